@@ -1,0 +1,61 @@
+#include "atshook/error.hpp"
+#include "cli/command.hpp"
+#include "cli/exit_code.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdio>
+
+namespace {
+
+int exit_code_for(atshook::Error::Kind kind) {
+    switch (kind) {
+    case atshook::Error::Kind::usage: return cli::exit_code::usage;
+    case atshook::Error::Kind::missing_header: return cli::exit_code::missing_header;
+    case atshook::Error::Kind::input: return cli::exit_code::bad_input;
+    }
+    return cli::exit_code::bad_input;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"ats-hook: validate, verify, sign, show and emit HireHive webhook events"};
+    app.name("ats-hook");
+    app.require_subcommand(1);
+    app.set_version_flag("--version", ATS_HOOK_VERSION);
+    app.footer("Exit codes: 0 success; 1 invalid payload, no matching signature or failed delivery;\n"
+               "2 usage error; 3 input unreadable or malformed; 4 timestamp outside tolerance;\n"
+               "5 missing webhook header. See ats-hook(1).");
+
+    cli::Commands commands;
+    cli::add_validate_command(app, commands);
+    cli::add_events_command(app, commands);
+    cli::add_schema_command(app, commands);
+    cli::add_verify_command(app, commands);
+    cli::add_sign_command(app, commands);
+    cli::add_keygen_command(app, commands);
+    cli::add_show_command(app, commands);
+    cli::add_emit_command(app, commands);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return cli::exit_code::usage;
+    }
+
+    for (const auto& command : commands) {
+        if (!command.app->parsed()) continue;
+        try {
+            return command.run();
+        } catch (const atshook::Error& e) {
+            std::fflush(stdout);
+            fmt::print(stderr, "ats-hook: error: {}\n", e.what());
+            return exit_code_for(e.kind());
+        }
+    }
+    return cli::exit_code::usage;
+}

@@ -1,0 +1,31 @@
+#pragma once
+// Runs the built ats-hook binary the way a user's shell would, capturing what it prints.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace test {
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+struct RunOptions {
+    std::string stdin_data;
+    // Variables set (or, with an empty optional-like value "\x01unset", removed) for the child.
+    std::map<std::string, std::string> env;
+    std::string working_dir;
+};
+
+// Runs ATS_HOOK_BINARY with `args`. The child gets NO_COLOR unset, TZ=UTC, LC_ALL=C.UTF-8 and
+// COLUMNS=80 unless `options.env` says otherwise, so results do not depend on the caller.
+Run run_ats(const std::vector<std::string>& args, const RunOptions& options = {});
+
+// Path of a file below the source tree, e.g. source_path("samples/valid/job.created.json").
+std::string source_path(const std::string& relative);
+
+std::string read_file(const std::string& path);
+
+} // namespace test
