@@ -1,0 +1,65 @@
+#pragma once
+#include "atshook/finding.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace atshook {
+
+// How strictly a payload is judged against HireHive's documentation.
+enum class Strictness {
+    // Default: only the envelope's type, timestamp and data and the object's id are required;
+    // other documented fields may be absent or null; unknown fields are warnings.
+    lenient,
+    // Every documented field present, null only where the docs say so, unknown fields errors.
+    strict,
+};
+
+struct ValidateOptions {
+    Strictness strictness = Strictness::lenient;
+    std::string forced_event; // --event: validate against this type whatever `type` says
+    std::size_t max_depth = 256;
+};
+
+struct DocumentResult {
+    enum class Status {
+        valid,      // no errors (warnings possible)
+        invalid,    // schema errors: see findings
+        unreadable, // not usable as JSON: empty, malformed, not UTF-8, too deep, not an object
+    };
+    Status status = Status::valid;
+    std::string event_type; // the type validated against ("" when unknown)
+    Findings findings;
+    std::string error;               // for unreadable: what is wrong, without the location
+    std::size_t error_offset = 0;    // for unreadable: byte offset in the document
+    bool ok() const { return status == Status::valid; }
+};
+
+// Validates payloads; compiles each event's schema once, at its first use, and reuses one
+// simdjson parser. Not thread-safe: use one Validator per thread.
+class Validator {
+public:
+    explicit Validator(ValidateOptions options = {});
+    ~Validator();
+    Validator(Validator&&) noexcept;
+    Validator& operator=(Validator&&) noexcept;
+
+    // Validates one JSON document (the bytes of one payload or one NDJSON line).
+    DocumentResult validate(std::string_view json);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+// 1-based line and column of a byte offset in `text`, for error messages.
+struct LineColumn {
+    std::size_t line;
+    std::size_t column;
+};
+LineColumn line_column(std::string_view text, std::size_t offset);
+
+} // namespace atshook
