@@ -42,6 +42,8 @@ void describe_parse_error(std::string_view json, simdjson::error_code code, Docu
         std::string_view reason = e.what();
         if (const auto colon = reason.find(": ", reason.find("column")); colon != reason.npos)
             reason.remove_prefix(colon + 2);
+        if (const auto last_read = reason.find("; last read"); last_read != reason.npos)
+            reason = reason.substr(0, last_read);
         out.error = code == simdjson::UTF8_ERROR ? "the input is not valid UTF-8" : "not valid JSON: " + std::string(reason);
         out.error_offset = e.byte > 0 ? e.byte - 1 : 0;
     }
