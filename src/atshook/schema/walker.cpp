@@ -280,11 +280,12 @@ private:
 
     // The first branch without errors wins. When all fail, the branch whose errors reach
     // deepest into the document is the one the author most likely meant: report its findings.
+    // Ties go to fewer errors, then fewer findings (warnings of a wrong branch are noise).
     void check_any_of(const Node& node, element value) {
         Findings* const outer = m_out;
         Findings best;
         std::size_t best_depth = 0;
-        std::size_t best_errors = SIZE_MAX;
+        std::size_t best_errors = SIZE_MAX, best_total = SIZE_MAX;
         for (const NodeId branch : node.any_of) {
             Findings findings;
             m_out = &findings;
@@ -299,10 +300,15 @@ private:
                 best = std::move(findings);
                 break;
             }
-            if (depth > best_depth || (depth == best_depth && errors < best_errors)) {
-                best = std::move(findings);
+            const bool better =
+                depth > best_depth ||
+                (depth == best_depth &&
+                 (errors < best_errors || (errors == best_errors && findings.size() < best_total)));
+            if (better) {
                 best_depth = depth;
                 best_errors = errors;
+                best_total = findings.size();
+                best = std::move(findings);
             }
         }
         m_out = outer;
