@@ -303,3 +303,22 @@ TEST_CASE("the secret guard of these tests notices any 8 characters of a test se
     CHECK(test::leaks_secret(test::k_other_secret));
     CHECK_FALSE(test::leaks_secret(k_signature + " " + k_id));
 }
+
+TEST_CASE("verify warns when a key is shorter than the 24 bytes the spec asks for") {
+    const auto run = run_guarded({"verify", "--id", k_id, "--timestamp", "1614265330",
+                                  "--signature", k_signature, "--now", "1614265330"},
+                                 with_secret_env(test::k_short_secret, k_body));
+    CHECK(run.exit_code == 1);
+    CHECK(run.err == "ats-hook: warning: ATS_HOOK_SECRET: the key is only 5 bytes; Standard "
+                     "Webhooks secrets are 24 to 64 random bytes\n");
+}
+
+TEST_CASE("verify --request warns about bytes after the Content-Length body and ignores them") {
+    const test::ScratchDir dir;
+    const auto request = dir.write("r.http", canonical_request() + "\n");
+    const auto run = run_guarded({"verify", "--request", request, "--now", "1614265330"},
+                                 with_secret_env(k_secret));
+    CHECK(run.exit_code == 0);
+    CHECK(run.err ==
+          "ats-hook: warning: " + request + ": 1 byte(s) after the Content-Length body ignored\n");
+}
