@@ -234,15 +234,14 @@ private:
         const bool lenient = m_tree.mode == Mode::lenient;
 
         for (auto member : object) {
-            const auto it = std::lower_bound(
-                node.properties.begin(), node.properties.end(), member.key,
-                [](const Property& p, std::string_view key) { return p.name < key; });
+            const Property* const property = find_property(node, member.key);
             m_path.push_back({member.key, 0, false});
-            if (it != node.properties.end() && it->name == member.key) {
-                const auto index = static_cast<std::size_t>(it - node.properties.begin());
+            if (property) {
+                const auto index = static_cast<std::size_t>(property - node.properties.data());
                 if (index < 64) seen |= std::uint64_t{1} << index;
                 else seen_more[index] = true;
-                if (!(lenient && !it->required && member.value.is_null())) check(it->node, member.value);
+                if (!(lenient && !property->required && member.value.is_null()))
+                    check(property->node, member.value);
             } else if (node.additional != k_no_node) {
                 check(node.additional, member.value);
             } else if (node.additional_forbidden) {
