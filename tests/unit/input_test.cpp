@@ -8,10 +8,10 @@
 
 namespace {
 
-std::string temp_file(const std::string& content) {
+std::string temp_file(const std::string& content, const std::string& extension = ".json") {
     static int counter = 0;
     const auto path = std::filesystem::temp_directory_path() /
-                      ("ats-hook-input-" + std::to_string(++counter) + ".json");
+                      ("ats-hook-input-" + std::to_string(++counter) + extension);
     std::ofstream(path, std::ios::binary) << content;
     return path.string();
 }
@@ -89,4 +89,13 @@ TEST_CASE("an NDJSON line over max_bytes is flagged and the next lines still com
 TEST_CASE("a file that cannot be opened is an error naming it") {
     CHECK_THROWS_WITH_AS(atshook::InputReader("/no/such/file.json"),
                          "/no/such/file.json: cannot open: No such file or directory", atshook::Error);
+}
+
+TEST_CASE("a .ndjson file is NDJSON even when its first line is broken") {
+    atshook::InputReader reader(temp_file("{\"a\":\n{\"a\":2}\n", ".ndjson"));
+    CHECK(reader.is_ndjson());
+    std::vector<atshook::Chunk> keep;
+    const auto documents = read_all(reader, keep);
+    REQUIRE(documents.size() == 2);
+    CHECK(documents[1].line == 2);
 }
