@@ -35,8 +35,7 @@ std::string base64_encode(std::span<const unsigned char> bytes) {
     const std::size_t rest = bytes.size() - i;
     if (rest > 0) {
         std::uint32_t n = std::uint32_t{bytes[i]} << 16;
-        if (rest == 2)
-            n |= std::uint32_t{bytes[i + 1]} << 8;
+        if (rest == 2) n |= std::uint32_t{bytes[i + 1]} << 8;
         out += k_alphabet[(n >> 18) & 63];
         out += k_alphabet[(n >> 12) & 63];
         out += rest == 2 ? k_alphabet[(n >> 6) & 63] : '=';
@@ -48,13 +47,11 @@ std::string base64_encode(std::span<const unsigned char> bytes) {
 Base64Decoded base64_decode(std::string_view text) {
     Base64Decoded result;
     std::size_t data_length = text.size();
-    while (data_length > 0 && text[data_length - 1] == '=')
-        --data_length;
+    while (data_length > 0 && text[data_length - 1] == '=') --data_length;
     const std::size_t padding = text.size() - data_length;
     for (std::size_t i = 0; i < data_length; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (k_decode[c] >= 0)
-            continue;
+        if (k_decode[c] >= 0) continue;
         const auto kind = (c == '-' || c == '_') ? Base64Problem::Kind::url_safe_character
                           : c == '='             ? Base64Problem::Kind::bad_padding
                                                  : Base64Problem::Kind::bad_character;
@@ -85,7 +82,7 @@ Base64Decoded base64_decode(std::string_view text) {
     return result;
 }
 
-std::string describe(const Base64Problem &problem) {
+std::string describe(const Base64Problem& problem) {
     const std::string at = "character " + std::to_string(problem.position + 1);
     switch (problem.kind) {
     case Base64Problem::Kind::bad_character:

@@ -11,7 +11,7 @@ namespace atshook {
 std::string base64_encode(std::span<const unsigned char> bytes);
 inline std::string base64_encode(std::string_view bytes) {
     return base64_encode(
-        std::span(reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size()));
+        std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()));
 }
 
 // Why a text is not standard base64; `position` is the 0-based offset of the first bad
@@ -33,6 +33,6 @@ struct Base64Decoded {
 Base64Decoded base64_decode(std::string_view text);
 
 // A sentence for people, e.g. "character 12 is not in the standard base64 alphabet".
-std::string describe(const Base64Problem &problem);
+std::string describe(const Base64Problem& problem);
 
 } // namespace atshook

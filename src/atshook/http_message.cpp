@@ -21,14 +21,12 @@ public:
     explicit LineReader(std::string_view text) : m_text(text) {}
 
     std::optional<Line> next() {
-        if (m_offset >= m_text.size())
-            return std::nullopt;
+        if (m_offset >= m_text.size()) return std::nullopt;
         const std::size_t end = m_text.find('\n', m_offset);
         const bool terminated = end != std::string_view::npos;
         const std::size_t stop = terminated ? end : m_text.size();
         std::string_view text = m_text.substr(m_offset, stop - m_offset);
-        if (text.ends_with('\r'))
-            text.remove_suffix(1);
+        if (text.ends_with('\r')) text.remove_suffix(1);
         m_offset = terminated ? end + 1 : m_text.size();
         return Line{text, ++m_number, terminated};
     }
@@ -40,24 +38,20 @@ private:
     std::size_t m_number = 0;
 };
 
-[[noreturn]] void fail(std::string_view source, std::size_t line, const std::string &message) {
+[[noreturn]] void fail(std::string_view source, std::size_t line, const std::string& message) {
     throw Error(std::string(source) + ":" + std::to_string(line) + ": " + message);
 }
 
 bool is_token_char(char c) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= '0' && u <= '9')
-        return true;
-    if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')
-        return true;
+    if (u >= '0' && u <= '9') return true;
+    if ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') return true;
     return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
 std::string_view trim_blanks(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
 }
 
@@ -67,7 +61,7 @@ bool looks_like_request_line(std::string_view text) {
            text.substr(text.rfind(' ') + 1).starts_with("HTTP/");
 }
 
-HeaderField parse_header_line(const Line &line, std::string_view source) {
+HeaderField parse_header_line(const Line& line, std::string_view source) {
     if (line.text.front() == ' ' || line.text.front() == '\t')
         fail(source, line.number,
              "header line starts with white space (folded headers are not supported)");
@@ -77,8 +71,7 @@ HeaderField parse_header_line(const Line &line, std::string_view source) {
     if (colon == std::string_view::npos)
         fail(source, line.number, "expected 'Name: value', found no ':'");
     const std::string_view name = line.text.substr(0, colon);
-    if (name.empty())
-        fail(source, line.number, "header line has no name before ':'");
+    if (name.empty()) fail(source, line.number, "header line has no name before ':'");
     if (!std::all_of(name.begin(), name.end(), is_token_char))
         fail(source, line.number,
              "header name '" + std::string(name) +
@@ -88,11 +81,11 @@ HeaderField parse_header_line(const Line &line, std::string_view source) {
                        line.number};
 }
 
-std::optional<std::size_t> content_length(const HeaderFields &headers, std::string_view source) {
+std::optional<std::size_t> content_length(const HeaderFields& headers, std::string_view source) {
     std::optional<std::size_t> length;
-    for (const HeaderField *field : find_headers(headers, "content-length")) {
+    for (const HeaderField* field : find_headers(headers, "content-length")) {
         std::size_t value = 0;
-        const char *end = field->value.data() + field->value.size();
+        const char* end = field->value.data() + field->value.size();
         const auto [ptr, ec] = std::from_chars(field->value.data(), end, value);
         if (field->value.empty() || ec != std::errc() || ptr != end)
             fail(source, field->line,
@@ -115,17 +108,15 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
            });
 }
 
-std::vector<const HeaderField *> find_headers(const HeaderFields &fields, std::string_view name) {
-    std::vector<const HeaderField *> found;
-    for (const auto &field : fields)
-        if (equals_ignoring_case(field.name, name))
-            found.push_back(&field);
+std::vector<const HeaderField*> find_headers(const HeaderFields& fields, std::string_view name) {
+    std::vector<const HeaderField*> found;
+    for (const auto& field : fields)
+        if (equals_ignoring_case(field.name, name)) found.push_back(&field);
     return found;
 }
 
 HttpRequest parse_http_request(std::string_view bytes, std::string_view source) {
-    if (bytes.empty())
-        throw Error(std::string(source) + ": the request file is empty");
+    if (bytes.empty()) throw Error(std::string(source) + ": the request file is empty");
     LineReader reader(bytes);
     HttpRequest request;
     const Line first = *reader.next();
@@ -148,8 +139,7 @@ HttpRequest parse_http_request(std::string_view bytes, std::string_view source) 
             blank_line_found = true;
             break;
         }
-        if (line->text.empty())
-            break;
+        if (line->text.empty()) break;
         request.headers.push_back(parse_header_line(*line, source));
     }
     if (!blank_line_found)
@@ -177,8 +167,7 @@ HeaderFields parse_header_lines(std::string_view text, std::string_view source) 
     LineReader reader(text);
     HeaderFields fields;
     while (auto line = reader.next()) {
-        if (trim_blanks(line->text).empty())
-            continue;
+        if (trim_blanks(line->text).empty()) continue;
         if (line->number == 1 && looks_like_request_line(line->text))
             fail(source, 1, "this is a request line: for a whole captured request use --request");
         fields.push_back(parse_header_line(*line, source));

@@ -38,6 +38,6 @@ HeaderFields parse_header_lines(std::string_view text, std::string_view source);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 
 // Every field named `name` (case-insensitive), in order.
-std::vector<const HeaderField *> find_headers(const HeaderFields &fields, std::string_view name);
+std::vector<const HeaderField*> find_headers(const HeaderFields& fields, std::string_view name);
 
 } // namespace atshook

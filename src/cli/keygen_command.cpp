@@ -27,7 +27,7 @@ struct KeygenOptions {
 
 // Writes `text` to a new file that only its owner can read. Refuses to replace an existing
 // file: overwriting a key in use would lock the user out of their own webhooks.
-void write_private_file(const std::string &path, const std::string &text) {
+void write_private_file(const std::string& path, const std::string& text) {
     const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         throw atshook::Error(errno == EEXIST
@@ -37,11 +37,9 @@ void write_private_file(const std::string &path, const std::string &text) {
     bool ok = fchmod(fd, 0600) == 0;
     while (ok && written < text.size()) {
         const ssize_t n = write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR)
-            continue;
+        if (n < 0 && errno == EINTR) continue;
         ok = n > 0;
-        if (ok)
-            written += static_cast<std::size_t>(n);
+        if (ok) written += static_cast<std::size_t>(n);
     }
     const int error = errno;
     if (close(fd) != 0 || !ok) {
@@ -50,7 +48,7 @@ void write_private_file(const std::string &path, const std::string &text) {
     }
 }
 
-int run_keygen(const KeygenOptions &options) {
+int run_keygen(const KeygenOptions& options) {
     std::string private_text;
     std::string public_text;
     if (options.ed25519) {
@@ -74,11 +72,11 @@ int run_keygen(const KeygenOptions &options) {
 
 } // namespace
 
-void add_keygen_command(CLI::App &root, Commands &commands) {
+void add_keygen_command(CLI::App& root, Commands& commands) {
     auto options = std::make_shared<KeygenOptions>();
-    CLI::App *app = root.add_subcommand(
+    CLI::App* app = root.add_subcommand(
         "keygen", "Make a new random whsec_ secret, or an Ed25519 whsk_/whpk_ key pair");
-    auto *bytes = app->add_option("--bytes", options->bytes,
+    auto* bytes = app->add_option("--bytes", options->bytes,
                                   "Random bytes in the whsec_ secret: 24 to 64 (default 32)")
                       ->check(CLI::Range(Secret::k_min_bytes, Secret::k_max_bytes))
                       ->type_name("N");

@@ -15,7 +15,7 @@ struct SecretOptions {
 };
 
 // Registers --secret-file and --secret on `command`, with help that names ATS_HOOK_SECRET.
-void add_secret_options(CLI::App &command, SecretOptions &options);
+void add_secret_options(CLI::App& command, SecretOptions& options);
 
 struct LoadedSecrets {
     std::vector<atshook::signature::Secret> secrets;
@@ -28,6 +28,6 @@ struct LoadedSecrets {
 // readable by group or others; a key is shorter than 24 bytes. Throws atshook::Error (usage)
 // when no secret is given at all, (input) when one cannot be read or parsed. Wipes the
 // --secret texts it was given.
-LoadedSecrets load_secrets(SecretOptions &options);
+LoadedSecrets load_secrets(SecretOptions& options);
 
 } // namespace cli

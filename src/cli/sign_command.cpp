@@ -30,8 +30,7 @@ struct SignOptions {
 // Single quotes for a POSIX shell: nothing inside is expanded.
 std::string shell_quote(std::string_view text) {
     std::string quoted = "'";
-    for (const char c : text)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return quoted + "'";
 }
 
@@ -40,7 +39,7 @@ struct UrlParts {
     std::string target;
 };
 
-UrlParts split_url(const std::string &url) {
+UrlParts split_url(const std::string& url) {
     const auto scheme_end = url.find("://");
     if (scheme_end == std::string::npos || url.size() == scheme_end + 3)
         throw atshook::Error("--url '" + url +
@@ -51,12 +50,11 @@ UrlParts split_url(const std::string &url) {
     UrlParts parts;
     parts.host = url.substr(scheme_end + 3, path_start - (scheme_end + 3));
     parts.target = path_start == std::string::npos ? "/" : url.substr(path_start);
-    if (parts.target.front() == '?')
-        parts.target.insert(0, "/");
+    if (parts.target.front() == '?') parts.target.insert(0, "/");
     return parts;
 }
 
-std::int64_t signing_time(const SignOptions &options) {
+std::int64_t signing_time(const SignOptions& options) {
     if (options.timestamp.empty())
         return std::chrono::duration_cast<std::chrono::seconds>(
                    std::chrono::system_clock::now().time_since_epoch())
@@ -68,42 +66,39 @@ std::int64_t signing_time(const SignOptions &options) {
     return parsed.seconds;
 }
 
-void print_output(const SignOptions &options, const SignedHeaders &signed_headers,
-                  const std::string &body) {
-    const std::pair<std::string_view, const std::string &> headers[] = {
+void print_output(const SignOptions& options, const SignedHeaders& signed_headers,
+                  const std::string& body) {
+    const std::pair<std::string_view, const std::string&> headers[] = {
         {"webhook-id", signed_headers.id},
         {"webhook-timestamp", signed_headers.timestamp},
         {"webhook-signature", signed_headers.signature}};
     if (options.format == "json") {
         nlohmann::ordered_json json;
-        for (const auto &[name, value] : headers)
-            json["headers"][std::string(name)] = value;
+        for (const auto& [name, value] : headers) json["headers"][std::string(name)] = value;
         fmt::print("{}\n", json.dump(2));
     } else if (options.format == "http") {
         const auto url = split_url(options.url);
         fmt::print("POST {} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n"
                    "Content-Length: {}\r\n",
                    url.target, url.host, body.size());
-        for (const auto &[name, value] : headers)
-            fmt::print("{}: {}\r\n", name, value);
+        for (const auto& [name, value] : headers) fmt::print("{}: {}\r\n", name, value);
         fmt::print("\r\n");
         std::fwrite(body.data(), 1, body.size(), stdout);
     } else if (options.format == "curl") {
         split_url(options.url);
         fmt::print("curl --request POST {} \\\n  --header 'content-type: application/json' \\\n",
                    shell_quote(options.url));
-        for (const auto &[name, value] : headers)
+        for (const auto& [name, value] : headers)
             fmt::print("  --header {} \\\n", shell_quote(fmt::format("{}: {}", name, value)));
         fmt::print("  --data-binary {}\n", options.body_file == "-"
                                                ? std::string("@-")
                                                : shell_quote("@" + options.body_file));
     } else {
-        for (const auto &[name, value] : headers)
-            fmt::print("{}: {}\n", name, value);
+        for (const auto& [name, value] : headers) fmt::print("{}: {}\n", name, value);
     }
 }
 
-int run_sign(SignOptions &options) {
+int run_sign(SignOptions& options) {
     const std::int64_t timestamp = signing_time(options);
     const std::string body = read_raw_input(options.body_file);
     LoadedSecrets loaded = load_secrets(options.secrets);
@@ -119,9 +114,9 @@ int run_sign(SignOptions &options) {
 
 } // namespace
 
-void add_sign_command(CLI::App &root, Commands &commands) {
+void add_sign_command(CLI::App& root, Commands& commands) {
     auto options = std::make_shared<SignOptions>();
-    CLI::App *app = root.add_subcommand(
+    CLI::App* app = root.add_subcommand(
         "sign", "Sign a raw body the Standard Webhooks way, for test deliveries");
     app->add_option("BODY_FILE", options->body_file, "The raw body to sign (default: stdin)")
         ->type_name("FILE|-");

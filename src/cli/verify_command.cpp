@@ -41,7 +41,7 @@ struct Delivery {
     bool from_flags = false;
 };
 
-Delivery read_delivery(const VerifyOptions &options, const CLI::App &app) {
+Delivery read_delivery(const VerifyOptions& options, const CLI::App& app) {
     Delivery delivery;
     if (!options.request_file.empty()) {
         const std::string name = input_name(options.request_file);
@@ -61,8 +61,7 @@ Delivery read_delivery(const VerifyOptions &options, const CLI::App &app) {
         delivery.headers = find_delivery_headers(fields, name);
     } else if (app.count("--id") + app.count("--timestamp") + app.count("--signature") > 0) {
         delivery.from_flags = true;
-        if (app.count("--id"))
-            delivery.headers.id = HeaderValue{options.id, "--id"};
+        if (app.count("--id")) delivery.headers.id = HeaderValue{options.id, "--id"};
         if (app.count("--timestamp"))
             delivery.headers.timestamp = HeaderValue{options.timestamp, "--timestamp"};
         if (app.count("--signature"))
@@ -80,7 +79,7 @@ Delivery read_delivery(const VerifyOptions &options, const CLI::App &app) {
     return delivery;
 }
 
-std::int64_t current_time(const VerifyOptions &options) {
+std::int64_t current_time(const VerifyOptions& options) {
     if (options.now.empty())
         return std::chrono::duration_cast<std::chrono::seconds>(
                    std::chrono::system_clock::now().time_since_epoch())
@@ -92,7 +91,7 @@ std::int64_t current_time(const VerifyOptions &options) {
     return parsed.seconds;
 }
 
-int run_verify(VerifyOptions &options, const CLI::App &app) {
+int run_verify(VerifyOptions& options, const CLI::App& app) {
     const std::int64_t now = current_time(options);
     const Delivery delivery = read_delivery(options, app);
     LoadedSecrets loaded = load_secrets(options.secrets);
@@ -102,8 +101,7 @@ int run_verify(VerifyOptions &options, const CLI::App &app) {
     const VerifyContext context{loaded.origins, options.tolerance, delivery.from_flags};
     // The body is validated only once its signature passed: an unsigned body proves nothing.
     std::optional<atshook::DocumentResult> validation;
-    if (options.validate && result.ok())
-        validation = atshook::Validator().validate(delivery.body);
+    if (options.validate && result.ok()) validation = atshook::Validator().validate(delivery.body);
     const atshook::DocumentOrigin origin{delivery.body_source, 0};
     const atshook::Document document{delivery.body, 0, false};
     if (!options.quiet && options.format == "json") {
@@ -114,8 +112,7 @@ int run_verify(VerifyOptions &options, const CLI::App &app) {
         fmt::print("{}\n", json.dump(2));
     } else if (!options.quiet) {
         std::string text = verify_text(result, delivery.headers, context);
-        if (validation)
-            atshook::append_text_report(text, origin, document, *validation);
+        if (validation) atshook::append_text_report(text, origin, document, *validation);
         fmt::print("{}", text);
     }
     if (validation && validation->status == atshook::DocumentResult::Status::unreadable)
@@ -127,42 +124,42 @@ int run_verify(VerifyOptions &options, const CLI::App &app) {
 
 } // namespace
 
-void add_verify_command(CLI::App &root, Commands &commands) {
+void add_verify_command(CLI::App& root, Commands& commands) {
     auto options = std::make_shared<VerifyOptions>();
-    CLI::App *app = root.add_subcommand(
+    CLI::App* app = root.add_subcommand(
         "verify", "Check a delivery's Standard Webhooks signature over its exact body bytes");
     app->footer("Exit codes: 0 verified; 1 no matching signature (or, with --validate, an invalid "
                 "body);\n2 usage error; 3 malformed header, timestamp, secret or request file, "
                 "unreadable input\n(or, with --validate, a body that is not JSON); 4 timestamp "
                 "outside the tolerance;\n5 missing header.");
-    auto *body = app->add_option("BODY_FILE", options->body_file,
+    auto* body = app->add_option("BODY_FILE", options->body_file,
                                  "The raw body (default: stdin); not with --request")
                      ->type_name("FILE|-");
-    auto *request = app->add_option("--request", options->request_file,
+    auto* request = app->add_option("--request", options->request_file,
                                     "A captured HTTP request: request line, headers, blank "
                                     "line, body (CRLF or LF; Content-Length honoured)")
                         ->type_name("FILE");
-    auto *headers = app->add_option("--headers", options->headers_file,
+    auto* headers = app->add_option("--headers", options->headers_file,
                                     "A file of 'Name: value' header lines; body from BODY_FILE "
                                     "or stdin")
                         ->type_name("FILE");
-    auto *id = app->add_option("--id", options->id, "The webhook-id value")->type_name("ID");
-    auto *timestamp = app->add_option("--timestamp", options->timestamp,
+    auto* id = app->add_option("--id", options->id, "The webhook-id value")->type_name("ID");
+    auto* timestamp = app->add_option("--timestamp", options->timestamp,
                                       "The webhook-timestamp value (Unix seconds)")
                           ->type_name("UNIX");
-    auto *signature = app->add_option("--signature", options->signature,
+    auto* signature = app->add_option("--signature", options->signature,
                                       "The webhook-signature value, e.g. 'v1,<base64>'")
                           ->type_name("SIG");
     request->excludes(body)->excludes(headers)->excludes(id)->excludes(timestamp)->excludes(
         signature);
     headers->excludes(id)->excludes(timestamp)->excludes(signature);
     add_secret_options(*app, options->secrets);
-    auto *tolerance =
+    auto* tolerance =
         app->add_option("--tolerance", options->tolerance,
                         "Accept timestamps this many seconds before or after now (default 300)")
             ->check(CLI::NonNegativeNumber)
             ->type_name("SECONDS");
-    auto *now = app->add_option("--now", options->now,
+    auto* now = app->add_option("--now", options->now,
                                 "Verify as of this moment instead of the clock, to check a "
                                 "captured delivery: Unix seconds or RFC 3339")
                     ->type_name("UNIX|RFC3339");

@@ -13,17 +13,15 @@ using namespace atshook::signature;
 // RFC 3339 for years 0001-9999; other values stay plain numbers (no calendar overflow).
 std::string readable_time(std::int64_t seconds) {
     constexpr std::int64_t k_min = -62135596800, k_max = 253402300799;
-    if (seconds < k_min || seconds > k_max)
-        return std::to_string(seconds);
+    if (seconds < k_min || seconds > k_max) return std::to_string(seconds);
     return fmt::format("{} ({})", seconds,
                        date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{seconds}}));
 }
 
 // "181486722" -> "181486722 s (about 5.8 years)": big offsets are easier to judge in units.
-std::string seconds_text(const std::string &magnitude, std::int64_t value) {
+std::string seconds_text(const std::string& magnitude, std::int64_t value) {
     const double v = static_cast<double>(value < 0 ? -(value + 1) : value);
-    if (v < 120)
-        return magnitude + " s";
+    if (v < 120) return magnitude + " s";
     const auto [amount, unit] = v < 7200       ? std::pair{v / 60, "minutes"}
                                 : v < 172800   ? std::pair{v / 3600, "hours"}
                                 : v < 31557600 ? std::pair{v / 86400, "days"}
@@ -31,14 +29,14 @@ std::string seconds_text(const std::string &magnitude, std::int64_t value) {
     return fmt::format("{} s (about {:.1f} {})", magnitude, amount, unit);
 }
 
-std::string describe_failure(const VerifyResult &result, const DeliveryHeaders &headers,
-                             const VerifyContext &context) {
+std::string describe_failure(const VerifyResult& result, const DeliveryHeaders& headers,
+                             const VerifyContext& context) {
     switch (result.reason) {
     case Reason::ok:
         return "";
     case Reason::missing_header:
         if (context.from_flags && !headers.get(*result.part)) {
-            constexpr const char *flags[] = {"--id", "--timestamp", "--signature"};
+            constexpr const char* flags[] = {"--id", "--timestamp", "--signature"};
             return fmt::format("missing header: {} is absent (give {})", header_name(*result.part),
                                flags[static_cast<int>(*result.part)]);
         }
@@ -83,8 +81,8 @@ int exit_code_for(Reason reason) {
     return exit_code::failed;
 }
 
-std::string verify_text(const VerifyResult &result, const DeliveryHeaders &headers,
-                        const VerifyContext &context) {
+std::string verify_text(const VerifyResult& result, const DeliveryHeaders& headers,
+                        const VerifyContext& context) {
     std::string text;
     if (result.ok()) {
         const std::size_t index = *result.matched_secret;
@@ -102,13 +100,12 @@ std::string verify_text(const VerifyResult &result, const DeliveryHeaders &heade
     } else {
         text = "not verified: " + describe_failure(result, headers, context) + "\n";
     }
-    for (const auto hint : result.hints)
-        text += fmt::format("  hint: {}\n", hint_text(hint));
+    for (const auto hint : result.hints) text += fmt::format("  hint: {}\n", hint_text(hint));
     return text;
 }
 
-nlohmann::ordered_json verify_json(const VerifyResult &result, const DeliveryHeaders &headers,
-                                   const VerifyContext &context) {
+nlohmann::ordered_json verify_json(const VerifyResult& result, const DeliveryHeaders& headers,
+                                   const VerifyContext& context) {
     nlohmann::ordered_json json;
     json["verified"] = result.ok();
     json["reason"] = reason_code(result.reason);

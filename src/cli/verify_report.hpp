@@ -19,14 +19,14 @@ struct VerifyContext {
 int exit_code_for(atshook::signature::Reason reason);
 
 // One verdict line, then one "  hint: ..." line per hint; ends with a newline.
-std::string verify_text(const atshook::signature::VerifyResult &result,
-                        const atshook::signature::DeliveryHeaders &headers,
-                        const VerifyContext &context);
+std::string verify_text(const atshook::signature::VerifyResult& result,
+                        const atshook::signature::DeliveryHeaders& headers,
+                        const VerifyContext& context);
 
 // The stable JSON form: verified, reason, header, detail, id, timestamp, age_seconds,
 // tolerance_seconds, timestamp_check, matched, hints.
-nlohmann::ordered_json verify_json(const atshook::signature::VerifyResult &result,
-                                   const atshook::signature::DeliveryHeaders &headers,
-                                   const VerifyContext &context);
+nlohmann::ordered_json verify_json(const atshook::signature::VerifyResult& result,
+                                   const atshook::signature::DeliveryHeaders& headers,
+                                   const VerifyContext& context);
 
 } // namespace cli

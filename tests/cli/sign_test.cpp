@@ -14,7 +14,7 @@ using test::with_secret_env;
 
 namespace {
 
-test::Run sign(std::vector<std::string> extra, const std::string &secrets = k_secret) {
+test::Run sign(std::vector<std::string> extra, const std::string& secrets = k_secret) {
     std::vector<std::string> args = {"sign", "--id", k_id, "--timestamp", "1614265330"};
     args.insert(args.end(), extra.begin(), extra.end());
     return run_guarded(args, with_secret_env(secrets, k_body));
@@ -32,7 +32,7 @@ TEST_CASE("sign reproduces the canonical vector given its id and timestamp") {
 }
 
 TEST_CASE("sign takes the timestamp as Unix seconds or RFC 3339 and writes canonical decimal") {
-    for (const auto *timestamp :
+    for (const auto* timestamp :
          {"2021-02-25T15:02:10Z", "+1614265330", "2021-02-25T16:02:10+01:00"}) {
         CAPTURE(timestamp);
         const auto run = run_guarded({"sign", "--id", k_id, "--timestamp", timestamp},
@@ -71,9 +71,8 @@ TEST_CASE("sign --format http writes a request that verify --request accepts") {
 TEST_CASE("sign --format http round-trips random binary bodies through verify --request") {
     const test::ScratchDir dir;
     std::string body;
-    for (int i = 0; i < 70000; ++i)
-        body += static_cast<char>((i * 7919 + i / 13) & 0xFF);
-    for (const std::string &b : {body, std::string(), std::string("\r\n\r\n"), body + "\n"}) {
+    for (int i = 0; i < 70000; ++i) body += static_cast<char>((i * 7919 + i / 13) & 0xFF);
+    for (const std::string& b : {body, std::string(), std::string("\r\n\r\n"), body + "\n"}) {
         const auto body_file = dir.write("body.bin", b);
         const auto signed_run =
             run_guarded({"sign", body_file, "--format", "http", "--timestamp", "1700000000"},

@@ -13,8 +13,8 @@ using test::with_secret_env;
 namespace {
 
 // verify of the canonical vector given by flags, at `now`, body `body` on stdin.
-test::Run verify_flags(const std::string &timestamp, const std::string &signature,
-                       const std::string &now = "1614265330", const std::string &body = k_body,
+test::Run verify_flags(const std::string& timestamp, const std::string& signature,
+                       const std::string& now = "1614265330", const std::string& body = k_body,
                        std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {
         "verify", "--id", k_id, "--timestamp", timestamp, "--signature", signature, "--now", now};
@@ -22,7 +22,7 @@ test::Run verify_flags(const std::string &timestamp, const std::string &signatur
     return run_guarded(args, with_secret_env(k_secret, body));
 }
 
-std::string canonical_request(const std::string &line_end = "\r\n") {
+std::string canonical_request(const std::string& line_end = "\r\n") {
     return "POST /hooks HTTP/1.1" + line_end + "Host: example.test" + line_end +
            "Content-Length: 20" + line_end + "Webhook-Id: " + k_id + line_end +
            "Webhook-Timestamp: 1614265330" + line_end + "Webhook-Signature: " + k_signature +
@@ -80,7 +80,7 @@ TEST_CASE("verify exit 2: usage errors") {
     SUBCASE("bad option values and combinations") {
         const test::ScratchDir dir;
         const auto request = dir.write("r.http", canonical_request());
-        for (const auto &args : std::vector<std::vector<std::string>>{
+        for (const auto& args : std::vector<std::vector<std::string>>{
                  {"verify", "--request", request, "--tolerance", "-1"},
                  {"verify", "--request", request, "--now", "yesterday"},
                  {"verify", "--request", request, "--ignore-timestamp", "--now", "5"},
@@ -321,4 +321,11 @@ TEST_CASE("verify --request warns about bytes after the Content-Length body and 
     CHECK(run.exit_code == 0);
     CHECK(run.err ==
           "ats-hook: warning: " + request + ": 1 byte(s) after the Content-Length body ignored\n");
+}
+
+TEST_CASE("verify --help lists its exit codes") {
+    const auto run = test::run_ats({"verify", "--help"});
+    CHECK(run.out.find("Exit codes: 0 verified; 1 no matching signature") != std::string::npos);
+    CHECK(run.out.find("4 timestamp outside the tolerance") != std::string::npos);
+    CHECK(run.out.find("5 missing header") != std::string::npos);
 }

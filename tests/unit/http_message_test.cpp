@@ -12,7 +12,7 @@ namespace {
 std::string error_of(std::string_view text) {
     try {
         parse_http_request(text, "req.http");
-    } catch (const atshook::Error &e) {
+    } catch (const atshook::Error& e) {
         return e.what();
     }
     return "";

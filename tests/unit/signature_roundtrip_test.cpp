@@ -29,8 +29,7 @@ DeliveryHeaders headers(std::string_view id, std::string_view timestamp,
 
 std::vector<Secret> keys(std::initializer_list<std::string_view> texts) {
     std::vector<Secret> result;
-    for (auto text : texts)
-        result.push_back(parse_secret(text, "test"));
+    for (auto text : texts) result.push_back(parse_secret(text, "test"));
     return result;
 }
 
@@ -41,15 +40,14 @@ VerifyResult verify(std::string_view signature, std::string_view body,
                            VerifyOptions{k_now, 300, true});
 }
 
-bool has_hint(const VerifyResult &r, Hint hint) {
+bool has_hint(const VerifyResult& r, Hint hint) {
     return std::find(r.hints.begin(), r.hints.end(), hint) != r.hints.end();
 }
 
-std::string random_body(std::mt19937 &rng, std::size_t size) {
+std::string random_body(std::mt19937& rng, std::size_t size) {
     std::string body(size, '\0');
     std::uniform_int_distribution<int> byte(0, 255);
-    for (auto &c : body)
-        c = static_cast<char>(byte(rng));
+    for (auto& c : body) c = static_cast<char>(byte(rng));
     return body;
 }
 
@@ -102,7 +100,7 @@ TEST_CASE("hint: a timestamp in milliseconds is too new and says why") {
 }
 
 TEST_CASE("hint: a signature header without any v1 token") {
-    for (const auto *header : {"t=1614265330,v1=5257a869e7", "g0hM9SsE+OTPJTGt", "v2,abc"}) {
+    for (const auto* header : {"t=1614265330,v1=5257a869e7", "g0hM9SsE+OTPJTGt", "v2,abc"}) {
         CAPTURE(header);
         const auto result = verify(header, k_body);
         CHECK(result.reason == Reason::no_matching_signature);
@@ -142,8 +140,8 @@ TEST_CASE("every single-byte change of body, id, timestamp or signature fails") 
     const auto secrets = keys({k_secret});
     const std::string body = random_body(rng, 200);
     const auto h = sign_delivery(secrets, SignedContent{k_id, k_now, body});
-    const auto check = [&](const std::string &id, const std::string &ts, const std::string &sig,
-                           const std::string &b) {
+    const auto check = [&](const std::string& id, const std::string& ts, const std::string& sig,
+                           const std::string& b) {
         return verify_delivery(headers(id, ts, sig), b, secrets, VerifyOptions{k_now, 0, false});
     };
     REQUIRE(check(h.id, h.timestamp, h.signature, body).ok());

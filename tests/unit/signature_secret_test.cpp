@@ -16,13 +16,13 @@ namespace {
 std::string error_of(std::string_view text) {
     try {
         parse_secret(text, "secret file keys.txt line 2");
-    } catch (const atshook::Error &e) {
+    } catch (const atshook::Error& e) {
         return e.what();
     }
     return "";
 }
 
-std::vector<unsigned char> bytes_of(const std::string &hex) {
+std::vector<unsigned char> bytes_of(const std::string& hex) {
     std::vector<unsigned char> out;
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
         out.push_back(static_cast<unsigned char>(std::stoi(hex.substr(i, 2), nullptr, 16)));

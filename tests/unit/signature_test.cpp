@@ -33,19 +33,18 @@ DeliveryHeaders canonical(std::string_view signature = k_signature) {
 
 std::vector<Secret> secrets(std::initializer_list<std::string_view> texts) {
     std::vector<Secret> result;
-    for (auto text : texts)
-        result.push_back(parse_secret(text, "test secret"));
+    for (auto text : texts) result.push_back(parse_secret(text, "test secret"));
     return result;
 }
 
-VerifyResult verify(const DeliveryHeaders &h, std::string_view body = k_body,
+VerifyResult verify(const DeliveryHeaders& h, std::string_view body = k_body,
                     std::int64_t now = k_timestamp,
                     std::initializer_list<std::string_view> keys = {k_secret}) {
     const auto s = secrets(keys);
     return verify_delivery(h, body, s, VerifyOptions{now, 300, true});
 }
 
-bool has_hint(const VerifyResult &r, Hint hint) {
+bool has_hint(const VerifyResult& r, Hint hint) {
     return std::find(r.hints.begin(), r.hints.end(), hint) != r.hints.end();
 }
 
@@ -143,7 +142,7 @@ TEST_CASE("an absent or empty header is missing_header, checked before everythin
 }
 
 TEST_CASE("a timestamp that is not an integer is malformed, never too_old") {
-    for (const auto *text : {"1614265330.5", "1614265330.0", "1614265330abc", "abc", "0x10",
+    for (const auto* text : {"1614265330.5", "1614265330.0", "1614265330abc", "abc", "0x10",
                              "1614265330 ", "--5", "+", "99999999999999999999"}) {
         CAPTURE(text);
         const auto result = verify(headers(k_id, text, k_signature));

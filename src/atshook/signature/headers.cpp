@@ -15,22 +15,19 @@ bool is_digit(char c) {
 }
 
 // Reads exactly `count` digits at `pos`, advancing it.
-std::optional<int> read_digits(std::string_view text, std::size_t &pos, std::size_t count) {
-    if (pos + count > text.size())
-        return std::nullopt;
+std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t count) {
+    if (pos + count > text.size()) return std::nullopt;
     int value = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        if (!is_digit(text[pos + i]))
-            return std::nullopt;
+        if (!is_digit(text[pos + i])) return std::nullopt;
         value = value * 10 + (text[pos + i] - '0');
     }
     pos += count;
     return value;
 }
 
-bool expect(std::string_view text, std::size_t &pos, std::string_view one_of) {
-    if (pos >= text.size() || one_of.find(text[pos]) == std::string_view::npos)
-        return false;
+bool expect(std::string_view text, std::size_t& pos, std::string_view one_of) {
+    if (pos >= text.size() || one_of.find(text[pos]) == std::string_view::npos) return false;
     ++pos;
     return true;
 }
@@ -38,50 +35,38 @@ bool expect(std::string_view text, std::size_t &pos, std::string_view one_of) {
 std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
     std::size_t pos = 0;
     const auto year = read_digits(text, pos, 4);
-    if (!year || !expect(text, pos, "-"))
-        return std::nullopt;
+    if (!year || !expect(text, pos, "-")) return std::nullopt;
     const auto month = read_digits(text, pos, 2);
-    if (!month || !expect(text, pos, "-"))
-        return std::nullopt;
+    if (!month || !expect(text, pos, "-")) return std::nullopt;
     const auto day = read_digits(text, pos, 2);
-    if (!day || !expect(text, pos, "Tt "))
-        return std::nullopt;
+    if (!day || !expect(text, pos, "Tt ")) return std::nullopt;
     const auto hour = read_digits(text, pos, 2);
-    if (!hour || !expect(text, pos, ":"))
-        return std::nullopt;
+    if (!hour || !expect(text, pos, ":")) return std::nullopt;
     const auto minute = read_digits(text, pos, 2);
-    if (!minute || !expect(text, pos, ":"))
-        return std::nullopt;
+    if (!minute || !expect(text, pos, ":")) return std::nullopt;
     const auto second = read_digits(text, pos, 2);
-    if (!second)
-        return std::nullopt;
+    if (!second) return std::nullopt;
     if (pos < text.size() && text[pos] == '.') {
         const std::size_t start = ++pos;
-        while (pos < text.size() && is_digit(text[pos]))
-            ++pos;
-        if (pos == start)
-            return std::nullopt;
+        while (pos < text.size() && is_digit(text[pos])) ++pos;
+        if (pos == start) return std::nullopt;
     }
     int offset_minutes = 0;
     if (expect(text, pos, "Zz")) {
     } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
         const int sign = text[pos++] == '-' ? -1 : 1;
         const auto offset_hour = read_digits(text, pos, 2);
-        if (!offset_hour || !expect(text, pos, ":"))
-            return std::nullopt;
+        if (!offset_hour || !expect(text, pos, ":")) return std::nullopt;
         const auto offset_minute = read_digits(text, pos, 2);
-        if (!offset_minute || *offset_hour > 23 || *offset_minute > 59)
-            return std::nullopt;
+        if (!offset_minute || *offset_hour > 23 || *offset_minute > 59) return std::nullopt;
         offset_minutes = sign * (*offset_hour * 60 + *offset_minute);
     } else {
         return std::nullopt;
     }
-    if (pos != text.size() || *hour > 23 || *minute > 59 || *second > 60)
-        return std::nullopt;
+    if (pos != text.size() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
     const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
                                    date::day{static_cast<unsigned>(*day)}};
-    if (!ymd.ok())
-        return std::nullopt;
+    if (!ymd.ok()) return std::nullopt;
     const std::int64_t days = date::sys_days{ymd}.time_since_epoch().count();
     return days * 86400 + *hour * 3600 + *minute * 60 + *second - offset_minutes * 60;
 }
@@ -112,7 +97,7 @@ std::string_view svix_header_name(HeaderPart part) {
     return "svix-id";
 }
 
-const std::optional<HeaderValue> &DeliveryHeaders::get(HeaderPart part) const {
+const std::optional<HeaderValue>& DeliveryHeaders::get(HeaderPart part) const {
     switch (part) {
     case HeaderPart::id:
         return id;
@@ -124,11 +109,11 @@ const std::optional<HeaderValue> &DeliveryHeaders::get(HeaderPart part) const {
     return id;
 }
 
-std::optional<HeaderValue> &DeliveryHeaders::get(HeaderPart part) {
-    return const_cast<std::optional<HeaderValue> &>(std::as_const(*this).get(part));
+std::optional<HeaderValue>& DeliveryHeaders::get(HeaderPart part) {
+    return const_cast<std::optional<HeaderValue>&>(std::as_const(*this).get(part));
 }
 
-DeliveryHeaders find_delivery_headers(const HeaderFields &fields, std::string_view source) {
+DeliveryHeaders find_delivery_headers(const HeaderFields& fields, std::string_view source) {
     DeliveryHeaders headers;
     for (const auto part : {HeaderPart::id, HeaderPart::timestamp, HeaderPart::signature}) {
         for (const auto name : {header_name(part), svix_header_name(part)}) {
@@ -137,7 +122,7 @@ DeliveryHeaders find_delivery_headers(const HeaderFields &fields, std::string_vi
                 throw Error(std::string(source) + ":" + std::to_string(found[1]->line) + ": " +
                             std::string(name) + " appears a second time (first on line " +
                             std::to_string(found[0]->line) + "); a delivery has one");
-            auto &slot = headers.get(part);
+            auto& slot = headers.get(part);
             if (!found.empty() && (!slot || slot->value.empty()))
                 slot = HeaderValue{found[0]->value, found[0]->name};
         }
@@ -191,8 +176,7 @@ ParsedTimestamp parse_moment(std::string_view text) {
         return result;
     }
     auto result = parse_timestamp(text);
-    if (!result.ok())
-        result.problem += " (give Unix seconds or an RFC 3339 date-time)";
+    if (!result.ok()) result.problem += " (give Unix seconds or an RFC 3339 date-time)";
     return result;
 }
 

@@ -27,14 +27,14 @@ struct DeliveryHeaders {
     std::optional<HeaderValue> timestamp;
     std::optional<HeaderValue> signature;
 
-    const std::optional<HeaderValue> &get(HeaderPart part) const;
-    std::optional<HeaderValue> &get(HeaderPart part);
+    const std::optional<HeaderValue>& get(HeaderPart part) const;
+    std::optional<HeaderValue>& get(HeaderPart part);
 };
 
 // Finds the three headers, names compared case-insensitively: `webhook-*` first, then for each
 // header that is absent or empty its `svix-*` twin. Throws atshook::Error when one name appears
 // on two lines (a delivery has one of each; guessing which one counts would hide a bug).
-DeliveryHeaders find_delivery_headers(const HeaderFields &fields, std::string_view source);
+DeliveryHeaders find_delivery_headers(const HeaderFields& fields, std::string_view source);
 
 // A timestamp header value as an integer: `[+-]?[0-9]+` fitting int64. Fractions, spaces and
 // other characters are problems, described for the user.

@@ -17,14 +17,13 @@ namespace {
 constexpr std::size_t k_ed25519_bytes = 32;
 
 struct PkeyFree {
-    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
+    void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
 };
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
 
 KeyBytes derive_ed25519_public(std::span<const unsigned char> seed) {
     PkeyPtr key{EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, seed.data(), seed.size())};
-    if (!key)
-        throw Error("OpenSSL could not load an Ed25519 key");
+    if (!key) throw Error("OpenSSL could not load an Ed25519 key");
     std::vector<unsigned char> public_key(k_ed25519_bytes);
     std::size_t length = public_key.size();
     if (EVP_PKEY_get_raw_public_key(key.get(), public_key.data(), &length) != 1 ||
@@ -52,13 +51,13 @@ KeyBytes decode_key(std::string_view base64, std::string_view origin, std::strin
 KeyBytes::KeyBytes(std::span<const unsigned char> bytes) : m_bytes(bytes.begin(), bytes.end()) {}
 
 KeyBytes::KeyBytes(std::string_view text)
-    : KeyBytes(std::span(reinterpret_cast<const unsigned char *>(text.data()), text.size())) {}
+    : KeyBytes(std::span(reinterpret_cast<const unsigned char*>(text.data()), text.size())) {}
 
-KeyBytes::KeyBytes(KeyBytes &&other) noexcept : m_bytes(std::move(other.m_bytes)) {
+KeyBytes::KeyBytes(KeyBytes&& other) noexcept : m_bytes(std::move(other.m_bytes)) {
     other.m_bytes.clear();
 }
 
-KeyBytes &KeyBytes::operator=(KeyBytes &&other) noexcept {
+KeyBytes& KeyBytes::operator=(KeyBytes&& other) noexcept {
     if (this != &other) {
         wipe();
         m_bytes = std::move(other.m_bytes);
@@ -72,8 +71,7 @@ KeyBytes::~KeyBytes() {
 }
 
 void KeyBytes::wipe() noexcept {
-    if (!m_bytes.empty())
-        OPENSSL_cleanse(m_bytes.data(), m_bytes.size());
+    if (!m_bytes.empty()) OPENSSL_cleanse(m_bytes.data(), m_bytes.size());
 }
 
 Secret make_hmac_secret(std::span<const unsigned char> bytes) {
@@ -84,8 +82,7 @@ Secret make_hmac_secret(std::span<const unsigned char> bytes) {
 }
 
 Secret make_ed25519_secret(std::span<const unsigned char> seed) {
-    if (seed.size() != k_ed25519_bytes)
-        throw Error("an Ed25519 seed has 32 bytes");
+    if (seed.size() != k_ed25519_bytes) throw Error("an Ed25519 seed has 32 bytes");
     Secret secret;
     secret.m_kind = KeyKind::ed25519_private;
     secret.m_key = KeyBytes(seed);
@@ -130,11 +127,11 @@ Secret parse_secret(std::string_view text, std::string_view origin) {
     return secret;
 }
 
-std::string format_hmac_secret(const Secret &secret) {
+std::string format_hmac_secret(const Secret& secret) {
     return "whsec_" + base64_encode(secret.key());
 }
 
-std::string format_ed25519_private(const Secret &secret) {
+std::string format_ed25519_private(const Secret& secret) {
     KeyBytes both = [&] {
         // Sized up front: growing the vector would leave a stale copy of the seed behind.
         std::vector<unsigned char> joined(secret.key().size() + secret.public_key().size());
@@ -148,7 +145,7 @@ std::string format_ed25519_private(const Secret &secret) {
     return "whsk_" + base64_encode(both.bytes());
 }
 
-std::string format_ed25519_public(const Secret &secret) {
+std::string format_ed25519_public(const Secret& secret) {
     return "whpk_" + base64_encode(secret.public_key());
 }
 

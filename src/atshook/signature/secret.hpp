@@ -14,10 +14,10 @@ public:
     KeyBytes() = default;
     explicit KeyBytes(std::span<const unsigned char> bytes);
     explicit KeyBytes(std::string_view text);
-    KeyBytes(KeyBytes &&other) noexcept;
-    KeyBytes &operator=(KeyBytes &&other) noexcept;
-    KeyBytes(const KeyBytes &) = delete;
-    KeyBytes &operator=(const KeyBytes &) = delete;
+    KeyBytes(KeyBytes&& other) noexcept;
+    KeyBytes& operator=(KeyBytes&& other) noexcept;
+    KeyBytes(const KeyBytes&) = delete;
+    KeyBytes& operator=(const KeyBytes&) = delete;
     ~KeyBytes();
 
     std::span<const unsigned char> bytes() const { return m_bytes; }
@@ -73,9 +73,9 @@ Secret make_hmac_secret(std::span<const unsigned char> bytes);
 Secret make_ed25519_secret(std::span<const unsigned char> seed);
 
 // Text forms, as keygen writes them: "whsec_...", "whsk_...", "whpk_...".
-std::string format_hmac_secret(const Secret &secret);
-std::string format_ed25519_private(const Secret &secret);
-std::string format_ed25519_public(const Secret &secret);
+std::string format_hmac_secret(const Secret& secret);
+std::string format_ed25519_private(const Secret& secret);
+std::string format_ed25519_public(const Secret& secret);
 
 // Cryptographically random bytes (OpenSSL RAND_bytes); throws atshook::Error on failure.
 KeyBytes random_bytes(std::size_t count);

@@ -13,8 +13,8 @@
 namespace atshook::signature {
 namespace {
 
-template <typename T, void (*Free)(T *)> struct Deleter {
-    void operator()(T *p) const { Free(p); }
+template <typename T, void (*Free)(T*)> struct Deleter {
+    void operator()(T* p) const { Free(p); }
 };
 using MacPtr = std::unique_ptr<EVP_MAC, Deleter<EVP_MAC, EVP_MAC_free>>;
 using MacCtxPtr = std::unique_ptr<EVP_MAC_CTX, Deleter<EVP_MAC_CTX, EVP_MAC_CTX_free>>;
@@ -23,12 +23,12 @@ using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX, EVP_MD_CTX_free
 
 constexpr std::size_t k_ed25519_signature_bytes = 64;
 
-const unsigned char *bytes_of(std::string_view text) {
-    return reinterpret_cast<const unsigned char *>(text.data());
+const unsigned char* bytes_of(std::string_view text) {
+    return reinterpret_cast<const unsigned char*>(text.data());
 }
 
 // Ed25519 (pure, RFC 8032) needs the whole message in one piece; HMAC streams the three parts.
-std::string joined_content(const SignedContent &content) {
+std::string joined_content(const SignedContent& content) {
     const std::string timestamp = std::to_string(content.timestamp);
     std::string joined;
     joined.reserve(content.id.size() + timestamp.size() + content.body.size() + 2);
@@ -42,13 +42,11 @@ std::string joined_content(const SignedContent &content) {
 
 } // namespace
 
-std::string hmac_signature(std::span<const unsigned char> key, const SignedContent &content) {
+std::string hmac_signature(std::span<const unsigned char> key, const SignedContent& content) {
     MacPtr mac{EVP_MAC_fetch(nullptr, "HMAC", nullptr)};
-    if (!mac)
-        openssl_failed("load HMAC");
+    if (!mac) openssl_failed("load HMAC");
     MacCtxPtr ctx{EVP_MAC_CTX_new(mac.get())};
-    if (!ctx)
-        openssl_failed("create an HMAC context");
+    if (!ctx) openssl_failed("create an HMAC context");
     char digest[] = "SHA256";
     const std::array<OSSL_PARAM, 2> params{
         OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
@@ -67,12 +65,11 @@ std::string hmac_signature(std::span<const unsigned char> key, const SignedConte
     return base64_encode(std::span(out.data(), length));
 }
 
-std::string ed25519_signature(const Secret &secret, const SignedContent &content) {
+std::string ed25519_signature(const Secret& secret, const SignedContent& content) {
     PkeyPtr key{EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, secret.key().data(),
                                              secret.key().size())};
     MdCtxPtr ctx{EVP_MD_CTX_new()};
-    if (!key || !ctx)
-        openssl_failed("load the Ed25519 key");
+    if (!key || !ctx) openssl_failed("load the Ed25519 key");
     const std::string message = joined_content(content);
     std::array<unsigned char, k_ed25519_signature_bytes> signature{};
     std::size_t length = signature.size();
@@ -83,15 +80,13 @@ std::string ed25519_signature(const Secret &secret, const SignedContent &content
     return base64_encode(std::span(signature.data(), length));
 }
 
-bool ed25519_verifies(const Secret &secret, std::span<const unsigned char> signature,
-                      const SignedContent &content) {
-    if (signature.size() != k_ed25519_signature_bytes)
-        return false;
+bool ed25519_verifies(const Secret& secret, std::span<const unsigned char> signature,
+                      const SignedContent& content) {
+    if (signature.size() != k_ed25519_signature_bytes) return false;
     PkeyPtr key{EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, secret.public_key().data(),
                                             secret.public_key().size())};
     MdCtxPtr ctx{EVP_MD_CTX_new()};
-    if (!key || !ctx)
-        openssl_failed("load the Ed25519 public key");
+    if (!key || !ctx) openssl_failed("load the Ed25519 public key");
     const std::string message = joined_content(content);
     if (EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1)
         openssl_failed("start Ed25519 verification");
@@ -99,7 +94,7 @@ bool ed25519_verifies(const Secret &secret, std::span<const unsigned char> signa
                             message.size()) == 1;
 }
 
-std::string signature_token(const Secret &secret, const SignedContent &content) {
+std::string signature_token(const Secret& secret, const SignedContent& content) {
     switch (secret.kind()) {
     case KeyKind::hmac:
         return "v1," + hmac_signature(secret.key(), content);
@@ -111,18 +106,15 @@ std::string signature_token(const Secret &secret, const SignedContent &content) 
     throw Error("a whpk_ key is a public key and cannot sign; sign with its whsk_ private key");
 }
 
-SignedHeaders sign_delivery(std::span<const Secret> secrets, const SignedContent &content) {
-    if (content.id.empty())
-        throw Error("the message id is empty");
+SignedHeaders sign_delivery(std::span<const Secret> secrets, const SignedContent& content) {
+    if (content.id.empty()) throw Error("the message id is empty");
     if (content.id.find('.') != std::string_view::npos)
         throw Error("the message id '" + std::string(content.id) +
                     "' contains '.', which would make the signed content ambiguous");
-    if (secrets.empty())
-        throw Error("no secret to sign with");
+    if (secrets.empty()) throw Error("no secret to sign with");
     SignedHeaders headers{std::string(content.id), std::to_string(content.timestamp), {}};
-    for (const auto &secret : secrets) {
-        if (!headers.signature.empty())
-            headers.signature += ' ';
+    for (const auto& secret : secrets) {
+        if (!headers.signature.empty()) headers.signature += ' ';
         headers.signature += signature_token(secret, content);
     }
     return headers;
@@ -132,12 +124,10 @@ std::string message_id(std::span<const unsigned char> random) {
     constexpr std::string_view k_base62 =
         "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     constexpr std::size_t k_length = 27;
-    if (random.size() < k_length)
-        throw Error("a message id needs 27 random bytes");
+    if (random.size() < k_length) throw Error("a message id needs 27 random bytes");
     std::string id = "msg_";
     // byte % 62 slightly favours the first 8 characters; ids need uniqueness, not uniformity.
-    for (std::size_t i = 0; i < k_length; ++i)
-        id += k_base62[random[i] % 62];
+    for (std::size_t i = 0; i < k_length; ++i) id += k_base62[random[i] % 62];
     return id;
 }
 

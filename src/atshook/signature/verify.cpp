@@ -16,7 +16,7 @@ struct Match {
     std::string_view version;
 };
 
-bool can_check(const Secret &secret, std::string_view version) {
+bool can_check(const Secret& secret, std::string_view version) {
     return secret.kind() == KeyKind::hmac ? version == "v1" : version == "v1a";
 }
 
@@ -26,10 +26,9 @@ bool same_text(std::string_view expected, std::string_view token) {
            CRYPTO_memcmp(expected.data(), token.data(), expected.size()) == 0;
 }
 
-bool token_matches(const Secret &secret, const std::string &expected_v1,
-                   const SignatureToken &token, const SignedContent &content) {
-    if (secret.kind() == KeyKind::hmac)
-        return same_text(expected_v1, token.value);
+bool token_matches(const Secret& secret, const std::string& expected_v1,
+                   const SignatureToken& token, const SignedContent& content) {
+    if (secret.kind() == KeyKind::hmac) return same_text(expected_v1, token.value);
     const auto decoded = base64_decode(token.value);
     return !decoded.problem && ed25519_verifies(secret, decoded.bytes, content);
 }
@@ -37,21 +36,19 @@ bool token_matches(const Secret &secret, const std::string &expected_v1,
 // The first secret and token that match, trying each secret's key (or, for the Stripe hint, its
 // literal text) once per content. The expected HMAC is computed once per secret.
 std::optional<Match> find_match(std::span<const Secret> secrets,
-                                const std::vector<SignatureToken> &tokens,
-                                const SignedContent &content, bool key_is_literal_text = false) {
+                                const std::vector<SignatureToken>& tokens,
+                                const SignedContent& content, bool key_is_literal_text = false) {
     for (std::size_t i = 0; i < secrets.size(); ++i) {
-        const Secret &secret = secrets[i];
-        if (key_is_literal_text && secret.kind() != KeyKind::hmac)
-            continue;
+        const Secret& secret = secrets[i];
+        if (key_is_literal_text && secret.kind() != KeyKind::hmac) continue;
         const auto key = key_is_literal_text ? secret.literal_text() : secret.key();
-        const bool any = std::any_of(tokens.begin(), tokens.end(), [&](const SignatureToken &t) {
+        const bool any = std::any_of(tokens.begin(), tokens.end(), [&](const SignatureToken& t) {
             return can_check(secret, t.version);
         });
-        if (!any)
-            continue;
+        if (!any) continue;
         const std::string expected =
             secret.kind() == KeyKind::hmac ? hmac_signature(key, content) : std::string();
-        for (const auto &token : tokens)
+        for (const auto& token : tokens)
             if (can_check(secret, token.version) && token_matches(secret, expected, token, content))
                 return Match{i, token.version};
     }
@@ -60,8 +57,7 @@ std::optional<Match> find_match(std::span<const Secret> secrets,
 
 std::int64_t saturating_difference(std::int64_t a, std::int64_t b) {
     std::int64_t result = 0;
-    if (!__builtin_sub_overflow(a, b, &result))
-        return result;
+    if (!__builtin_sub_overflow(a, b, &result)) return result;
     return b < 0 ? std::numeric_limits<std::int64_t>::max()
                  : std::numeric_limits<std::int64_t>::min();
 }
@@ -70,17 +66,16 @@ std::string replace_crlf(std::string_view body) {
     std::string out;
     out.reserve(body.size());
     for (std::size_t i = 0; i < body.size(); ++i)
-        if (!(body[i] == '\r' && i + 1 < body.size() && body[i + 1] == '\n'))
-            out += body[i];
+        if (!(body[i] == '\r' && i + 1 < body.size() && body[i + 1] == '\n')) out += body[i];
     return out;
 }
 
 // Tries the usual accidents on a failed match; each hint is added only if it would match.
-void add_mismatch_hints(VerifyResult &result, std::span<const Secret> secrets,
-                        const std::vector<SignatureToken> &tokens, const SignedContent &content) {
-    const bool any_checkable = std::any_of(tokens.begin(), tokens.end(), [&](const auto &t) {
+void add_mismatch_hints(VerifyResult& result, std::span<const Secret> secrets,
+                        const std::vector<SignatureToken>& tokens, const SignedContent& content) {
+    const bool any_checkable = std::any_of(tokens.begin(), tokens.end(), [&](const auto& t) {
         return std::any_of(secrets.begin(), secrets.end(),
-                           [&](const Secret &s) { return can_check(s, t.version); });
+                           [&](const Secret& s) { return can_check(s, t.version); });
     });
     if (!any_checkable) {
         result.hints.push_back(Hint::no_v1_token);
@@ -105,9 +100,9 @@ void add_mismatch_hints(VerifyResult &result, std::span<const Secret> secrets,
         result.hints.push_back(Hint::secret_used_as_literal_text);
 }
 
-std::string describe_tokens(const std::vector<SignatureToken> &tokens) {
+std::string describe_tokens(const std::vector<SignatureToken>& tokens) {
     std::size_t v1 = 0, v1a = 0, other = 0;
-    for (const auto &token : tokens)
+    for (const auto& token : tokens)
         (token.version == "v1" ? v1 : token.version == "v1a" ? v1a : other) += 1;
     return std::to_string(v1) + " v1, " + std::to_string(v1a) + " v1a and " +
            std::to_string(other) + " other token(s) in the signature header";
@@ -115,11 +110,11 @@ std::string describe_tokens(const std::vector<SignatureToken> &tokens) {
 
 } // namespace
 
-VerifyResult verify_delivery(const DeliveryHeaders &headers, std::string_view body,
-                             std::span<const Secret> secrets, const VerifyOptions &options) {
+VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view body,
+                             std::span<const Secret> secrets, const VerifyOptions& options) {
     VerifyResult result;
     for (const auto part : {HeaderPart::id, HeaderPart::timestamp, HeaderPart::signature}) {
-        const auto &value = headers.get(part);
+        const auto& value = headers.get(part);
         if (!value || value->value.empty()) {
             result.reason = Reason::missing_header;
             result.part = part;
@@ -154,8 +149,7 @@ VerifyResult verify_delivery(const DeliveryHeaders &headers, std::string_view bo
             if (too_new && parsed.seconds / 1000 <= options.now + 86400 &&
                 parsed.seconds / 1000 >= options.now - 86400 * 366)
                 result.hints.push_back(Hint::timestamp_in_milliseconds);
-            if (match)
-                result.hints.push_back(Hint::signature_matches_outside_window);
+            if (match) result.hints.push_back(Hint::signature_matches_outside_window);
             return result;
         }
     }

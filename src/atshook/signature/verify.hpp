@@ -57,8 +57,8 @@ struct VerifyResult {
 // match). Checks run in the order of the reference libraries: headers present, timestamp an
 // integer, timestamp within the tolerance of `now`, then a constant-time comparison with each
 // v1 token (HMAC secrets) or an Ed25519 check of each v1a token (whsk_/whpk_ keys).
-VerifyResult verify_delivery(const DeliveryHeaders &headers, std::string_view body,
-                             std::span<const Secret> secrets, const VerifyOptions &options);
+VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view body,
+                             std::span<const Secret> secrets, const VerifyOptions& options);
 
 // Stable snake_case names for JSON output: "too_old", "body_has_crlf", ...
 std::string_view reason_code(Reason reason);
