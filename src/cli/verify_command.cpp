@@ -20,7 +20,7 @@ namespace {
 
 using namespace atshook::signature;
 
-struct VerifyOptions {
+struct VerifyCommandOptions {
     std::string body_file = "-";
     std::string request_file;
     std::string headers_file;
@@ -41,7 +41,7 @@ struct Delivery {
     bool from_flags = false;
 };
 
-Delivery read_delivery(const VerifyOptions& options, const CLI::App& app) {
+Delivery read_delivery(const VerifyCommandOptions& options, const CLI::App& app) {
     Delivery delivery;
     if (!options.request_file.empty()) {
         const std::string name = input_name(options.request_file);
@@ -55,6 +55,9 @@ Delivery read_delivery(const VerifyOptions& options, const CLI::App& app) {
         delivery.body_source = name + " (body)";
         return delivery;
     }
+    if (options.body_file == "-" && options.headers_file == "-")
+        throw atshook::Error("--headers and the body cannot both come from stdin",
+                             atshook::Error::Kind::usage);
     if (!options.headers_file.empty()) {
         const std::string name = input_name(options.headers_file);
         const auto fields = atshook::parse_header_lines(read_raw_input(options.headers_file), name);
@@ -71,15 +74,12 @@ Delivery read_delivery(const VerifyOptions& options, const CLI::App& app) {
                              "body, or --id, --timestamp and --signature with the body",
                              atshook::Error::Kind::usage);
     }
-    if (options.body_file == "-" && options.headers_file == "-")
-        throw atshook::Error("--headers and the body cannot both come from stdin",
-                             atshook::Error::Kind::usage);
     delivery.body = read_raw_input(options.body_file);
     delivery.body_source = input_name(options.body_file);
     return delivery;
 }
 
-std::int64_t current_time(const VerifyOptions& options) {
+std::int64_t current_time(const VerifyCommandOptions& options) {
     if (options.now.empty())
         return std::chrono::duration_cast<std::chrono::seconds>(
                    std::chrono::system_clock::now().time_since_epoch())
@@ -91,7 +91,7 @@ std::int64_t current_time(const VerifyOptions& options) {
     return parsed.seconds;
 }
 
-int run_verify(VerifyOptions& options, const CLI::App& app) {
+int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
     const std::int64_t now = current_time(options);
     const Delivery delivery = read_delivery(options, app);
     LoadedSecrets loaded = load_secrets(options.secrets);
@@ -125,7 +125,7 @@ int run_verify(VerifyOptions& options, const CLI::App& app) {
 } // namespace
 
 void add_verify_command(CLI::App& root, Commands& commands) {
-    auto options = std::make_shared<VerifyOptions>();
+    auto options = std::make_shared<VerifyCommandOptions>();
     CLI::App* app = root.add_subcommand(
         "verify", "Check a delivery's Standard Webhooks signature over its exact body bytes");
     app->footer("Exit codes: 0 verified; 1 no matching signature (or, with --validate, an invalid "
