@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 namespace {
 
 const std::string k_valid = test::source_path("samples/valid/interview.created.json");
@@ -16,7 +18,8 @@ std::string compact(const std::string& path) {
 }
 
 std::string temp_file(const std::string& name, const std::string& content) {
-    const auto path = std::filesystem::temp_directory_path() / ("ats-hook-test-" + name);
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ats-hook-test-" + std::to_string(getpid()) + "-" + name);
     std::ofstream(path, std::ios::binary) << content;
     return path.string();
 }

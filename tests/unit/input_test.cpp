@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 namespace {
 
 std::string temp_file(const std::string& content, const std::string& extension = ".json") {
     static int counter = 0;
     const auto path = std::filesystem::temp_directory_path() /
-                      ("ats-hook-input-" + std::to_string(++counter) + extension);
+                      ("ats-hook-input-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + extension);
     std::ofstream(path, std::ios::binary) << content;
     return path.string();
 }
