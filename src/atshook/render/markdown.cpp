@@ -61,7 +61,7 @@ private:
     std::string separator() const { return m_ascii ? " - " : " \u00b7 "; }
 
     std::string inline_span(const Span &span, Place place) const {
-        const std::string text = clean_text(span.text, m_ascii);
+        const std::string text = unglue(clean_text(span.text, m_ascii));
         if (span.tone == Tone::code)
             return text.empty() ? text : code_span(text);
         if (span.tone == Tone::link && is_plain_url(text))

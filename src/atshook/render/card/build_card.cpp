@@ -14,7 +14,7 @@ void append(Rich &rich, const Rich &more) {
 void add_id(Card &card, std::string_view what, const view::Text &id, const Glyphs &glyphs) {
     if (!card.footer.empty())
         card.footer.push_back({fmt::format(" {} ", glyphs.dot), Tone::muted});
-    card.footer.push_back({std::string(what) + " ", Tone::muted});
+    card.footer.push_back({std::string(what) + std::string(k_glue), Tone::muted});
     card.footer.push_back({id && !id->empty() ? *id : std::string(glyphs.dash), Tone::code});
 }
 

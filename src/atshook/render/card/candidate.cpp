@@ -26,6 +26,13 @@ Rich name_and_id(const std::optional<view::IdName> &who, const Glyphs &g) {
     return rich;
 }
 
+std::string lower(std::string text) {
+    for (auto &c : text)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
 Rich role_at(const view::CandidateView &c, const Glyphs &g) {
     if (c.title && c.company)
         return {{*c.title}, {" at "}, {*c.company}};
@@ -83,7 +90,8 @@ void add_candidate(Card &card, const view::CandidateView &c, const CardContext &
     for (const auto &profile : c.social_profiles) {
         if (!profiles.empty())
             profiles.push_back({"\n"});
-        profiles.push_back({words(profile.type.value_or("profile")) + " "});
+        const std::string type = profile.type.value_or("profile");
+        profiles.push_back({(type == "linked_in" ? std::string("LinkedIn") : words(type)) + " "});
         profiles.push_back({profile.uri.value_or(std::string(g.dash)), Tone::link});
     }
     main.fields.push_back({"Profiles", profiles.empty() ? dash(g) : profiles});
@@ -111,7 +119,10 @@ void add_application(Card &card, const view::ApplicationView &a, const CardConte
     Rich stage;
     if (a.custom_stage_name)
         stage.push_back({*a.custom_stage_name, Tone::strong});
-    if (a.parent_stage) {
+    // A custom stage often repeats its parent's name ("New" in "new"): say it once.
+    const bool same = a.custom_stage_name && a.parent_stage &&
+                      lower(*a.custom_stage_name) == lower(words(*a.parent_stage));
+    if (a.parent_stage && !same) {
         if (!stage.empty())
             stage.push_back({fmt::format(" {} ", g.dot), Tone::muted});
         stage.push_back({words(*a.parent_stage), *a.parent_stage == "rejected" ? Tone::bad

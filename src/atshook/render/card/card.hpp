@@ -15,6 +15,10 @@ namespace atshook::render {
 // What a piece of text means; text output maps it to a colour, Markdown to emphasis.
 enum class Tone { plain, strong, muted, heading, good, warn, bad, alert, info, link, code };
 
+// A space that layout never breaks a line at ("application app_1" stays together); text and
+// Markdown output print it as a plain space.
+inline constexpr std::string_view k_glue = "\u00a0";
+
 struct Span {
     std::string text;
     Tone tone = Tone::plain;

@@ -67,8 +67,7 @@ Rich where_of(const InterviewView &interview, const Glyphs &g) {
         if (has_location)
             where.push_back({dot + *interview.location});
     } else if (type == "phone") {
-        where.push_back({"phone call"});
-        where.push_back({dot});
+        // The location holds the phone number or a note about the call.
         if (has_location)
             where.push_back({*interview.location, Tone::strong});
         else

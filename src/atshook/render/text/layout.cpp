@@ -209,6 +209,20 @@ int longest_word(const Rich &rich) {
     return longest;
 }
 
+std::string unglue(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (text.substr(pos).starts_with(k_glue)) {
+            out += ' ';
+            pos += k_glue.size();
+        } else {
+            out += text[pos++];
+        }
+    }
+    return out;
+}
+
 std::string paint(const Rich &rich, bool color) {
     std::string out;
     for (const auto &span : rich) {
@@ -249,14 +263,15 @@ std::string paint(const Rich &rich, bool color) {
                 break;
             }
         }
-        if (code && !span.text.empty() && span.text != " ") {
+        const std::string text = unglue(span.text);
+        if (code && !text.empty() && text != " ") {
             out += "\x1b[";
             out += code;
             out += 'm';
-            out += span.text;
+            out += text;
             out += "\x1b[0m";
         } else {
-            out += span.text;
+            out += text;
         }
     }
     return out;

@@ -25,6 +25,9 @@ std::vector<Rich> wrap(const Rich &rich, int width);
 // The widest word, the narrowest a column can be without splitting words.
 int longest_word(const Rich &rich);
 
+// The text with each k_glue as a plain space, for printing.
+std::string unglue(std::string_view text);
+
 // ANSI escapes for each tone when `color`, plain text otherwise.
 std::string paint(const Rich &rich, bool color);
 

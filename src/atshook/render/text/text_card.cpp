@@ -124,13 +124,26 @@ private:
             add_stacked(table, indent);
             return;
         }
-        // Narrow the widest column that can still give, one column at a time.
-        while (total() > available) {
-            std::size_t widest = columns;
-            for (std::size_t c = 0; c < columns; ++c)
-                if (widths[c] > minimum[c] && (widest == columns || widths[c] > widths[widest]))
-                    widest = c;
-            --widths[widest];
+        // Narrow the widest column that can still give, one column at a time: first down to
+        // its longest word (wrapping at spaces), and only then splitting words such as emails.
+        std::vector<int> words_fit(columns);
+        for (std::size_t c = 0; c < columns; ++c) {
+            words_fit[c] = std::max(display_width(table.headers[c]), minimum[c]);
+            for (const auto &row : table.rows)
+                words_fit[c] = std::max(words_fit[c], longest_word(clean(row[c])));
+            words_fit[c] = std::min(words_fit[c], widths[c]);
+        }
+        for (const auto *floor : {&words_fit, &minimum}) {
+            while (total() > available) {
+                std::size_t widest = columns;
+                for (std::size_t c = 0; c < columns; ++c)
+                    if (widths[c] > (*floor)[c] &&
+                        (widest == columns || widths[c] > widths[widest]))
+                        widest = c;
+                if (widest == columns)
+                    break;
+                --widths[widest];
+            }
         }
         std::vector<Rich> header;
         Rich rule;
