@@ -43,7 +43,11 @@ public:
     }
 
     std::string render(const Card &card) const {
-        std::string out = "### " + inline_text(card.title, Place::cell) + "\n\n";
+        Rich title = card.title; // a heading is bold already
+        for (auto &span : title)
+            if (span.tone == Tone::strong)
+                span.tone = Tone::plain;
+        std::string out = "### " + inline_text(title, Place::cell) + "\n\n";
         out += code_span(clean_text(card.event_type, m_ascii));
         if (!card.timestamp.empty())
             out += separator() + escape(clean_text(card.timestamp, m_ascii));
@@ -62,25 +66,28 @@ private:
 
     std::string inline_span(const Span &span, Place place) const {
         const std::string text = unglue(clean_text(span.text, m_ascii));
+        // Markers must touch the text: surrounding spaces go outside them.
+        const auto first = text.find_first_not_of(' ');
+        if (first == std::string::npos)
+            return text;
+        const auto last = text.find_last_not_of(' ');
+        const std::string lead = text.substr(0, first), trail = text.substr(last + 1);
+        const std::string inner = text.substr(first, last - first + 1);
         if (span.tone == Tone::code)
-            return text.empty() ? text : code_span(text);
-        if (span.tone == Tone::link && is_plain_url(text))
-            return "<" + text + ">";
-        std::string body = escape(text);
+            return lead + code_span(inner) + trail;
+        if (span.tone == Tone::link && is_plain_url(inner))
+            return lead + "<" + inner + ">" + trail;
+        std::string body;
         const std::string newline = place == Place::cell ? "<br>" : "  \n  ";
-        for (std::size_t pos = 0; (pos = body.find('\n', pos)) != std::string::npos;) {
-            body.replace(pos, 1, newline);
-            pos += newline.size();
+        for (const char c : escape(inner)) {
+            if (c == '\n')
+                body += newline;
+            else
+                body += c;
         }
         const bool emphasis =
             span.tone == Tone::strong || span.tone == Tone::heading || span.tone == Tone::alert;
-        // Emphasis markers must touch the text: spaces go outside them.
-        const auto first = body.find_first_not_of(' ');
-        if (!emphasis || first == std::string::npos)
-            return body;
-        const auto last = body.find_last_not_of(' ');
-        return body.substr(0, first) + "**" + body.substr(first, last - first + 1) + "**" +
-               body.substr(last + 1);
+        return emphasis ? lead + "**" + body + "**" + trail : lead + body + trail;
     }
 
     std::string render_section(const Section &section) const {

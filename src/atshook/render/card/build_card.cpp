@@ -79,12 +79,8 @@ void add_check(Card &card, const Findings &findings, const CardContext &context)
     for (const auto &finding : findings) {
         const bool error = finding.severity == Severity::error;
         errors += error ? 1 : 0;
+        // The validator's message already says what was expected and what came.
         Rich problem{{finding.message}};
-        if (!finding.expected.empty() || !finding.actual.empty())
-            problem.push_back({fmt::format(" (expected {}, got {})",
-                                           finding.expected.empty() ? "-" : finding.expected,
-                                           finding.actual.empty() ? "-" : finding.actual),
-                               Tone::muted});
         table.rows.push_back(
             {{{std::string(error ? context.glyphs.error : context.glyphs.warning),
                error ? Tone::bad : Tone::warn}},

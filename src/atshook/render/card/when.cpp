@@ -49,7 +49,7 @@ std::string format_duration(time::Nanos duration) {
             return;
         if (!text.empty())
             text += ' ';
-        text += fmt::format("{} {}", value, unit);
+        text += fmt::format("{}{}{}", value, k_glue, unit); // "1 h" never splits
     };
     add(days, "d");
     add(hours, "h");
