@@ -133,8 +133,11 @@ void add_application(Card &card, const view::ApplicationView &a, const CardConte
     Rich source;
     if (a.origin)
         source.push_back({words(*a.origin)});
-    if (a.source)
-        source.push_back({(source.empty() ? "" : " via ") + *a.source, Tone::strong});
+    if (a.source) {
+        if (!source.empty())
+            source.push_back({" via "});
+        source.push_back({*a.source, Tone::strong});
+    }
     main.fields.push_back({"Source", source.empty() ? dash(g) : source});
     if (a.source_contact)
         main.fields.push_back({"Referred by", name_and_id(a.source_contact, g)});

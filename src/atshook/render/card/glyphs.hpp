@@ -22,9 +22,13 @@ inline constexpr Glyphs k_unicode{
     "\u2500",
 };
 
+// "/" separates, since "|" would read as the frame.
 inline constexpr Glyphs k_ascii{
-    "-", "-", "|", "->", "...", "+", "o", "?", "x", "-", "*", "o", "x",
-    "+", "x", "!", "*",  ".",   "+", "+", "+", "+", "-", "|", "-",
+    "-", "-", "/", "->", "...",           //
+    "+", "o", "?", "x",  "-",             //
+    "*", "o", "x", "+",  "x",   "!",      //
+    "*", ".",                             //
+    "+", "+", "+", "+",  "-",   "|", "-", //
 };
 
 inline const Glyphs &glyphs_for(bool ascii) {

@@ -143,7 +143,10 @@ void add_when(Section &section, const InterviewView &interview, const CardContex
         Rich yours = format_range(start, end, context.viewer, g);
         if (yours.size() > 1 && start && end)
             yours.pop_back(); // the duration is said above
-        yours.push_back({fmt::format(" {} {}", g.dot, context.viewer.name()), Tone::muted});
+        // The zone's name, unless the abbreviation already said it ("UTC").
+        const auto name = context.viewer.name();
+        if (name != "UTC" && name != "Etc/UTC")
+            yours.push_back({fmt::format(" {} {}", g.dot, name), Tone::muted});
         section.fields.push_back({"Your time", yours});
     }
 }

@@ -183,7 +183,10 @@ std::vector<Rich> wrap(const Rich &rich, int width) {
         if (used > 0 && used + 1 + word.width > width)
             new_line();
         if (used > 0) {
-            push_piece(lines.back(), " ", Tone::plain);
+            // Inside a run of one tone the space takes that tone, so colour is not switched
+            // off and on around every word.
+            const Tone before = lines.back().back().tone;
+            push_piece(lines.back(), " ", before == word.pieces.front().tone ? before : Tone::plain);
             ++used;
         }
         for (const auto &piece : word.pieces) {

@@ -35,6 +35,8 @@ public:
             m_lines.push_back(std::move(line));
         if (!card.meaning.empty())
             add_wrapped({{card.meaning, Tone::muted}}, 0);
+        if (!timestamp_fits(card))
+            add_wrapped({{"sent " + card.timestamp, Tone::muted}}, 0);
         for (const auto &section : card.sections)
             add_section(section);
         if (!card.footer.empty()) {
@@ -193,6 +195,14 @@ private:
         }
     }
 
+    // The top border carries the event type and, when there is room, the timestamp.
+    bool timestamp_fits(const Card &card) const {
+        if (card.timestamp.empty())
+            return true;
+        return 3 + display_width(card.event_type) + 2 + display_width(card.timestamp) + 3 + 1 <=
+               m_width;
+    }
+
     std::string frame(const Card &card) const {
         const bool color = m_options.color;
         const Tone frame_tone = card.alarm ? Tone::bad : Tone::muted;
@@ -204,7 +214,7 @@ private:
         Rich right{{" ", Tone::plain},
                    {clean_text(card.timestamp, m_options.ascii), Tone::muted},
                    {" " + h + std::string(m_glyphs.top_right), frame_tone}};
-        if (card.timestamp.empty() || display_width(top) + display_width(right) + 1 > m_width)
+        if (card.timestamp.empty() || !timestamp_fits(card))
             right = {{h + std::string(m_glyphs.top_right), frame_tone}};
         const int fill = m_width - display_width(top) - display_width(right);
         top.push_back({repeat(h, fill), frame_tone});
