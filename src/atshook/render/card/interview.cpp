@@ -184,7 +184,8 @@ void add_attendees(Card &card, const InterviewView &interview, const CardContext
     for (const auto *a : order) {
         Rich role = text_or_dash(a->type, g);
         if (is_organizer(*a, interview))
-            role = {{a->type.value_or("user") + ", organizer"}};
+            // The organizer is a user (organizer_id is a user id); say "organizer" alone then.
+            role = {{a->type && *a->type != "user" ? *a->type + ", organizer" : "organizer"}};
         table.rows.push_back({text_or_dash(a->display_name, g, Tone::strong),
                               text_or_dash(a->email, g), role, attendee_status(a->status, g)});
         const std::string status = a->status.value_or("");
