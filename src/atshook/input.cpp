@@ -62,7 +62,13 @@ bool InputReader::fill(std::size_t want) {
 }
 
 void InputReader::detect_format() {
-    // Look at the first non-blank line: NDJSON when it is a whole JSON value and more follows.
+    // A .ndjson or .jsonl file is NDJSON whatever its first line holds (it may be the broken one).
+    if (m_path.ends_with(".ndjson") || m_path.ends_with(".jsonl")) {
+        m_ndjson = true;
+        return;
+    }
+    // Otherwise look at the first non-blank line: NDJSON when it is a whole JSON value and more
+    // follows.
     std::size_t start = 0;
     for (;;) {
         const std::size_t newline = m_pending.find('\n', start);

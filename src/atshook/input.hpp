@@ -23,8 +23,8 @@ struct Chunk {
     std::vector<Document> documents;
 };
 
-// Reads a file or stdin ("-") as documents. A file whose first line is a complete JSON value
-// followed by more text is NDJSON (one document per non-blank line) and is read in chunks of
+// Reads a file or stdin ("-") as documents. A file named *.ndjson or *.jsonl, or whose first
+// line is a complete JSON value followed by more text, is NDJSON (one document per non-blank line) and is read in chunks of
 // whole lines, so memory stays bounded whatever the file's size; anything else is one document.
 class InputReader {
 public:
