@@ -30,13 +30,13 @@ struct ShowOptions {
     bool check = false;
 };
 
-std::optional<std::string_view> env(const char *name) {
-    const char *value = std::getenv(name);
+std::optional<std::string_view> env(const char* name) {
+    const char* value = std::getenv(name);
     return value ? std::optional<std::string_view>(value) : std::nullopt;
 }
 
 // The reader's zone: --tz, else TZ, else the system's local zone, else UTC.
-atshook::time::Zone viewer_zone(const std::string &option) {
+atshook::time::Zone viewer_zone(const std::string& option) {
     if (!option.empty()) {
         auto zone = atshook::time::resolve_zone(option);
         if (zone.source == atshook::time::Zone::Source::unknown)
@@ -50,13 +50,11 @@ atshook::time::Zone viewer_zone(const std::string &option) {
     }
     if (auto tz = env("TZ"); tz && !tz->empty()) {
         std::string_view name = *tz;
-        if (name.starts_with(':'))
-            name.remove_prefix(1);
+        if (name.starts_with(':')) name.remove_prefix(1);
         if (const auto pos = name.find("zoneinfo/"); pos != std::string_view::npos)
             name.remove_prefix(pos + 9); // a path into the tz database names the zone after it
         auto zone = atshook::time::resolve_zone(name);
-        if (zone.source != atshook::time::Zone::Source::unknown)
-            return zone;
+        if (zone.source != atshook::time::Zone::Source::unknown) return zone;
         fmt::print(stderr,
                    "ats-hook: warning: TZ=\"{}\" is not in the tz database; showing your "
                    "times in UTC\n",
@@ -65,12 +63,12 @@ atshook::time::Zone viewer_zone(const std::string &option) {
     }
     try {
         return atshook::time::resolve_zone(date::current_zone()->name());
-    } catch (const std::runtime_error &) {
+    } catch (const std::runtime_error&) {
         return atshook::time::utc_zone(); // no /etc/localtime, as in many containers
     }
 }
 
-render::RenderOptions render_options(const ShowOptions &options) {
+render::RenderOptions render_options(const ShowOptions& options) {
     render::RenderOptions out;
     out.format = options.format == "json"       ? render::Format::json
                  : options.format == "markdown" ? render::Format::markdown
@@ -92,23 +90,22 @@ render::RenderOptions render_options(const ShowOptions &options) {
     return out;
 }
 
-int run_show(const ShowOptions &options) {
+int run_show(const ShowOptions& options) {
     const auto rendering = render_options(options);
     atshook::view::EventReader reader;
     std::unique_ptr<atshook::Validator> validator;
-    if (options.check)
-        validator = std::make_unique<atshook::Validator>();
+    if (options.check) validator = std::make_unique<atshook::Validator>();
     const std::string separator = rendering.format == render::Format::text       ? "\n"
                                   : rendering.format == render::Format::markdown ? "\n---\n\n"
                                                                                  : "";
     bool unreadable = false, invalid = false, first = true;
     const auto files = options.files.empty() ? std::vector<std::string>{"-"} : options.files;
-    for (const auto &file : files) {
+    for (const auto& file : files) {
         try {
             atshook::InputReader input(file);
             atshook::Chunk chunk;
             while (input.next(chunk)) {
-                for (const auto &document : chunk.documents) {
+                for (const auto& document : chunk.documents) {
                     const std::string source =
                         document.line ? fmt::format("{}:{}", input.source(), document.line)
                                       : input.source();
@@ -125,11 +122,10 @@ int run_show(const ShowOptions &options) {
                         }
                         const std::string card =
                             render::render_event(event, rendering, findings ? &*findings : nullptr);
-                        if (!first)
-                            std::fputs(separator.c_str(), stdout);
+                        if (!first) std::fputs(separator.c_str(), stdout);
                         std::fwrite(card.data(), 1, card.size(), stdout);
                         first = false;
-                    } catch (const atshook::Error &e) {
+                    } catch (const atshook::Error& e) {
                         // One bad payload in a log must not hide the others: report, go on.
                         std::fflush(stdout);
                         fmt::print(stderr, "ats-hook: error: {}\n", e.what());
@@ -137,22 +133,21 @@ int run_show(const ShowOptions &options) {
                     }
                 }
             }
-        } catch (const atshook::Error &e) {
+        } catch (const atshook::Error& e) {
             std::fflush(stdout);
             fmt::print(stderr, "ats-hook: error: {}\n", e.what());
             unreadable = true;
         }
     }
-    if (unreadable)
-        return exit_code::bad_input;
+    if (unreadable) return exit_code::bad_input;
     return invalid ? exit_code::failed : exit_code::ok;
 }
 
 } // namespace
 
-void add_show_command(CLI::App &root, Commands &commands) {
+void add_show_command(CLI::App& root, Commands& commands) {
     auto options = std::make_shared<ShowOptions>();
-    CLI::App *app = root.add_subcommand(
+    CLI::App* app = root.add_subcommand(
         "show", "Show events readably: interviews with their attendees, jobs, applications, ...");
     app->add_option("files", options->files,
                     "JSON payloads or NDJSON logs (one card per line); none or - reads stdin");

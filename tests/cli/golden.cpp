@@ -11,9 +11,9 @@
 
 namespace test {
 
-void check_golden(const std::string &relative, const std::string &actual) {
+void check_golden(const std::string& relative, const std::string& actual) {
     const std::filesystem::path path = source_path(relative);
-    const char *update = std::getenv("ATS_HOOK_UPDATE_GOLDEN");
+    const char* update = std::getenv("ATS_HOOK_UPDATE_GOLDEN");
     if (update && std::string_view(update) == "1") {
         std::filesystem::create_directories(path.parent_path());
         std::ofstream(path, std::ios::binary) << actual;

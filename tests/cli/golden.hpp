@@ -8,6 +8,6 @@ namespace test {
 
 // Compares `actual` with the file at `relative` (below the source tree); with
 // ATS_HOOK_UPDATE_GOLDEN=1 writes it instead.
-void check_golden(const std::string &relative, const std::string &actual);
+void check_golden(const std::string& relative, const std::string& actual);
 
 } // namespace test

@@ -19,7 +19,7 @@ const std::string k_inputs = "tests/data/show/inputs/";
 const std::string k_golden = "tests/data/show/golden/";
 const std::string k_interview = test::source_path("samples/valid/interview.created.json");
 
-std::string input(const std::string &name) {
+std::string input(const std::string& name) {
     return test::source_path(k_inputs + name);
 }
 
@@ -31,24 +31,22 @@ test::RunOptions with_env(std::map<std::string, std::string> env) {
 
 std::vector<std::string> valid_samples() {
     std::vector<std::string> out;
-    for (const auto &entry : fs::directory_iterator(test::source_path("samples/valid")))
-        if (entry.path().extension() == ".json")
-            out.push_back(entry.path().string());
+    for (const auto& entry : fs::directory_iterator(test::source_path("samples/valid")))
+        if (entry.path().extension() == ".json") out.push_back(entry.path().string());
     std::sort(out.begin(), out.end());
     return out;
 }
 
-std::vector<std::string> lines_of(const std::string &text) {
+std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
     return lines;
 }
 
 // Shows `args` and compares stdout with the golden file `name`; the run must succeed.
-void golden_case(const std::string &name, const std::vector<std::string> &args,
-                 const test::RunOptions &options = {}) {
+void golden_case(const std::string& name, const std::vector<std::string>& args,
+                 const test::RunOptions& options = {}) {
     CAPTURE(name);
     std::vector<std::string> full{"show"};
     full.insert(full.end(), args.begin(), args.end());
@@ -63,7 +61,7 @@ void golden_case(const std::string &name, const std::vector<std::string> &args,
 TEST_CASE("show renders every bundled sample as text, coloured text, JSON and Markdown") {
     const auto samples = valid_samples();
     CHECK(samples.size() >= 19);
-    for (const auto &sample : samples) {
+    for (const auto& sample : samples) {
         const std::string stem = fs::path(sample).stem().string();
         CAPTURE(stem);
         const std::pair<std::vector<std::string>, std::string> variants[] = {
@@ -72,15 +70,14 @@ TEST_CASE("show renders every bundled sample as text, coloured text, JSON and Ma
             {{"--format", "json"}, ".json"},
             {{"--format", "markdown"}, ".md"},
         };
-        for (const auto &[options, extension] : variants) {
+        for (const auto& [options, extension] : variants) {
             std::vector<std::string> args{"show"};
             args.insert(args.end(), options.begin(), options.end());
             args.push_back(sample);
             const auto run = test::run_ats(args);
             CHECK(run.exit_code == 0);
             CHECK(run.err == "");
-            if (extension != ".json")
-                CHECK(run.out.find("null") == std::string::npos);
+            if (extension != ".json") CHECK(run.out.find("null") == std::string::npos);
             test::check_golden(k_golden + "samples/" + stem + extension, run.out);
         }
     }
@@ -90,7 +87,7 @@ TEST_CASE(
     "the interview card shows title, type, status, both clocks, the link and every attendee") {
     const auto run = test::run_ats({"show", "--tz", "America/New_York", k_interview});
     REQUIRE(run.exit_code == 0);
-    for (const char *expected :
+    for (const char* expected :
          {"Technical interview: María José García López", "interview.created", "● active", "online",
           "Mon 19 Feb 2024 10:00–11:00 GMT (UTC+00:00)", "Europe/Dublin",
           "Mon 19 Feb 2024 05:00–06:00 EST (UTC-05:00)", "Microsoft Teams",
@@ -154,7 +151,7 @@ TEST_CASE("absent and null fields show a dash, never null, in text and Markdown"
     golden_case("all-null.md", {"--format", "markdown", input("interview-all-null.json")});
     golden_case("all-null.json", {"--format", "json", input("interview-all-null.json")});
     golden_case("odd-types.txt", {input("job-odd-types.json")});
-    for (const auto &format : {"text", "markdown"}) {
+    for (const auto& format : {"text", "markdown"}) {
         const auto run =
             test::run_ats({"show", "--format", format, input("interview-all-null.json")});
         CHECK(run.out.find("null") == std::string::npos);
@@ -172,10 +169,8 @@ TEST_CASE("JSON output is one object per event with the same keys whatever is ab
     const auto a = nlohmann::json::parse(full.out);
     const auto b = nlohmann::json::parse(empty.out);
     std::vector<std::string> keys_a, keys_b;
-    for (const auto &[key, value] : a["interview"].items())
-        keys_a.push_back(key);
-    for (const auto &[key, value] : b["interview"].items())
-        keys_b.push_back(key);
+    for (const auto& [key, value] : a["interview"].items()) keys_a.push_back(key);
+    for (const auto& [key, value] : b["interview"].items()) keys_b.push_back(key);
     CHECK(keys_a == keys_b);
     CHECK(a["interview"]["attendee_counts"]["accepted"] == 2);
     CHECK(a["interview"]["organizer"]["name"] == "Yuki Tanaka");
@@ -189,7 +184,7 @@ TEST_CASE("long text wraps to the width, at 40 and at 200 columns, without losin
         const auto run =
             test::run_ats({"show", k_interview}, with_env({{"COLUMNS", std::to_string(width)}}));
         REQUIRE(run.exit_code == 0);
-        for (const auto &line : lines_of(run.out)) {
+        for (const auto& line : lines_of(run.out)) {
             CAPTURE(line);
             CHECK(atshook::render::display_width(line) == width);
         }
@@ -228,8 +223,7 @@ TEST_CASE("escape sequences inside the payload never reach the terminal") {
 TEST_CASE("--ascii, or a locale that is not UTF-8, draws the card in ASCII") {
     golden_case("ascii.txt", {"--ascii", input("interview-every-status.json")});
     const auto ascii = test::run_ats({"show", "--ascii", input("interview-dst-dublin.json")});
-    for (const char c : ascii.out)
-        CHECK(static_cast<unsigned char>(c) < 0x80);
+    for (const char c : ascii.out) CHECK(static_cast<unsigned char>(c) < 0x80);
     const auto c_locale = test::run_ats(
         {"show", input("interview-dst-dublin.json")},
         with_env({{"LC_ALL", "\x01unset"}, {"LC_CTYPE", "\x01unset"}, {"LANG", "C"}}));
@@ -238,7 +232,7 @@ TEST_CASE("--ascii, or a locale that is not UTF-8, draws the card in ASCII") {
 
 TEST_CASE("show reads stdin when no file or - is given") {
     const auto expected = test::run_ats({"show", k_interview}).out;
-    for (const auto &args :
+    for (const auto& args :
          {std::vector<std::string>{"show"}, std::vector<std::string>{"show", "-"}}) {
         const auto run = test::run_ats(args, test::stdin_of(test::read_file(k_interview)));
         CHECK(run.exit_code == 0);
@@ -270,7 +264,7 @@ TEST_CASE("show exit code 3 for input that is not a HireHive event") {
         {"{\"data\": {}}", "<stdin>: no \"type\" member"},
         {"", "<stdin>: empty"},
     };
-    for (const auto &[payload, message] : cases) {
+    for (const auto& [payload, message] : cases) {
         CAPTURE(payload);
         const auto run = test::run_ats({"show"}, test::stdin_of(payload));
         CHECK(run.exit_code == 3);
@@ -320,7 +314,7 @@ TEST_CASE("every option show --help lists is in the man page") {
     const auto help = test::run_ats({"show", "--help"});
     const auto man = test::read_file(test::source_path("man/ats-hook.1"));
     const auto section = man.substr(man.find(".\\\" === show ==="));
-    for (const char *option : {"--format", "--color", "--ascii", "--tz", "--width", "--check"}) {
+    for (const char* option : {"--format", "--color", "--ascii", "--tz", "--width", "--check"}) {
         CAPTURE(option);
         CHECK(help.out.find(option) != std::string::npos);
         CHECK(section.find(std::string("\\-\\-") + (option + 2)) != std::string::npos);

@@ -11,8 +11,8 @@ using namespace atshook;
 
 namespace {
 
-std::string interview_payload(const std::string &event_fields, const std::string &meta = "{}",
-                              const std::string &type = "interview.created") {
+std::string interview_payload(const std::string& event_fields, const std::string& meta = "{}",
+                              const std::string& type = "interview.created") {
     return R"({"type":")" + type + R"(","timestamp":"2024-02-01T09:00:00Z","data":{"object":{
         "id":"int_1","event":)" +
            event_fields + R"(,"meta":)" + meta + "}}}";
@@ -26,7 +26,7 @@ const std::string k_panel = R"({"title":"Panel","type":"online","status":"active
       {"application_id":"app_1","type":"candidate","status":"pending","display_name":"Cy"},
       {"type":"guest","status":"accepted","display_name":"Di"}]})";
 
-std::string text_of(const std::string &payload, render::RenderOptions options = {}) {
+std::string text_of(const std::string& payload, render::RenderOptions options = {}) {
     return render::render_event(view::read_event(payload), options);
 }
 
@@ -47,13 +47,13 @@ TEST_CASE("the organizer is named when the organizer is an attendee") {
 }
 
 TEST_CASE("each online meeting type gets its service's name") {
-    const std::pair<const char *, const char *> cases[] = {
+    const std::pair<const char*, const char*> cases[] = {
         {"hangouts_meet", "Google Meet"}, {"event_named_hangout", "Google Meet"},
         {"event_hangout", "Google Meet"}, {"teams_for_business", "Microsoft Teams"},
         {"skype_for_consumer", "Skype"},  {"skype_for_business", "Skype for Business"},
         {"unknown", "online meeting"},
     };
-    for (const auto &[type, name] : cases) {
+    for (const auto& [type, name] : cases) {
         CAPTURE(type);
         const auto text = text_of(interview_payload(
             R"({"type":"online"})",
@@ -98,8 +98,7 @@ TEST_CASE("absent fields show a dash and never the word null") {
 
 TEST_CASE("text output fits the width and wraps long notes at spaces") {
     std::string long_note;
-    for (int i = 0; i < 20; ++i)
-        long_note += "word" + std::to_string(i) + " ";
+    for (int i = 0; i < 20; ++i) long_note += "word" + std::to_string(i) + " ";
     const auto payload =
         interview_payload(k_panel, R"({"note_for_candidate":")" + long_note + "\"}");
     render::RenderOptions options;
@@ -122,8 +121,7 @@ TEST_CASE("ASCII output draws the frame and symbols without Unicode") {
     CHECK(text.starts_with("+- interview.created "));
     CHECK(text.find("+ accepted") != std::string::npos);
     CHECK(text.find("x declined") != std::string::npos);
-    for (const char c : text)
-        CHECK(static_cast<unsigned char>(c) < 0x80);
+    for (const char c : text) CHECK(static_cast<unsigned char>(c) < 0x80);
 }
 
 TEST_CASE("JSON output has the same keys for an empty interview and a full one") {
@@ -132,10 +130,8 @@ TEST_CASE("JSON output has the same keys for an empty interview and a full one")
     const auto full = nlohmann::json::parse(text_of(interview_payload(k_panel), options));
     const auto empty = nlohmann::json::parse(text_of(R"({"type":"interview.created"})", options));
     std::vector<std::string> a, b;
-    for (const auto &[key, value] : full["interview"].items())
-        a.push_back(key);
-    for (const auto &[key, value] : empty["interview"].items())
-        b.push_back(key);
+    for (const auto& [key, value] : full["interview"].items()) a.push_back(key);
+    for (const auto& [key, value] : empty["interview"].items()) b.push_back(key);
     CHECK(a == b);
     CHECK(empty["event"]["object_at"].is_null());
     CHECK(full["interview"]["duration_seconds"] == 3600);

@@ -6,7 +6,7 @@ using namespace atshook::render;
 
 namespace {
 
-std::string plain(const Rich &rich) {
+std::string plain(const Rich& rich) {
     return paint(rich, false);
 }
 
@@ -27,14 +27,13 @@ TEST_CASE("wrap breaks at spaces, keeps every word and never exceeds the width")
     CHECK(plain(lines[0]) == "the quick");
     CHECK(plain(lines[1]) == "brown fox");
     CHECK(plain(lines[4]) == "dog");
-    for (const auto &line : lines)
-        CHECK(display_width(line) <= 10);
+    for (const auto& line : lines) CHECK(display_width(line) <= 10);
 }
 
 TEST_CASE("a word longer than the line is split, not cut") {
     const auto lines = wrap({{"https://example.com/abcdefghij"}}, 12);
     std::string joined;
-    for (const auto &line : lines) {
+    for (const auto& line : lines) {
         CHECK(display_width(line) <= 12);
         joined += plain(line);
     }
@@ -45,8 +44,7 @@ TEST_CASE("newlines are hard breaks and wide characters are never split in half"
     const auto lines = wrap({{"one\ntwo"}}, 40);
     REQUIRE(lines.size() == 2);
     CHECK(plain(lines[1]) == "two");
-    for (const auto &line : wrap({{"张伟张伟张伟"}}, 5))
-        CHECK(display_width(line) <= 5);
+    for (const auto& line : wrap({{"张伟张伟张伟"}}, 5)) CHECK(display_width(line) <= 5);
 }
 
 TEST_CASE("glued words stay on one line and print with a plain space") {

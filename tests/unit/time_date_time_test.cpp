@@ -9,7 +9,7 @@ using atshook::time::parse_date_time;
 TEST_CASE("date-times with 0 to 7 fractional digits name the same second") {
     const auto whole = parse_date_time("2024-01-24T14:59:34Z");
     REQUIRE(whole);
-    for (const char *text :
+    for (const char* text :
          {"2024-01-24T14:59:34.5Z", "2024-01-24T14:59:34.52Z", "2024-01-24T14:59:34.5220878Z"}) {
         CAPTURE(text);
         const auto value = parse_date_time(text);
@@ -49,7 +49,7 @@ TEST_CASE("a date-time without an offset has a wall time but no instant of its o
 }
 
 TEST_CASE("texts that are not RFC 3339 date-times are refused") {
-    for (const char *text :
+    for (const char* text :
          {"", "<string>", "2024-01-24", "2024-01-24T14:59", "2024-13-01T00:00:00Z",
           "2024-02-30T00:00:00Z", "2024-01-24T24:00:00Z", "2024-01-24T14:59:34.Z",
           "2024-01-24T14:59:34Zjunk", "2024-01-24T14:59:34+0100", "24-01-24T14:59:34Z"}) {

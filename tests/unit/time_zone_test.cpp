@@ -11,7 +11,7 @@ using std::chrono::seconds;
 
 namespace {
 
-Instant at(const char *text) {
+Instant at(const char* text) {
     return *instant_of(*parse_date_time(text));
 }
 
@@ -24,7 +24,7 @@ TEST_CASE("an IANA name resolves through the tz database") {
 }
 
 TEST_CASE("Windows zone names map to IANA through CLDR's territory 001") {
-    const std::pair<const char *, const char *> cases[] = {
+    const std::pair<const char*, const char*> cases[] = {
         {"GMT Standard Time", "Europe/London"},
         {"Pacific Standard Time", "America/Los_Angeles"},
         {"W. Europe Standard Time", "Europe/Berlin"},
@@ -32,7 +32,7 @@ TEST_CASE("Windows zone names map to IANA through CLDR's territory 001") {
         {"India Standard Time", "Asia/Kolkata"},
         {"AUS Eastern Standard Time", "Australia/Sydney"},
     };
-    for (const auto &[windows, iana] : cases) {
+    for (const auto& [windows, iana] : cases) {
         CAPTURE(windows);
         const auto zone = resolve_zone(windows);
         CHECK(zone.source == Zone::Source::windows);
@@ -46,7 +46,7 @@ TEST_CASE("Windows zone names match whatever their case") {
 
 TEST_CASE("every Windows zone in the table names a zone of the system tz database") {
     std::set<std::string> names;
-    for (const auto &entry : windows_zones()) {
+    for (const auto& entry : windows_zones()) {
         CAPTURE(entry.windows);
         CHECK(resolve_zone(entry.iana).source == Zone::Source::iana);
         names.emplace(entry.windows);

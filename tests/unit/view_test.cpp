@@ -9,7 +9,7 @@ using namespace atshook::view;
 
 namespace {
 
-const char *const k_interview = R"({
+const char* const k_interview = R"({
   "id": "wbhk_evt_1", "version": 1, "type": "interview.created",
   "timestamp": "2024-01-24T14:59:34.5220878Z",
   "data": {"object": {
@@ -42,7 +42,7 @@ TEST_CASE("an interview payload reads into an interview view with its attendees"
     CHECK(event.timestamp->text == "2024-01-24T14:59:34.5220878Z");
     CHECK(event.timestamp->parsed);
     CHECK(event.place == ObjectPlace::data_object);
-    const auto &interview = std::get<InterviewView>(event.object);
+    const auto& interview = std::get<InterviewView>(event.object);
     CHECK(interview.title == "Technical interview");
     CHECK_FALSE(interview.location); // null reads as absent
     CHECK(interview.time_zone == "Europe/Dublin");
@@ -63,7 +63,7 @@ TEST_CASE("the object is found directly in data too (the webhook introduction's 
             "data":{"id":"app_1","candidate":{"first_name":"Sam","last_name":"Lee"},
                     "stage":{"parent_stage":"screening"}}})");
     CHECK(event.place == ObjectPlace::data);
-    const auto &application = std::get<ApplicationView>(event.object);
+    const auto& application = std::get<ApplicationView>(event.object);
     CHECK(application.id == "app_1");
     REQUIRE(application.candidate);
     CHECK(application.candidate->display_name() == "Sam Lee");
@@ -73,7 +73,7 @@ TEST_CASE("the object is found directly in data too (the webhook introduction's 
 TEST_CASE("an event without data still gives a view of absent fields") {
     const auto event = read_event(R"({"type":"job.created"})");
     CHECK(event.place == ObjectPlace::missing);
-    const auto &job = std::get<JobView>(event.object);
+    const auto& job = std::get<JobView>(event.object);
     CHECK_FALSE(job.title);
     CHECK_FALSE(event.timestamp);
 }
@@ -82,7 +82,7 @@ TEST_CASE("values of unexpected types are kept as their JSON text") {
     const auto event = read_event(
         R"({"type":"job.updated","data":{"object":{"title":42,"status":["x"],"type":true,
             "created_date":"yesterday"}}})");
-    const auto &job = std::get<JobView>(event.object);
+    const auto& job = std::get<JobView>(event.object);
     CHECK(job.title == "42");
     CHECK(job.status == R"(["x"])");
     CHECK(job.type == "true");
@@ -92,7 +92,7 @@ TEST_CASE("values of unexpected types are kept as their JSON text") {
 }
 
 TEST_CASE("a candidate's rating reads from a number or a numeric string") {
-    auto rating = [](const std::string &value) {
+    auto rating = [](const std::string& value) {
         const auto event = read_event(R"({"type":"candidate.updated","data":{"object":{"rating":)" +
                                       value + "}}}");
         return std::get<CandidateView>(event.object).rating;
@@ -106,7 +106,7 @@ TEST_CASE("a candidate's rating reads from a number or a numeric string") {
 TEST_CASE("a tag event that carries the tag itself reads the tag") {
     const auto event = read_event(
         R"({"type":"candidate.tag.added","data":{"object":{"id":"tag_7","name":"Shortlist"}}})");
-    const auto &candidate = std::get<CandidateView>(event.object);
+    const auto& candidate = std::get<CandidateView>(event.object);
     REQUIRE(candidate.tag);
     CHECK(candidate.tag->id == "tag_7");
     CHECK(candidate.tag->name == "Shortlist");
@@ -122,10 +122,10 @@ TEST_CASE("feedback questions keep options, answers and scorecard ratings") {
            "answer":{"ratings":[{"option_id":"opt_1","rating":4},{"option_id":"opt_2","rating":5}]}},
           {"id":"qustn_2","type":"radio","question":"Hire?",
            "options":[{"id":"opt_3","label":"Yes"}],"answer":{"selected_option":"opt_3"}}]}}})");
-    const auto &feedback = std::get<FeedbackView>(event.object);
+    const auto& feedback = std::get<FeedbackView>(event.object);
     CHECK(feedback.reviewer->name == "Ann");
     REQUIRE(feedback.questions.size() == 2);
-    const auto &scorecard = feedback.questions[0];
+    const auto& scorecard = feedback.questions[0];
     REQUIRE(scorecard.answer);
     REQUIRE(scorecard.answer->ratings.size() == 2);
     CHECK(scorecard.answer->ratings[1].rating == 5.0);
@@ -135,7 +135,7 @@ TEST_CASE("feedback questions keep options, answers and scorecard ratings") {
 }
 
 TEST_CASE("bytes that are not a HireHive event are an error naming the source") {
-    const std::pair<const char *, const char *> cases[] = {
+    const std::pair<const char*, const char*> cases[] = {
         {"", "empty"},
         {"{\"type\": ", "not JSON"},
         {"[1,2]", "an array"},
@@ -144,12 +144,12 @@ TEST_CASE("bytes that are not a HireHive event are an error naming the source") 
         {R"({"type":"interview.rescheduled"})",
          "unknown event type \"interview.rescheduled\" (did you mean \"interview."},
     };
-    for (const auto &[json, message] : cases) {
+    for (const auto& [json, message] : cases) {
         CAPTURE(json);
         try {
             (void)read_event(json, "events.ndjson:3");
             FAIL("expected an error");
-        } catch (const atshook::Error &e) {
+        } catch (const atshook::Error& e) {
             const std::string what = e.what();
             CHECK(what.starts_with("events.ndjson:3: "));
             CHECK(what.find(message) != std::string::npos);

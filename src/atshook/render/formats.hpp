@@ -7,8 +7,8 @@
 
 namespace atshook::render {
 
-std::string render_text(const Card &card, const RenderOptions &options);
-std::string render_markdown(const Card &card, bool ascii);
-std::string render_json(const view::EventView &event, const Findings *check);
+std::string render_text(const Card& card, const RenderOptions& options);
+std::string render_markdown(const Card& card, bool ascii);
+std::string render_json(const view::EventView& event, const Findings* check);
 
 } // namespace atshook::render

@@ -7,33 +7,30 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json value(const view::Text &text) {
+Json value(const view::Text& text) {
     return text ? Json(*text) : Json(nullptr);
 }
 Json value(std::optional<bool> flag) {
     return flag ? Json(*flag) : Json(nullptr);
 }
 Json value(std::optional<double> number) {
-    if (!number)
-        return nullptr;
+    if (!number) return nullptr;
     // Whole numbers print as integers (4, not 4.0), as the payload most likely wrote them.
     if (*number == static_cast<double>(static_cast<long long>(*number)))
         return static_cast<long long>(*number);
     return *number;
 }
-Json value(const std::vector<std::string> &texts) {
+Json value(const std::vector<std::string>& texts) {
     return texts;
 }
-Json value(const std::optional<view::IdName> &who) {
-    if (!who)
-        return nullptr;
+Json value(const std::optional<view::IdName>& who) {
+    if (!who) return nullptr;
     return Json{{"id", value(who->id)}, {"name", value(who->name)}};
 }
 
 // A date-time as written, and as UTC when it could be read (no offset is read as UTC).
-Json value(const view::When &when) {
-    if (!when)
-        return nullptr;
+Json value(const view::When& when) {
+    if (!when) return nullptr;
     Json utc = nullptr;
     if (when->parsed)
         utc = time::format_utc(time::instant_in_zone(*when->parsed, time::utc_zone()));
@@ -41,16 +38,14 @@ Json value(const view::When &when) {
 }
 
 // An interview's start or end, also as the interview's own clock shows it.
-Json zoned(const view::When &when, const time::Zone &zone) {
-    if (!when)
-        return nullptr;
+Json zoned(const view::When& when, const time::Zone& zone) {
+    if (!when) return nullptr;
     Json j{{"text", when->text},
            {"utc", nullptr},
            {"local", nullptr},
            {"abbreviation", nullptr},
            {"utc_offset", nullptr}};
-    if (!when->parsed)
-        return j;
+    if (!when->parsed) return j;
     const auto instant = time::instant_in_zone(*when->parsed, zone);
     const auto reading = time::read_in_zone(instant, zone);
     j["utc"] = time::format_utc(instant);
@@ -77,7 +72,7 @@ std::string_view zone_source(time::Zone::Source source) {
     return "unknown";
 }
 
-Json interview_json(const view::InterviewView &v) {
+Json interview_json(const view::InterviewView& v) {
     const auto zone = time::resolve_zone(v.time_zone.value_or(""));
     Json duration = nullptr;
     if (v.start && v.start->parsed && v.end && v.end->parsed)
@@ -93,7 +88,7 @@ Json interview_json(const view::InterviewView &v) {
                 {"pending", 0},
                 {"declined", 0},
                 {"other", 0}};
-    for (const auto &a : v.attendees) {
+    for (const auto& a : v.attendees) {
         attendees.push_back({{"id", value(a.id)},
                              {"type", value(a.type)},
                              {"status", value(a.status)},
@@ -134,9 +129,9 @@ Json interview_json(const view::InterviewView &v) {
     };
 }
 
-Json job_json(const view::JobView &v) {
+Json job_json(const view::JobView& v) {
     Json ads = Json::array();
-    for (const auto &ad : v.job_ads)
+    for (const auto& ad : v.job_ads)
         ads.push_back({{"id", value(ad.id)},
                        {"job_board", value(ad.job_board)},
                        {"status", value(ad.status)},
@@ -164,12 +159,12 @@ Json job_json(const view::JobView &v) {
                 {"description", value(v.description)}};
 }
 
-Json candidate_json(const view::CandidateView &v) {
+Json candidate_json(const view::CandidateView& v) {
     Json tags = Json::array();
-    for (const auto &tag : v.tags)
+    for (const auto& tag : v.tags)
         tags.push_back({{"id", value(tag.id)}, {"name", value(tag.name)}});
     Json profiles = Json::array();
-    for (const auto &p : v.social_profiles)
+    for (const auto& p : v.social_profiles)
         profiles.push_back({{"type", value(p.type)}, {"uri", value(p.uri)}});
     return Json{{"id", value(v.id)},
                 {"name", value(v.display_name())},
@@ -188,7 +183,7 @@ Json candidate_json(const view::CandidateView &v) {
                 {"application_ids", value(v.application_ids)}};
 }
 
-Json application_json(const view::ApplicationView &v) {
+Json application_json(const view::ApplicationView& v) {
     return Json{{"id", value(v.id)},
                 {"candidate", v.candidate ? candidate_json(*v.candidate) : Json(nullptr)},
                 {"job", {{"id", value(v.job_id)}, {"title", value(v.job_title)}}},
@@ -211,9 +206,9 @@ Json application_json(const view::ApplicationView &v) {
                 {"cover_letter", value(v.cover_letter)}};
 }
 
-Json note_json(const view::NoteView &v) {
+Json note_json(const view::NoteView& v) {
     Json files = Json::array();
-    for (const auto &f : v.files)
+    for (const auto& f : v.files)
         files.push_back({{"id", value(f.id)},
                          {"name", value(f.name)},
                          {"original_name", value(f.original_name)},
@@ -238,18 +233,18 @@ Json note_json(const view::NoteView &v) {
                 {"text", value(v.text)}};
 }
 
-Json feedback_json(const view::FeedbackView &v) {
+Json feedback_json(const view::FeedbackView& v) {
     Json questions = Json::array();
-    for (const auto &q : v.questions) {
+    for (const auto& q : v.questions) {
         Json options = Json::array();
-        for (const auto &o : q.options)
+        for (const auto& o : q.options)
             options.push_back({{"id", value(o.id)},
                                {"label", value(o.label)},
                                {"description", value(o.description)}});
         Json answer = nullptr;
         if (q.answer) {
             Json ratings = Json::array();
-            for (const auto &r : q.answer->ratings)
+            for (const auto& r : q.answer->ratings)
                 ratings.push_back(
                     {{"option_id", value(r.option_id)},
                      {"label", r.option_id ? value(q.option_label(*r.option_id)) : Json(nullptr)},
@@ -295,7 +290,7 @@ std::string_view place_name(view::ObjectPlace place) {
 
 } // namespace
 
-std::string render_json(const view::EventView &event, const Findings *check) {
+std::string render_json(const view::EventView& event, const Findings* check) {
     const std::string_view place = place_name(event.place);
     Json out{{"event",
               {{"type", event.type()},
@@ -305,25 +300,22 @@ std::string render_json(const view::EventView &event, const Findings *check) {
                {"object_at", place.empty() ? Json(nullptr) : Json(place)}}}};
     const std::string kind(event.info ? to_string(event.info->object) : "object");
     std::visit(
-        [&](const auto &object) {
+        [&](const auto& object) {
             using T = std::decay_t<decltype(object)>;
             if constexpr (std::is_same_v<T, view::InterviewView>)
                 out[kind] = interview_json(object);
-            if constexpr (std::is_same_v<T, view::JobView>)
-                out[kind] = job_json(object);
+            if constexpr (std::is_same_v<T, view::JobView>) out[kind] = job_json(object);
             if constexpr (std::is_same_v<T, view::ApplicationView>)
                 out[kind] = application_json(object);
             if constexpr (std::is_same_v<T, view::CandidateView>)
                 out[kind] = candidate_json(object);
-            if constexpr (std::is_same_v<T, view::NoteView>)
-                out[kind] = note_json(object);
-            if constexpr (std::is_same_v<T, view::FeedbackView>)
-                out[kind] = feedback_json(object);
+            if constexpr (std::is_same_v<T, view::NoteView>) out[kind] = note_json(object);
+            if constexpr (std::is_same_v<T, view::FeedbackView>) out[kind] = feedback_json(object);
         },
         event.object);
     if (check) {
         Json findings = Json::array();
-        for (const auto &f : *check)
+        for (const auto& f : *check)
             findings.push_back({{"severity", f.severity == Severity::error ? "error" : "warning"},
                                 {"pointer", f.pointer},
                                 {"keyword", f.keyword},

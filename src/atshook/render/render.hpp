@@ -21,7 +21,7 @@ struct RenderOptions {
 
 // One event as text, JSON (one line) or Markdown, ending with a newline. With `check`, the
 // validator's findings for the payload are added under the card (an empty list reads "valid").
-std::string render_event(const view::EventView &event, const RenderOptions &options,
-                         const Findings *check = nullptr);
+std::string render_event(const view::EventView& event, const RenderOptions& options,
+                         const Findings* check = nullptr);
 
 } // namespace atshook::render

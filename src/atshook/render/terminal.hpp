@@ -18,7 +18,7 @@ struct TerminalFacts {
 // `always` and `never` decide alone. Otherwise a non-empty NO_COLOR turns colour off, then a
 // CLICOLOR_FORCE other than "0" turns it on, then colour needs a terminal whose TERM is not
 // "dumb".
-bool use_color(ColorChoice choice, const TerminalFacts &facts);
+bool use_color(ColorChoice choice, const TerminalFacts& facts);
 
 // Whether the locale's character set is UTF-8, from the first set (non-empty) of LC_ALL,
 // LC_CTYPE and LANG; none set means the C locale, which is ASCII.

@@ -26,7 +26,7 @@ struct DateTime {
 std::optional<DateTime> parse_date_time(std::string_view text);
 
 // The moment a date-time names when it carries an offset.
-std::optional<Instant> instant_of(const DateTime &value);
+std::optional<Instant> instant_of(const DateTime& value);
 
 // `2023-11-07T05:31:56Z`, with the fraction (trailing zeros trimmed) only when it is not zero.
 std::string format_utc(Instant instant);

@@ -165,9 +165,8 @@ std::span<const WindowsZone> windows_zones() {
 }
 
 std::optional<std::string_view> windows_zone_to_iana(std::string_view windows_name) {
-    for (const auto &zone : k_windows_zones)
-        if (equal_ignoring_case(zone.windows, windows_name))
-            return zone.iana;
+    for (const auto& zone : k_windows_zones)
+        if (equal_ignoring_case(zone.windows, windows_name)) return zone.iana;
     return std::nullopt;
 }
 

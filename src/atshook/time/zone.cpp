@@ -7,12 +7,11 @@
 namespace atshook::time {
 namespace {
 
-const date::time_zone *find_iana(std::string_view name) {
-    if (name.empty())
-        return nullptr;
+const date::time_zone* find_iana(std::string_view name) {
+    if (name.empty()) return nullptr;
     try {
         return date::locate_zone(name);
-    } catch (const std::runtime_error &) {
+    } catch (const std::runtime_error&) {
         // The name is not in the database, or there is no database: the caller falls back.
         return nullptr;
     }
@@ -35,13 +34,13 @@ Zone resolve_zone(std::string_view given) {
         zone.source = Zone::Source::missing;
         return zone;
     }
-    if (const auto *tz = find_iana(given)) {
+    if (const auto* tz = find_iana(given)) {
         zone.source = Zone::Source::iana;
         zone.tz = tz;
         return zone;
     }
     if (const auto iana = windows_zone_to_iana(given)) {
-        if (const auto *tz = find_iana(*iana)) {
+        if (const auto* tz = find_iana(*iana)) {
             zone.source = Zone::Source::windows;
             zone.tz = tz;
             return zone;
@@ -51,19 +50,16 @@ Zone resolve_zone(std::string_view given) {
     return zone;
 }
 
-ZonedReading read_in_zone(Instant instant, const Zone &zone) {
-    if (!zone.tz)
-        return ZonedReading{WallTime{instant.time_since_epoch()}, "UTC", {}};
+ZonedReading read_in_zone(Instant instant, const Zone& zone) {
+    if (!zone.tz) return ZonedReading{WallTime{instant.time_since_epoch()}, "UTC", {}};
     const auto info = zone.tz->get_info(date::floor<std::chrono::seconds>(instant));
     return ZonedReading{WallTime{(instant + info.offset).time_since_epoch()}, info.abbrev,
                         info.offset};
 }
 
-Instant instant_in_zone(const DateTime &value, const Zone &zone) {
-    if (const auto instant = instant_of(value))
-        return *instant;
-    if (!zone.tz)
-        return Instant{value.wall.time_since_epoch()};
+Instant instant_in_zone(const DateTime& value, const Zone& zone) {
+    if (const auto instant = instant_of(value)) return *instant;
+    if (!zone.tz) return Instant{value.wall.time_since_epoch()};
     const auto seconds = date::floor<std::chrono::seconds>(value.wall);
     const auto info = zone.tz->get_info(seconds);
     const auto sub = value.wall - seconds;

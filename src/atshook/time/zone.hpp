@@ -23,7 +23,7 @@ struct Zone {
     Source source = Source::missing;
     std::string given; // the name as written ("" when missing)
     // The zone used. Null means plain UTC (missing or unknown names, or no tz database).
-    const date::time_zone *tz = nullptr;
+    const date::time_zone* tz = nullptr;
 
     std::string name() const; // IANA name in use, "UTC" for the fallback
     bool is_fallback() const { return source == Source::missing || source == Source::unknown; }
@@ -52,11 +52,11 @@ struct ZonedReading {
     std::string abbreviation; // "GMT", "IST", or a numeric one such as "+0530" for some zones
     std::chrono::seconds offset;
 };
-ZonedReading read_in_zone(Instant instant, const Zone &zone);
+ZonedReading read_in_zone(Instant instant, const Zone& zone);
 
 // The moment a date-time names: its own offset when it has one, otherwise its wall time read in
 // `zone` (the earlier moment when the clock time happens twice, shifted past a skipped hour).
-Instant instant_in_zone(const DateTime &value, const Zone &zone);
+Instant instant_in_zone(const DateTime& value, const Zone& zone);
 
 // "UTC+05:30", "UTC-05:00", "UTC+00:00".
 std::string format_offset(std::chrono::seconds offset);

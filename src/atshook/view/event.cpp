@@ -27,7 +27,7 @@ std::string_view json_type_name(element e) {
     }
 }
 
-const EventInfo &event_type_of(element root, std::string_view source) {
+const EventInfo& event_type_of(element root, std::string_view source) {
     element type;
     if (root.at_key("type").get(type) != simdjson::SUCCESS)
         throw Error(fmt::format("{}: no \"type\" member: not a HireHive event (expected an object "
@@ -38,7 +38,7 @@ const EventInfo &event_type_of(element root, std::string_view source) {
         throw Error(fmt::format("{}: \"type\" is {}, expected an event name such as "
                                 "\"interview.created\"",
                                 source, json_type_name(type)));
-    const EventInfo *info = find_event(name);
+    const EventInfo* info = find_event(name);
     if (!info)
         throw Error(fmt::format("{}: unknown event type \"{}\" (did you mean \"{}\"? "
                                 "`ats-hook events` lists the 19 types)",
@@ -80,8 +80,8 @@ struct EventReader::State {
 
 EventReader::EventReader() : m_state(std::make_unique<State>()) {}
 EventReader::~EventReader() = default;
-EventReader::EventReader(EventReader &&) noexcept = default;
-EventReader &EventReader::operator=(EventReader &&) noexcept = default;
+EventReader::EventReader(EventReader&&) noexcept = default;
+EventReader& EventReader::operator=(EventReader&&) noexcept = default;
 
 EventView EventReader::read(std::string_view json, std::string_view source) {
     if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
@@ -99,8 +99,7 @@ EventView EventReader::read(std::string_view json, std::string_view source) {
     event.id = detail::text_at(root, {"id"});
     if (const auto version = detail::at(root, {"version"})) {
         std::int64_t number = 0;
-        if (version->get(number) == simdjson::SUCCESS)
-            event.version = number;
+        if (version->get(number) == simdjson::SUCCESS) event.version = number;
     }
     event.timestamp = detail::date_time_at(root, {"timestamp"});
 

@@ -11,8 +11,8 @@ class EventReader {
 public:
     EventReader();
     ~EventReader();
-    EventReader(EventReader &&) noexcept;
-    EventReader &operator=(EventReader &&) noexcept;
+    EventReader(EventReader&&) noexcept;
+    EventReader& operator=(EventReader&&) noexcept;
 
     // Reads one payload. Throws atshook::Error naming `source` ("invite.json",
     // "events.ndjson:3") when the bytes are not a HireHive event: not JSON, not an object, or

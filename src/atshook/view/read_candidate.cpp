@@ -3,18 +3,14 @@
 namespace atshook::view {
 
 Text CandidateView::display_name() const {
-    if (full_name && !full_name->empty())
-        return full_name;
+    if (full_name && !full_name->empty()) return full_name;
     std::string joined;
-    for (const auto &part : {first_name, last_name}) {
-        if (!part || part->empty())
-            continue;
-        if (!joined.empty())
-            joined += ' ';
+    for (const auto& part : {first_name, last_name}) {
+        if (!part || part->empty()) continue;
+        if (!joined.empty()) joined += ' ';
         joined += *part;
     }
-    if (joined.empty())
-        return std::nullopt;
+    if (joined.empty()) return std::nullopt;
     return joined;
 }
 
@@ -42,8 +38,7 @@ CandidateView read_candidate(element o) {
     v.rating = number_at(o, {"rating"});
     v.application_ids = texts_at(o, {"application_ids"});
     for (const auto profile : array_at(o, {"social_profiles"})) {
-        if (profile.is_null())
-            continue;
+        if (profile.is_null()) continue;
         v.social_profiles.push_back(
             SocialProfileView{text_at(profile, {"type"}), text_at(profile, {"uri"})});
     }
@@ -71,10 +66,8 @@ ApplicationView read_application(element o) {
     v.custom_stage_name = text_at(o, {"stage", "custom_stage", "name"});
     v.resume_id = text_at(o, {"resume", "id"});
     v.resume_file = text_at(o, {"resume", "original", "original_name"});
-    if (!v.resume_file)
-        v.resume_file = text_at(o, {"resume", "original", "name"});
-    if (!v.resume_file)
-        v.resume_file = text_at(o, {"resume", "pdf", "original_name"});
+    if (!v.resume_file) v.resume_file = text_at(o, {"resume", "original", "name"});
+    if (!v.resume_file) v.resume_file = text_at(o, {"resume", "pdf", "original_name"});
     v.origin = text_at(o, {"source", "origin"});
     v.source = text_at(o, {"source", "source"});
     v.source_contact = id_name_at(o, {"source", "contact"});
@@ -97,8 +90,7 @@ NoteView read_note(element o) {
     v.creator_guest_id = text_at(o, {"creator", "guest_id"});
     v.creator_recruiter = text_at(o, {"creator", "recruiter"});
     for (const auto file : array_at(o, {"files"})) {
-        if (file.is_null())
-            continue;
+        if (file.is_null()) continue;
         v.files.push_back(NoteFileView{text_at(file, {"id"}), text_at(file, {"name"}),
                                        text_at(file, {"original_name"}), text_at(file, {"type"}),
                                        text_at(file, {"content_type"}),

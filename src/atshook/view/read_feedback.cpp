@@ -3,9 +3,8 @@
 namespace atshook::view {
 
 Text QuestionView::option_label(std::string_view option_id) const {
-    for (const auto &option : options)
-        if (option.id && *option.id == option_id)
-            return option.label;
+    for (const auto& option : options)
+        if (option.id && *option.id == option_id) return option.label;
     return std::nullopt;
 }
 
@@ -16,8 +15,7 @@ AnswerView read_answer(element a) {
     AnswerView v;
     v.text = text_at(a, {"text"});
     for (const auto rating : array_at(a, {"ratings"})) {
-        if (rating.is_null())
-            continue;
+        if (rating.is_null()) continue;
         v.ratings.push_back(
             RatingView{text_at(rating, {"option_id"}), number_at(rating, {"rating"})});
     }
@@ -41,8 +39,7 @@ FeedbackView read_feedback(element o) {
     v.date_created = date_time_at(o, {"date_created"});
     v.date_complete = date_time_at(o, {"date_complete"});
     for (const auto q : array_at(o, {"questions"})) {
-        if (q.is_null())
-            continue;
+        if (q.is_null()) continue;
         QuestionView question;
         question.id = text_at(q, {"id"});
         question.type = text_at(q, {"type"});
@@ -51,8 +48,7 @@ FeedbackView read_feedback(element o) {
         question.required = bool_at(q, {"required"});
         question.restricted = bool_at(q, {"restricted"});
         for (const auto option : array_at(q, {"options"})) {
-            if (option.is_null())
-                continue;
+            if (option.is_null()) continue;
             question.options.push_back(OptionView{text_at(option, {"id"}),
                                                   text_at(option, {"label"}),
                                                   text_at(option, {"description"})});

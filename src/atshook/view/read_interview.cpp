@@ -17,8 +17,7 @@ InterviewView read_interview(element o) {
     v.time_zone = text_at(o, {"event", "time_zone"});
     v.organizer_id = text_at(o, {"event", "organizer_id"});
     for (const auto a : array_at(o, {"event", "attendees"})) {
-        if (a.is_null())
-            continue;
+        if (a.is_null()) continue;
         v.attendees.push_back(AttendeeView{text_at(a, {"id"}), text_at(a, {"application_id"}),
                                            text_at(a, {"user_id"}), text_at(a, {"type"}),
                                            text_at(a, {"status"}), text_at(a, {"display_name"}),

@@ -23,8 +23,7 @@ JobView read_job(element o) {
     v.language = text_at(o, {"language", "name"});
     v.assigned_users = texts_at(o, {"assigned_team", "assigned_users"});
     for (const auto ad : array_at(o, {"job_ads"})) {
-        if (ad.is_null())
-            continue;
+        if (ad.is_null()) continue;
         v.job_ads.push_back(JobAdView{text_at(ad, {"id"}), date_time_at(ad, {"created_at"}),
                                       date_time_at(ad, {"expires_at"}), text_at(ad, {"job_board"}),
                                       text_at(ad, {"status"})});

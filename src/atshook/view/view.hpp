@@ -160,7 +160,7 @@ using ObjectView =
 enum class ObjectPlace { data_object, data, missing };
 
 struct EventView {
-    const EventInfo *info = nullptr; // never null in a view read from a payload
+    const EventInfo* info = nullptr; // never null in a view read from a payload
     Text id;
     std::optional<std::int64_t> version;
     When timestamp;

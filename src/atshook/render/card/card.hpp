@@ -53,33 +53,33 @@ struct Card {
 };
 
 struct CardContext {
-    const Glyphs &glyphs;
-    const time::Zone &viewer;
+    const Glyphs& glyphs;
+    const time::Zone& viewer;
 };
 
-Card build_card(const view::EventView &event, const CardContext &context);
-void add_interview(Card &card, const view::InterviewView &interview, const CardContext &context);
-void add_job(Card &card, const view::JobView &job, const CardContext &context);
-void add_application(Card &card, const view::ApplicationView &application,
-                     const CardContext &context);
-void add_candidate(Card &card, const view::CandidateView &candidate, const CardContext &context);
-void add_note(Card &card, const view::NoteView &note, const CardContext &context);
-void add_feedback(Card &card, const view::FeedbackView &feedback, const CardContext &context);
-void add_check(Card &card, const Findings &findings, const CardContext &context);
+Card build_card(const view::EventView& event, const CardContext& context);
+void add_interview(Card& card, const view::InterviewView& interview, const CardContext& context);
+void add_job(Card& card, const view::JobView& job, const CardContext& context);
+void add_application(Card& card, const view::ApplicationView& application,
+                     const CardContext& context);
+void add_candidate(Card& card, const view::CandidateView& candidate, const CardContext& context);
+void add_note(Card& card, const view::NoteView& note, const CardContext& context);
+void add_feedback(Card& card, const view::FeedbackView& feedback, const CardContext& context);
+void add_check(Card& card, const Findings& findings, const CardContext& context);
 
 // Small pieces the card builders share.
-Rich text_or_dash(const view::Text &text, const Glyphs &glyphs, Tone tone = Tone::plain);
-Rich dash(const Glyphs &glyphs);
+Rich text_or_dash(const view::Text& text, const Glyphs& glyphs, Tone tone = Tone::plain);
+Rich dash(const Glyphs& glyphs);
 // "full_time" -> "full time": enum values read as words.
 std::string words(std::string_view value);
 Rich yes_no(std::optional<bool> value, std::string_view yes, std::string_view no,
-            const Glyphs &glyphs);
+            const Glyphs& glyphs);
 // A date-time in the reader's zone ("Thu 1 Feb 2024 14:00 GMT"), or its text and a warning.
-Rich moment(const view::When &when, const CardContext &context);
+Rich moment(const view::When& when, const CardContext& context);
 // "★★★★☆ 4", or just the number when it is not a whole number of 0 to 5 stars.
-Rich stars(double rating, const Glyphs &glyphs, std::string_view out_of = "");
-void append(Rich &rich, const Rich &more);
+Rich stars(double rating, const Glyphs& glyphs, std::string_view out_of = "");
+void append(Rich& rich, const Rich& more);
 // Adds "what id" to the card's footer line of ids (a dash when the id is absent).
-void add_id(Card &card, std::string_view what, const view::Text &id, const Glyphs &glyphs);
+void add_id(Card& card, std::string_view what, const view::Text& id, const Glyphs& glyphs);
 
 } // namespace atshook::render

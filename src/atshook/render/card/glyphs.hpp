@@ -31,7 +31,7 @@ inline constexpr Glyphs k_ascii{
     "+", "+", "+", "+",  "-",   "|", "-", //
 };
 
-inline const Glyphs &glyphs_for(bool ascii) {
+inline const Glyphs& glyphs_for(bool ascii) {
     return ascii ? k_ascii : k_unicode;
 }
 

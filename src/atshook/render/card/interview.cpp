@@ -11,45 +11,35 @@ namespace {
 using view::AttendeeView;
 using view::InterviewView;
 
-bool is_cancelled(const Card &card, const InterviewView &interview) {
+bool is_cancelled(const Card& card, const InterviewView& interview) {
     return interview.status == "cancelled" || card.event_type == "interview.cancelled";
 }
 
-Rich status_of(const InterviewView &interview, bool cancelled, const Glyphs &g) {
-    if (cancelled)
-        return {{fmt::format("{} CANCELLED", g.cancelled), Tone::alert}};
-    if (!interview.status)
-        return dash(g);
-    if (*interview.status == "active")
-        return {{fmt::format("{} active", g.active), Tone::good}};
-    if (*interview.status == "past")
-        return {{fmt::format("{} past", g.past), Tone::muted}};
+Rich status_of(const InterviewView& interview, bool cancelled, const Glyphs& g) {
+    if (cancelled) return {{fmt::format("{} CANCELLED", g.cancelled), Tone::alert}};
+    if (!interview.status) return dash(g);
+    if (*interview.status == "active") return {{fmt::format("{} active", g.active), Tone::good}};
+    if (*interview.status == "past") return {{fmt::format("{} past", g.past), Tone::muted}};
     return {{*interview.status, Tone::warn}};
 }
 
-Rich type_of(const view::Text &type, const Glyphs &g) {
-    if (!type)
-        return dash(g);
-    if (*type == "on_site")
-        return {{"on site"}};
+Rich type_of(const view::Text& type, const Glyphs& g) {
+    if (!type) return dash(g);
+    if (*type == "on_site") return {{"on site"}};
     return {{words(*type)}};
 }
 
 std::string meeting_name(std::string_view type) {
     if (type == "hangouts_meet" || type == "event_named_hangout" || type == "event_hangout")
         return "Google Meet";
-    if (type == "teams_for_business")
-        return "Microsoft Teams";
-    if (type == "skype_for_consumer")
-        return "Skype";
-    if (type == "skype_for_business")
-        return "Skype for Business";
-    if (type == "unknown")
-        return "online meeting";
+    if (type == "teams_for_business") return "Microsoft Teams";
+    if (type == "skype_for_consumer") return "Skype";
+    if (type == "skype_for_business") return "Skype for Business";
+    if (type == "unknown") return "online meeting";
     return words(type);
 }
 
-Rich where_of(const InterviewView &interview, const Glyphs &g) {
+Rich where_of(const InterviewView& interview, const Glyphs& g) {
     const std::string dot = fmt::format(" {} ", g.dot);
     const bool has_location = interview.location && !interview.location->empty();
     const bool has_url = interview.meeting_url && !interview.meeting_url->empty();
@@ -64,8 +54,7 @@ Rich where_of(const InterviewView &interview, const Glyphs &g) {
             where.push_back({*interview.meeting_url, Tone::link});
         else
             where.push_back({"no meeting link", Tone::warn});
-        if (has_location)
-            where.push_back({dot + *interview.location});
+        if (has_location) where.push_back({dot + *interview.location});
     } else if (type == "phone") {
         // The location holds the phone number or a note about the call.
         if (has_location)
@@ -84,19 +73,18 @@ Rich where_of(const InterviewView &interview, const Glyphs &g) {
     return where;
 }
 
-std::optional<time::Instant> instant(const view::When &when, const time::Zone &zone) {
-    if (!when || !when->parsed)
-        return std::nullopt;
+std::optional<time::Instant> instant(const view::When& when, const time::Zone& zone) {
+    if (!when || !when->parsed) return std::nullopt;
     return time::instant_in_zone(*when->parsed, zone);
 }
 
-void add_when(Section &section, const InterviewView &interview, const CardContext &context) {
-    const auto &g = context.glyphs;
+void add_when(Section& section, const InterviewView& interview, const CardContext& context) {
+    const auto& g = context.glyphs;
     const auto zone = time::resolve_zone(interview.time_zone.value_or(""));
     const auto start = instant(interview.start, zone);
     const auto end = instant(interview.end, zone);
     Rich when = format_range(start, end, zone, g);
-    for (const auto *side : {&interview.start, &interview.end}) {
+    for (const auto* side : {&interview.start, &interview.end}) {
         if (*side && !(*side)->parsed)
             when.push_back({fmt::format(" {} {} \"{}\" is not a date-time", g.dot,
                                         side == &interview.start ? "start" : "end", (*side)->text),
@@ -135,14 +123,13 @@ void add_when(Section &section, const InterviewView &interview, const CardContex
 
     // The reader's clock, when it would read differently from the interview's.
     bool differs = false;
-    for (const auto &moment : {start, end})
+    for (const auto& moment : {start, end})
         if (moment && time::read_in_zone(*moment, zone).offset !=
                           time::read_in_zone(*moment, context.viewer).offset)
             differs = true;
     if (differs) {
         Rich yours = format_range(start, end, context.viewer, g);
-        if (yours.size() > 1 && start && end)
-            yours.pop_back(); // the duration is said above
+        if (yours.size() > 1 && start && end) yours.pop_back(); // the duration is said above
         // The zone's name, unless the abbreviation already said it ("UTC").
         const auto name = context.viewer.name();
         if (name != "UTC" && name != "Etc/UTC")
@@ -151,37 +138,31 @@ void add_when(Section &section, const InterviewView &interview, const CardContex
     }
 }
 
-Rich attendee_status(const view::Text &status, const Glyphs &g) {
-    if (!status)
-        return dash(g);
-    if (*status == "accepted")
-        return {{fmt::format("{} accepted", g.accepted), Tone::good}};
-    if (*status == "pending")
-        return {{fmt::format("{} pending", g.pending), Tone::info}};
-    if (*status == "maybe")
-        return {{fmt::format("{} maybe", g.maybe), Tone::warn}};
-    if (*status == "declined")
-        return {{fmt::format("{} declined", g.declined), Tone::bad}};
+Rich attendee_status(const view::Text& status, const Glyphs& g) {
+    if (!status) return dash(g);
+    if (*status == "accepted") return {{fmt::format("{} accepted", g.accepted), Tone::good}};
+    if (*status == "pending") return {{fmt::format("{} pending", g.pending), Tone::info}};
+    if (*status == "maybe") return {{fmt::format("{} maybe", g.maybe), Tone::warn}};
+    if (*status == "declined") return {{fmt::format("{} declined", g.declined), Tone::bad}};
     return {{fmt::format("{} {}", g.unknown, *status), Tone::warn}};
 }
 
-bool is_organizer(const AttendeeView &a, const InterviewView &interview) {
+bool is_organizer(const AttendeeView& a, const InterviewView& interview) {
     return interview.organizer_id && a.user_id && *a.user_id == *interview.organizer_id;
 }
 
-void add_attendees(Card &card, const InterviewView &interview, const CardContext &context) {
-    const auto &g = context.glyphs;
+void add_attendees(Card& card, const InterviewView& interview, const CardContext& context) {
+    const auto& g = context.glyphs;
     Section section;
     section.title = {{"Attendees", Tone::heading}};
     // The candidate first: the reader looks for them before the panel.
-    std::vector<const AttendeeView *> order;
-    for (const auto &a : interview.attendees)
-        order.push_back(&a);
+    std::vector<const AttendeeView*> order;
+    for (const auto& a : interview.attendees) order.push_back(&a);
     std::stable_partition(order.begin(), order.end(),
-                          [](const AttendeeView *a) { return a->type == "candidate"; });
+                          [](const AttendeeView* a) { return a->type == "candidate"; });
     Table table{{"Name", "Email", "Role", "Status"}, {}};
     std::size_t accepted = 0, maybe = 0, pending = 0, declined = 0, other = 0;
-    for (const auto *a : order) {
+    for (const auto* a : order) {
         Rich role = text_or_dash(a->type, g);
         if (is_organizer(*a, interview))
             // The organizer is a user (organizer_id is a user id); say "organizer" alone then.
@@ -198,26 +179,23 @@ void add_attendees(Card &card, const InterviewView &interview, const CardContext
     const auto total = interview.attendees.size();
     std::string counts = fmt::format("{} attendee{}", total, total == 1 ? "" : "s");
     std::string sep = ": ";
-    for (const auto &[count, name] : {std::pair{accepted, "accepted"},
+    for (const auto& [count, name] : {std::pair{accepted, "accepted"},
                                       {maybe, "maybe"},
                                       {pending, "pending"},
                                       {declined, "declined"},
                                       {other, "without a known status"}}) {
-        if (count == 0)
-            continue;
+        if (count == 0) continue;
         counts += fmt::format("{}{} {}", sep, count, name);
         sep = ", ";
     }
-    if (!table.rows.empty())
-        section.table = std::move(table);
+    if (!table.rows.empty()) section.table = std::move(table);
     section.paragraphs.push_back({{counts}});
     card.sections.push_back(std::move(section));
 }
 
-Rich organizer_of(const InterviewView &interview, const Glyphs &g) {
-    if (!interview.organizer_id)
-        return dash(g);
-    for (const auto &a : interview.attendees)
+Rich organizer_of(const InterviewView& interview, const Glyphs& g) {
+    if (!interview.organizer_id) return dash(g);
+    for (const auto& a : interview.attendees)
         if (is_organizer(a, interview) && a.display_name)
             return {{*a.display_name, Tone::strong}, {" " + *interview.organizer_id, Tone::code}};
     return {{*interview.organizer_id, Tone::code}, {" (not among the attendees)", Tone::muted}};
@@ -225,12 +203,11 @@ Rich organizer_of(const InterviewView &interview, const Glyphs &g) {
 
 } // namespace
 
-void add_interview(Card &card, const InterviewView &interview, const CardContext &context) {
-    const auto &g = context.glyphs;
+void add_interview(Card& card, const InterviewView& interview, const CardContext& context) {
+    const auto& g = context.glyphs;
     const bool cancelled = is_cancelled(card, interview);
     card.alarm = cancelled;
-    if (cancelled)
-        card.title.push_back({fmt::format("{} CANCELLED ", g.cancelled), Tone::alert});
+    if (cancelled) card.title.push_back({fmt::format("{} CANCELLED ", g.cancelled), Tone::alert});
     append(card.title, interview.title ? Rich{{*interview.title, Tone::strong}}
                                        : Rich{{"Untitled interview", Tone::muted}});
 

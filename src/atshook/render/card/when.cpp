@@ -11,8 +11,7 @@ constexpr std::string_view k_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun
 
 bool has_letters(std::string_view abbreviation) {
     for (const char c : abbreviation)
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-            return true;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
     return false;
 }
 
@@ -37,18 +36,15 @@ std::string format_clock(time::WallTime wall) {
 
 std::string format_duration(time::Nanos duration) {
     const auto total_seconds = date::floor<std::chrono::seconds>(duration).count();
-    if (total_seconds < 60)
-        return fmt::format("{} s", total_seconds);
+    if (total_seconds < 60) return fmt::format("{} s", total_seconds);
     const auto total_minutes = total_seconds / 60;
     const auto days = total_minutes / (24 * 60);
     const auto hours = total_minutes / 60 % 24;
     const auto minutes = total_minutes % 60;
     std::string text;
     auto add = [&text](long long value, std::string_view unit) {
-        if (value == 0)
-            return;
-        if (!text.empty())
-            text += ' ';
+        if (value == 0) return;
+        if (!text.empty()) text += ' ';
         text += fmt::format("{}{}{}", value, k_glue, unit); // "1 h" never splits
     };
     add(days, "d");
@@ -57,17 +53,15 @@ std::string format_duration(time::Nanos duration) {
     return text;
 }
 
-std::string zone_label(const time::ZonedReading &reading) {
+std::string zone_label(const time::ZonedReading& reading) {
     const std::string offset = time::format_offset(reading.offset);
-    if (reading.abbreviation == "UTC" && reading.offset.count() == 0)
-        return "UTC";
-    if (!has_letters(reading.abbreviation))
-        return offset;
+    if (reading.abbreviation == "UTC" && reading.offset.count() == 0) return "UTC";
+    if (!has_letters(reading.abbreviation)) return offset;
     return fmt::format("{} ({})", reading.abbreviation, offset);
 }
 
 Rich format_range(std::optional<time::Instant> start, std::optional<time::Instant> end,
-                  const time::Zone &zone, const Glyphs &glyphs) {
+                  const time::Zone& zone, const Glyphs& glyphs) {
     const std::string dot = fmt::format(" {} ", glyphs.dot);
     if (start && end) {
         const auto from = time::read_in_zone(*start, zone);
@@ -77,12 +71,10 @@ Rich format_range(std::optional<time::Instant> start, std::optional<time::Instan
         const bool same_label = zone_label(from) == zone_label(to);
         // "14:00–15:00" on one day in one zone; spaced out when either side says more.
         std::string text = format_day(from.wall) + " " + format_clock(from.wall);
-        if (!same_label)
-            text += " " + zone_label(from);
+        if (!same_label) text += " " + zone_label(from);
         text +=
             same_day && same_label ? std::string(glyphs.range) : fmt::format(" {} ", glyphs.range);
-        if (!same_day)
-            text += format_day(to.wall) + " ";
+        if (!same_day) text += format_day(to.wall) + " ";
         text += format_clock(to.wall) + " " + zone_label(to);
         Rich rich{{text, Tone::strong}};
         if (*end < *start)

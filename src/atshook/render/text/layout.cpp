@@ -7,7 +7,7 @@ namespace atshook::render {
 namespace {
 
 // Decodes one code point at `pos` and advances; an invalid byte reads as itself.
-char32_t next_code_point(std::string_view s, std::size_t &pos) {
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
     const unsigned char first = byte(pos);
     int length = first < 0x80           ? 1
@@ -15,8 +15,7 @@ char32_t next_code_point(std::string_view s, std::size_t &pos) {
                  : (first >> 4) == 0xE  ? 3
                  : (first >> 3) == 0x1E ? 4
                                         : 1;
-    if (pos + static_cast<std::size_t>(length) > s.size())
-        length = 1;
+    if (pos + static_cast<std::size_t>(length) > s.size()) length = 1;
     char32_t cp = length == 1 ? first : first & (0x7F >> length);
     for (int i = 1; i < length; ++i) {
         const unsigned char next = byte(pos + static_cast<std::size_t>(i));
@@ -60,16 +59,14 @@ constexpr Range k_wide[] = {
     {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
 };
 
-bool in(const auto &ranges, char32_t cp) {
+bool in(const auto& ranges, char32_t cp) {
     return std::any_of(std::begin(ranges), std::end(ranges),
-                       [cp](const Range &r) { return cp >= r.first && cp <= r.last; });
+                       [cp](const Range& r) { return cp >= r.first && cp <= r.last; });
 }
 
 int code_point_width(char32_t cp) {
-    if (cp < 0x300)
-        return 1;
-    if (in(k_zero_width, cp))
-        return 0;
+    if (cp < 0x300) return 1;
+    if (in(k_zero_width, cp)) return 0;
     return in(k_wide, cp) ? 2 : 1;
 }
 
@@ -85,15 +82,14 @@ struct Word {
     bool line_break = false;
 };
 
-std::vector<Word> split_words(const Rich &rich) {
+std::vector<Word> split_words(const Rich& rich) {
     std::vector<Word> words;
     Word current;
     auto finish = [&] {
-        if (!current.pieces.empty())
-            words.push_back(std::move(current));
+        if (!current.pieces.empty()) words.push_back(std::move(current));
         current = Word{};
     };
-    for (const auto &span : rich) {
+    for (const auto& span : rich) {
         std::size_t pos = 0;
         std::size_t start = 0;
         auto flush_piece = [&](std::size_t end) {
@@ -124,7 +120,7 @@ std::vector<Word> split_words(const Rich &rich) {
     return words;
 }
 
-void push_piece(Rich &line, std::string text, Tone tone) {
+void push_piece(Rich& line, std::string text, Tone tone) {
     if (!line.empty() && line.back().tone == tone)
         line.back().text += text;
     else
@@ -136,15 +132,13 @@ void push_piece(Rich &line, std::string text, Tone tone) {
 int display_width(std::string_view utf8) {
     int width = 0;
     std::size_t pos = 0;
-    while (pos < utf8.size())
-        width += code_point_width(next_code_point(utf8, pos));
+    while (pos < utf8.size()) width += code_point_width(next_code_point(utf8, pos));
     return width;
 }
 
-int display_width(const Rich &rich) {
+int display_width(const Rich& rich) {
     int width = 0;
-    for (const auto &span : rich)
-        width += display_width(span.text);
+    for (const auto& span : rich) width += display_width(span.text);
     return width;
 }
 
@@ -167,7 +161,7 @@ std::string clean_text(std::string_view text, bool ascii) {
     return out;
 }
 
-std::vector<Rich> wrap(const Rich &rich, int width) {
+std::vector<Rich> wrap(const Rich& rich, int width) {
     width = std::max(width, 1);
     std::vector<Rich> lines(1);
     int used = 0;
@@ -175,28 +169,27 @@ std::vector<Rich> wrap(const Rich &rich, int width) {
         lines.emplace_back();
         used = 0;
     };
-    for (const auto &word : split_words(rich)) {
+    for (const auto& word : split_words(rich)) {
         if (word.line_break) {
             new_line();
             continue;
         }
-        if (used > 0 && used + 1 + word.width > width)
-            new_line();
+        if (used > 0 && used + 1 + word.width > width) new_line();
         if (used > 0) {
             // Inside a run of one tone the space takes that tone, so colour is not switched
             // off and on around every word.
             const Tone before = lines.back().back().tone;
-            push_piece(lines.back(), " ", before == word.pieces.front().tone ? before : Tone::plain);
+            push_piece(lines.back(), " ",
+                       before == word.pieces.front().tone ? before : Tone::plain);
             ++used;
         }
-        for (const auto &piece : word.pieces) {
+        for (const auto& piece : word.pieces) {
             // Split a word wider than the line at code points: wrapped, never cut.
             std::size_t pos = 0;
             while (pos < piece.text.size()) {
                 const std::size_t start = pos;
                 const int w = code_point_width(next_code_point(piece.text, pos));
-                if (used + w > width && used > 0)
-                    new_line();
+                if (used + w > width && used > 0) new_line();
                 push_piece(lines.back(), piece.text.substr(start, pos - start), piece.tone);
                 used += w;
             }
@@ -205,10 +198,9 @@ std::vector<Rich> wrap(const Rich &rich, int width) {
     return lines;
 }
 
-int longest_word(const Rich &rich) {
+int longest_word(const Rich& rich) {
     int longest = 0;
-    for (const auto &word : split_words(rich))
-        longest = std::max(longest, word.width);
+    for (const auto& word : split_words(rich)) longest = std::max(longest, word.width);
     return longest;
 }
 
@@ -226,10 +218,10 @@ std::string unglue(std::string_view text) {
     return out;
 }
 
-std::string paint(const Rich &rich, bool color) {
+std::string paint(const Rich& rich, bool color) {
     std::string out;
-    for (const auto &span : rich) {
-        const char *code = nullptr;
+    for (const auto& span : rich) {
+        const char* code = nullptr;
         if (color) {
             switch (span.tone) {
             case Tone::plain:
