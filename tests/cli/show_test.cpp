@@ -309,14 +309,3 @@ TEST_CASE("--check adds the validator's findings under the card and exits 1 when
     // Without --check the same payload is simply shown.
     CHECK(test::run_ats({"show", invalid_file}).exit_code == 0);
 }
-
-TEST_CASE("every option show --help lists is in the man page") {
-    const auto help = test::run_ats({"show", "--help"});
-    const auto man = test::read_file(test::source_path("man/ats-hook.1"));
-    const auto section = man.substr(man.find(".\\\" === show ==="));
-    for (const char* option : {"--format", "--color", "--ascii", "--tz", "--width", "--check"}) {
-        CAPTURE(option);
-        CHECK(help.out.find(option) != std::string::npos);
-        CHECK(section.find(std::string("\\-\\-") + (option + 2)) != std::string::npos);
-    }
-}
