@@ -1,0 +1,64 @@
+#pragma once
+#include "atshook/time/date_time.hpp"
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+// Time zones as payloads name them: IANA names through the system tz database, Windows names
+// (HireHive runs on .NET) through the CLDR windowsZones table, and anything else as UTC.
+namespace atshook::time {
+
+struct Zone {
+    enum class Source {
+        iana,    // the name is in the tz database
+        windows, // a Windows zone name, mapped to IANA
+        missing, // no name was given: UTC
+        unknown, // a name neither table knows: UTC
+    };
+    Source source = Source::missing;
+    std::string given; // the name as written ("" when missing)
+    // The zone used. Null means plain UTC (missing or unknown names, or no tz database).
+    const date::time_zone* tz = nullptr;
+
+    std::string name() const; // IANA name in use, "UTC" for the fallback
+    bool is_fallback() const { return source == Source::missing || source == Source::unknown; }
+};
+
+// Never throws: a name that cannot be resolved gives a UTC zone with source `unknown`.
+Zone resolve_zone(std::string_view given);
+
+// A UTC zone that needs no tz database, for defaults.
+Zone utc_zone();
+
+struct WindowsZone {
+    std::string_view windows; // "GMT Standard Time"
+    std::string_view iana;    // "Europe/London" (CLDR territory 001, current IANA spelling)
+};
+
+// The CLDR windowsZones table, territory "001" (the zone's main city).
+std::span<const WindowsZone> windows_zones();
+
+// The IANA name for a Windows zone name, compared without regard to case.
+std::optional<std::string_view> windows_zone_to_iana(std::string_view windows_name);
+
+// A moment as a clock in a zone shows it.
+struct ZonedReading {
+    WallTime wall;
+    std::string abbreviation; // "GMT", "IST", or a numeric one such as "+0530" for some zones
+    std::chrono::seconds offset;
+};
+ZonedReading read_in_zone(Instant instant, const Zone& zone);
+
+// The moment a date-time names: its own offset when it has one, otherwise its wall time read in
+// `zone` (the earlier moment when the clock time happens twice, shifted past a skipped hour).
+Instant instant_in_zone(const DateTime& value, const Zone& zone);
+
+// "UTC+05:30", "UTC-05:00", "UTC+00:00".
+std::string format_offset(std::chrono::seconds offset);
+
+} // namespace atshook::time

@@ -1,0 +1,116 @@
+#include "atshook/time/zone.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+using namespace atshook::time;
+using std::chrono::hours;
+using std::chrono::seconds;
+
+namespace {
+
+Instant at(const char* text) {
+    return *instant_of(*parse_date_time(text));
+}
+
+} // namespace
+
+TEST_CASE("an IANA name resolves through the tz database") {
+    const auto zone = resolve_zone("Europe/Dublin");
+    CHECK(zone.source == Zone::Source::iana);
+    CHECK(zone.name() == "Europe/Dublin");
+}
+
+TEST_CASE("Windows zone names map to IANA through CLDR's territory 001") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"GMT Standard Time", "Europe/London"},
+        {"Pacific Standard Time", "America/Los_Angeles"},
+        {"W. Europe Standard Time", "Europe/Berlin"},
+        {"Eastern Standard Time", "America/New_York"},
+        {"India Standard Time", "Asia/Kolkata"},
+        {"AUS Eastern Standard Time", "Australia/Sydney"},
+    };
+    for (const auto& [windows, iana] : cases) {
+        CAPTURE(windows);
+        const auto zone = resolve_zone(windows);
+        CHECK(zone.source == Zone::Source::windows);
+        CHECK(zone.name() == iana);
+    }
+}
+
+TEST_CASE("Windows zone names match whatever their case") {
+    CHECK(resolve_zone("gmt standard time").name() == "Europe/London");
+}
+
+TEST_CASE("every Windows zone in the table names a zone of the system tz database") {
+    std::set<std::string> names;
+    for (const auto& entry : windows_zones()) {
+        CAPTURE(entry.windows);
+        CHECK(resolve_zone(entry.iana).source == Zone::Source::iana);
+        names.emplace(entry.windows);
+    }
+    CHECK(names.size() == windows_zones().size());
+    CHECK(names.size() >= 135);
+}
+
+TEST_CASE("an unknown zone falls back to UTC and says so") {
+    const auto zone = resolve_zone("Mars/Olympus_Mons");
+    CHECK(zone.source == Zone::Source::unknown);
+    CHECK(zone.is_fallback());
+    CHECK(zone.name() == "UTC");
+    CHECK(zone.given == "Mars/Olympus_Mons");
+    const auto reading = read_in_zone(at("2024-01-01T10:00:00Z"), zone);
+    CHECK(reading.offset == seconds{0});
+    CHECK(reading.abbreviation == "UTC");
+}
+
+TEST_CASE("no zone name gives UTC marked as missing") {
+    const auto zone = resolve_zone("");
+    CHECK(zone.source == Zone::Source::missing);
+    CHECK(zone.name() == "UTC");
+}
+
+TEST_CASE("Europe/Dublin on its spring DST day reads GMT before 01:00 UTC and IST after") {
+    const auto dublin = resolve_zone("Europe/Dublin");
+    const auto before = read_in_zone(at("2024-03-31T00:30:00Z"), dublin);
+    CHECK(before.abbreviation == "GMT");
+    CHECK(before.offset == seconds{0});
+    const auto after = read_in_zone(at("2024-03-31T01:30:00Z"), dublin);
+    CHECK(after.abbreviation == "IST");
+    CHECK(after.offset == hours{1});
+    CHECK(format_utc(Instant{after.wall.time_since_epoch()}) == "2024-03-31T02:30:00Z");
+}
+
+TEST_CASE("America/New_York on its autumn DST day reads EDT, then EST") {
+    const auto new_york = resolve_zone("America/New_York");
+    const auto before = read_in_zone(at("2024-11-03T05:30:00Z"), new_york);
+    CHECK(before.abbreviation == "EDT");
+    CHECK(before.offset == hours{-4});
+    const auto after = read_in_zone(at("2024-11-03T06:30:00Z"), new_york);
+    CHECK(after.abbreviation == "EST");
+    CHECK(after.offset == hours{-5});
+}
+
+TEST_CASE("a wall time without offset is read in the given zone") {
+    const auto new_york = resolve_zone("America/New_York");
+    const auto plain = parse_date_time("2024-07-01T09:00:00");
+    CHECK(format_utc(instant_in_zone(*plain, new_york)) == "2024-07-01T13:00:00Z");
+    // 01:30 happens twice on 3 November 2024: the earlier (EDT) one is taken.
+    const auto twice = parse_date_time("2024-11-03T01:30:00");
+    CHECK(format_utc(instant_in_zone(*twice, new_york)) == "2024-11-03T05:30:00Z");
+    // 02:30 never happens on 10 March 2024: it is read with the offset before the jump.
+    const auto skipped = parse_date_time("2024-03-10T02:30:00");
+    CHECK(format_utc(instant_in_zone(*skipped, new_york)) == "2024-03-10T07:30:00Z");
+    // An explicit offset wins over the zone.
+    const auto explicit_utc = parse_date_time("2024-07-01T09:00:00Z");
+    CHECK(format_utc(instant_in_zone(*explicit_utc, new_york)) == "2024-07-01T09:00:00Z");
+}
+
+TEST_CASE("offsets print as UTC+hh:mm with their sign") {
+    CHECK(format_offset(seconds{0}) == "UTC+00:00");
+    CHECK(format_offset(seconds{19800}) == "UTC+05:30");
+    CHECK(format_offset(seconds{-18000}) == "UTC-05:00");
+    CHECK(format_offset(seconds{-9000}) == "UTC-02:30");
+}
