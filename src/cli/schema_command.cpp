@@ -1,7 +1,49 @@
+#include "atshook/catalog.hpp"
+#include "atshook/error.hpp"
+#include "atshook/schema/store.hpp"
 #include "cli/command.hpp"
+#include "cli/exit_code.hpp"
+
+#include <fmt/core.h>
+
+#include <memory>
 
 namespace cli {
+namespace {
 
-void add_schema_command(CLI::App&, Commands&) {}
+struct SchemaOptions {
+    std::string event;
+    bool strict = false;
+};
+
+int run_schema(const SchemaOptions& options) {
+    using atshook::schema::Mode;
+    const Mode mode = options.strict ? Mode::strict : Mode::lenient;
+    if (options.event.empty()) {
+        fmt::print("{}\n", atshook::schema::export_all_events_schema(mode).dump(2));
+        return exit_code::ok;
+    }
+    if (!atshook::find_event(options.event))
+        throw atshook::Error(fmt::format("\"{}\" is not a HireHive event type; did you mean "
+                                         "\"{}\"? (`ats-hook events` lists them)",
+                                         options.event, atshook::nearest_event(options.event)),
+                             atshook::Error::Kind::usage);
+    fmt::print("{}\n", atshook::schema::export_event_schema(options.event, mode).dump(2));
+    return exit_code::ok;
+}
+
+} // namespace
+
+void add_schema_command(CLI::App& root, Commands& commands) {
+    auto options = std::make_shared<SchemaOptions>();
+    CLI::App* app = root.add_subcommand(
+        "schema", "Print the JSON Schema (draft-07, self-contained) of an event type, or of "
+                  "all events when no type is given");
+    app->add_option("type", options->event, "Event type, e.g. interview.created");
+    app->add_flag("--strict", options->strict,
+                  "The schema of --strict validation: every documented member required, null only "
+                  "where documented");
+    commands.push_back({app, [options] { return run_schema(*options); }});
+}
 
 } // namespace cli

@@ -19,6 +19,13 @@ struct RunOptions {
     std::string working_dir;
 };
 
+// Options with only stdin set (designated initializers trip GCC 12's -Wextra).
+inline RunOptions stdin_of(std::string data) {
+    RunOptions options;
+    options.stdin_data = std::move(data);
+    return options;
+}
+
 // Runs ATS_HOOK_BINARY with `args`. The child gets NO_COLOR unset, TZ=UTC, LC_ALL=C.UTF-8 and
 // COLUMNS=80 unless `options.env` says otherwise, so results do not depend on the caller.
 Run run_ats(const std::vector<std::string>& args, const RunOptions& options = {});

@@ -1,0 +1,31 @@
+#pragma once
+#include "atshook/input.hpp"
+#include "atshook/report.hpp"
+#include "atshook/validation.hpp"
+
+#include <functional>
+#include <string>
+
+namespace atshook {
+
+enum class ReportFormat { text, json, none };
+
+// What one chunk of documents produced: its report text (text lines or JSON lines) and tally.
+struct ChunkReport {
+    std::string text;
+    Tally tally;
+};
+
+// Validates every document `reader` yields, on `jobs` threads (each with its own Validator),
+// and hands each chunk's report to `emit` in input order. At most 2 x jobs chunks are in
+// flight, so memory stays bounded whatever the input's size. Throws atshook::Error from the
+// reader; `emit` runs on the calling thread.
+void validate_input(InputReader& reader, const ValidateOptions& options, ReportFormat format,
+                    unsigned jobs, std::size_t max_bytes,
+                    const std::function<void(const ChunkReport&)>& emit);
+
+// Validates one document, turning an oversized one into an unreadable result.
+DocumentResult validate_document(Validator& validator, const Document& document,
+                                 std::size_t max_bytes);
+
+} // namespace atshook

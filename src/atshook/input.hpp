@@ -1,0 +1,62 @@
+#pragma once
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atshook {
+
+constexpr std::size_t k_default_max_bytes = 16 * 1024 * 1024;
+
+// One payload: a whole file, or one line of an NDJSON log.
+struct Document {
+    std::string_view bytes;
+    std::size_t line = 0;        // 1-based line where it starts; 0 for a whole file
+    bool too_large = false;      // over max_bytes: `bytes` holds only its start
+};
+
+// A run of whole documents read from one input, backed by its own buffer.
+struct Chunk {
+    std::string buffer;
+    std::vector<Document> documents;
+};
+
+// Reads a file or stdin ("-") as documents. A file whose first line is a complete JSON value
+// followed by more text is NDJSON (one document per non-blank line) and is read in chunks of
+// whole lines, so memory stays bounded whatever the file's size; anything else is one document.
+class InputReader {
+public:
+    // Throws atshook::Error naming the file when it cannot be opened.
+    InputReader(const std::string& path, std::size_t max_bytes = k_default_max_bytes);
+    ~InputReader();
+    InputReader(const InputReader&) = delete;
+    InputReader& operator=(const InputReader&) = delete;
+
+    // "<stdin>" for "-", else the path as given.
+    const std::string& source() const { return m_source; }
+    bool is_ndjson() const { return m_ndjson; }
+
+    // Fills `chunk` with the next documents; false once the input is exhausted.
+    // Throws atshook::Error on a read error.
+    bool next(Chunk& chunk, std::size_t target_bytes = 4 * 1024 * 1024);
+
+private:
+    bool fill(std::size_t want);
+    void detect_format();
+
+    std::string m_path;
+    std::string m_source;
+    std::FILE* m_file = nullptr;
+    bool m_owned = false;
+    std::size_t m_max_bytes;
+    std::string m_pending; // bytes read; those from m_pos on are not yet handed out
+    std::size_t m_pos = 0;
+    bool m_eof = false;
+    bool m_ndjson = false;
+    bool m_whole_done = false;
+    std::size_t m_next_line = 1;
+};
+
+} // namespace atshook

@@ -1,0 +1,94 @@
+#include "atshook/report.hpp"
+
+#include <fmt/core.h>
+
+namespace atshook {
+namespace {
+
+std::string location(const DocumentOrigin& origin) {
+    return origin.line ? fmt::format("{}:{}", origin.source, origin.line) : std::string(origin.source);
+}
+
+std::string_view shown_pointer(const std::string& pointer) {
+    return pointer.empty() ? std::string_view("(root)") : std::string_view(pointer);
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+} // namespace
+
+void append_text_report(std::string& out, const DocumentOrigin& origin, const Document& document,
+                        const DocumentResult& result) {
+    if (result.status == DocumentResult::Status::unreadable) {
+        const LineColumn at = line_column(document.bytes, result.error_offset);
+        const std::size_t line = (origin.line ? origin.line - 1 : 0) + at.line;
+        out += fmt::format("{}:{}:{}: {}\n", origin.source, line, at.column, result.error);
+        return;
+    }
+    const std::string where = location(origin);
+    for (const auto& finding : result.findings) {
+        out += fmt::format("{}: {}{}: {}\n", where,
+                           finding.severity == Severity::warning ? "warning: " : "",
+                           shown_pointer(finding.pointer), finding.message);
+    }
+    if (result.status == DocumentResult::Status::valid && origin.line == 0)
+        out += fmt::format("{}: valid {}\n", where, result.event_type);
+}
+
+nlohmann::json json_report(const DocumentOrigin& origin, const Document& document,
+                           const DocumentResult& result) {
+    nlohmann::json report = {
+        {"source", origin.source},
+        {"line", origin.line ? nlohmann::json(origin.line) : nlohmann::json(nullptr)},
+        {"event_type", result.event_type.empty() ? nlohmann::json(nullptr)
+                                                 : nlohmann::json(result.event_type)},
+        {"valid", result.status == DocumentResult::Status::valid},
+    };
+    if (result.status == DocumentResult::Status::unreadable) {
+        const LineColumn at = line_column(document.bytes, result.error_offset);
+        report["error"] = {{"message", result.error},
+                           {"line", (origin.line ? origin.line - 1 : 0) + at.line},
+                           {"column", at.column}};
+    }
+    nlohmann::json findings = nlohmann::json::array();
+    for (const auto& f : result.findings)
+        findings.push_back({{"pointer", f.pointer},
+                            {"keyword", f.keyword},
+                            {"severity", f.severity == Severity::error ? "error" : "warning"},
+                            {"message", f.message},
+                            {"expected", f.expected},
+                            {"actual", f.actual}});
+    report["findings"] = std::move(findings);
+    return report;
+}
+
+void Tally::add(const DocumentResult& result) {
+    ++documents;
+    switch (result.status) {
+    case DocumentResult::Status::valid: ++valid; break;
+    case DocumentResult::Status::invalid: ++invalid; break;
+    case DocumentResult::Status::unreadable: ++unreadable; break;
+    }
+    for (const auto& f : result.findings) ++(f.severity == Severity::error ? errors : warnings);
+}
+
+void Tally::add(const Tally& other) {
+    documents += other.documents;
+    valid += other.valid;
+    invalid += other.invalid;
+    unreadable += other.unreadable;
+    errors += other.errors;
+    warnings += other.warnings;
+}
+
+std::string summary_line(const Tally& tally) {
+    std::string line = fmt::format("{}: {} valid, {} invalid", plural(tally.documents, "document"),
+                                   tally.valid, tally.invalid);
+    if (tally.unreadable) line += fmt::format(", {} unreadable", tally.unreadable);
+    line += fmt::format("; {}, {}", plural(tally.errors, "error"), plural(tally.warnings, "warning"));
+    return line;
+}
+
+} // namespace atshook

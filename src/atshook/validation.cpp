@@ -1,0 +1,150 @@
+#include "atshook/validation.hpp"
+
+#include "atshook/catalog.hpp"
+#include "atshook/error.hpp"
+#include "atshook/schema/store.hpp"
+#include "atshook/schema/walker.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+#include <array>
+#include <memory>
+
+namespace atshook {
+namespace {
+
+constexpr std::size_t k_event_count = 19;
+
+schema::Mode mode_for(Strictness strictness) {
+    return strictness == Strictness::strict ? schema::Mode::strict : schema::Mode::lenient;
+}
+
+std::size_t event_index(const EventInfo* event) {
+    return static_cast<std::size_t>(event - all_events().data());
+}
+
+// simdjson says what failed but not where; nlohmann's parser, run only on this error path,
+// gives the byte offset and a readable reason.
+void describe_parse_error(std::string_view json, simdjson::error_code code, DocumentResult& out) {
+    out.status = DocumentResult::Status::unreadable;
+    switch (code) {
+    case simdjson::EMPTY: out.error = "empty input: expected a JSON object"; return;
+    case simdjson::DEPTH_ERROR: out.error = "nesting is deeper than the limit"; return;
+    case simdjson::UTF8_ERROR: out.error = "the input is not valid UTF-8"; break;
+    default: out.error = fmt::format("not valid JSON ({})", simdjson::error_message(code)); break;
+    }
+    try {
+        const auto parsed = nlohmann::json::parse(json.begin(), json.end());
+        static_cast<void>(parsed);
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string_view reason = e.what();
+        if (const auto colon = reason.find(": ", reason.find("column")); colon != reason.npos)
+            reason.remove_prefix(colon + 2);
+        if (const auto last_read = reason.find("; last read"); last_read != reason.npos)
+            reason = reason.substr(0, last_read);
+        out.error = code == simdjson::UTF8_ERROR ? "the input is not valid UTF-8" : "not valid JSON: " + std::string(reason);
+        out.error_offset = e.byte > 0 ? e.byte - 1 : 0;
+    }
+}
+
+} // namespace
+
+struct Validator::State {
+    ValidateOptions options;
+    simdjson::dom::parser parser;
+    std::array<std::unique_ptr<schema::CheckTree>, k_event_count> trees;
+    const EventInfo* forced = nullptr;
+
+    const schema::CheckTree& tree_for(const EventInfo* event) {
+        auto& slot = trees[event_index(event)];
+        if (!slot)
+            slot = std::make_unique<schema::CheckTree>(
+                schema::compile_event(event->name, mode_for(options.strictness)));
+        return *slot;
+    }
+};
+
+Validator::Validator(ValidateOptions options) : m_state(std::make_unique<State>()) {
+    m_state->options = std::move(options);
+    if (!m_state->options.forced_event.empty()) {
+        m_state->forced = find_event(m_state->options.forced_event);
+        if (!m_state->forced)
+            throw Error(fmt::format("--event: \"{}\" is not a HireHive event type; did you mean "
+                                    "\"{}\"? (`ats-hook events` lists them)",
+                                    m_state->options.forced_event,
+                                    nearest_event(m_state->options.forced_event)),
+                        Error::Kind::usage);
+    }
+    if (m_state->parser.allocate(1 << 16, m_state->options.max_depth) != simdjson::SUCCESS)
+        throw Error("cannot allocate the JSON parser");
+}
+
+Validator::~Validator() = default;
+Validator::Validator(Validator&&) noexcept = default;
+Validator& Validator::operator=(Validator&&) noexcept = default;
+
+DocumentResult Validator::validate(std::string_view json) {
+    DocumentResult result;
+    simdjson::dom::element root;
+    if (const auto error = m_state->parser.parse(json.data(), json.size()).get(root)) {
+        describe_parse_error(json, error, result);
+        return result;
+    }
+    if (!root.is_object()) {
+        result.status = DocumentResult::Status::unreadable;
+        result.error = "a HireHive event is a JSON object, but this is " +
+                       std::string(root.is_array() ? "an array" : "a single value");
+        return result;
+    }
+
+    const EventInfo* event = m_state->forced;
+    if (!event) {
+        std::string_view type;
+        if (root["type"].get(type) != simdjson::SUCCESS) {
+            result.status = DocumentResult::Status::invalid;
+            const bool absent = root["type"].error() == simdjson::NO_SUCH_FIELD;
+            result.findings.push_back(
+                {"/type", absent ? "required" : "type",
+                 absent ? "missing required member \"type\": cannot tell which event this is "
+                          "(use --event TYPE to choose one)"
+                        : "\"type\" must be a string naming the event",
+                 "a HireHive event type", absent ? "absent" : "not a string", Severity::error});
+            if (absent) result.findings.back().pointer = "";
+            return result;
+        }
+        event = find_event(type);
+        if (!event) {
+            result.status = DocumentResult::Status::invalid;
+            const auto quoted = nlohmann::json(std::string(type)).dump();
+            result.findings.push_back(
+                {"/type", "event",
+                 fmt::format("{} is not a HireHive event type; did you mean \"{}\"?", quoted,
+                             nearest_event(type)),
+                 "one of the 19 HireHive event types", quoted, Severity::error});
+            return result;
+        }
+    }
+    result.event_type = std::string(event->name);
+    schema::walk(m_state->tree_for(event), root, result.findings);
+    result.status = has_errors(result.findings) ? DocumentResult::Status::invalid
+                                                : DocumentResult::Status::valid;
+    return result;
+}
+
+LineColumn line_column(std::string_view text, std::size_t offset) {
+    LineColumn at{1, 1};
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+} // namespace atshook

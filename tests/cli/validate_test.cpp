@@ -1,0 +1,173 @@
+#include "cli/run_process.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+const std::string k_valid = test::source_path("samples/valid/interview.created.json");
+
+std::string compact(const std::string& path) {
+    return nlohmann::json::parse(test::read_file(path)).dump();
+}
+
+std::string temp_file(const std::string& name, const std::string& content) {
+    const auto path = std::filesystem::temp_directory_path() / ("ats-hook-test-" + name);
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+}
+
+} // namespace
+
+TEST_CASE("validate reads stdin when no file or - is given") {
+    const std::string payload = test::read_file(k_valid);
+    for (const auto& args : {std::vector<std::string>{"validate"},
+                             std::vector<std::string>{"validate", "-"}}) {
+        const auto run = test::run_ats(args, test::stdin_of(payload));
+        CHECK(run.exit_code == 0);
+        CHECK(run.out == "<stdin>: valid interview.created\n");
+    }
+}
+
+TEST_CASE("validate exit code 1 names file, pointer, what was expected and what came") {
+    auto payload = nlohmann::json::parse(test::read_file(k_valid));
+    payload["data"]["object"]["event"]["attendees"][1]["status"] = "attending";
+    const auto file = temp_file("delivery.json", payload.dump(2));
+    const auto run = test::run_ats({"validate", file});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out == file + ": /data/object/event/attendees/1/status: \"attending\" is not one of "
+                            "accepted, pending, maybe, declined\n");
+}
+
+TEST_CASE("validate exit code 2 for usage errors, with a suggestion for a mistyped --event") {
+    CHECK(test::run_ats({"validate", "--format", "yaml"}).exit_code == 2);
+    CHECK(test::run_ats({"validate", "--no-such-option"}).exit_code == 2);
+    CHECK(test::run_ats({"frobnicate"}).exit_code == 2);
+    const auto run = test::run_ats({"validate", "--event", "interview.create", k_valid});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("did you mean \"interview.created\"") != std::string::npos);
+    CHECK(run.out.empty());
+}
+
+TEST_CASE("validate exit code 3 for input that is missing or not JSON") {
+    SUBCASE("a file that does not exist") {
+        const auto run = test::run_ats({"validate", "no-such-file.json"});
+        CHECK(run.exit_code == 3);
+        CHECK(run.err == "ats-hook: error: no-such-file.json: cannot open: No such file or directory\n");
+    }
+    SUBCASE("malformed JSON reports line and column") {
+        const auto run = test::run_ats({"validate"}, test::stdin_of("{\n  \"type\": \"job.created\",\n  \"data\": {,}\n}"));
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.starts_with("<stdin>:3:12: not valid JSON: "));
+    }
+    SUBCASE("empty input") {
+        const auto run = test::run_ats({"validate", temp_file("empty.json", "")});
+        CHECK(run.exit_code == 3);
+    }
+    SUBCASE("whitespace only") {
+        const auto run = test::run_ats({"validate"}, test::stdin_of("  \n\n"));
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.find("empty input") != std::string::npos);
+    }
+    SUBCASE("not an object") {
+        const auto run = test::run_ats({"validate"}, test::stdin_of("[1, 2]"));
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.find("a HireHive event is a JSON object, but this is an array") != std::string::npos);
+    }
+    SUBCASE("invalid UTF-8") {
+        const auto run = test::run_ats({"validate"}, test::stdin_of("{\"type\": \"job.created\xff\"}"));
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.find("not valid UTF-8") != std::string::npos);
+    }
+    SUBCASE("nesting deeper than 256") {
+        const std::string deep = "{\"a\":" + std::string(300, '[') + std::string(300, ']') + "}";
+        const auto run = test::run_ats({"validate"}, test::stdin_of(deep));
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.find("nesting is deeper than the limit") != std::string::npos);
+    }
+    SUBCASE("a payload over --max-bytes") {
+        const auto run = test::run_ats({"validate", "--max-bytes", "100", k_valid});
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.find("larger than --max-bytes (100 bytes)") != std::string::npos);
+    }
+}
+
+TEST_CASE("an unknown event type suggests the nearest real type") {
+    const auto run = test::run_ats({"validate"}, test::stdin_of(R"({"type": "interview.create",
+        "timestamp": "2024-01-24T14:59:34Z", "data": {}})"));
+    CHECK(run.exit_code == 1);
+    CHECK(run.out == "<stdin>: /type: \"interview.create\" is not a HireHive event type; did you "
+                     "mean \"interview.created\"?\n");
+}
+
+TEST_CASE("--event validates against the forced type") {
+    const auto run = test::run_ats({"validate", "--event", "interview.updated", k_valid});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("/type: expected \"interview.updated\", found \"interview.created\"") !=
+          std::string::npos);
+}
+
+TEST_CASE("--quiet prints nothing and keeps the exit code") {
+    const auto bad = test::run_ats({"validate", "--quiet"}, test::stdin_of("{\"type\": 1}"));
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.empty());
+    const auto missing = test::run_ats({"validate", "-q", "no-such-file.json"});
+    CHECK(missing.exit_code == 3);
+    CHECK(missing.err.empty());
+}
+
+TEST_CASE("--format json prints one object per document with the finding details") {
+    const std::string log = compact(k_valid) + "\n\n{\"type\": \"job.created\"}\n";
+    const auto run = test::run_ats({"validate", "--format", "json", "-"}, test::stdin_of(log));
+    CHECK(run.exit_code == 1);
+    const auto newline = run.out.find('\n');
+    const auto first = nlohmann::json::parse(run.out.substr(0, newline));
+    const auto second = nlohmann::json::parse(run.out.substr(newline + 1));
+    CHECK(first == nlohmann::json::parse(R"({"source": "<stdin>", "line": 1,
+        "event_type": "interview.created", "valid": true, "findings": []})"));
+    CHECK(second["line"] == 3); // the blank line 2 is skipped but counted
+    CHECK(second["valid"] == false);
+    REQUIRE(second["findings"].size() == 2);
+    CHECK(second["findings"][1] == nlohmann::json::parse(R"({"pointer": "", "keyword": "required",
+        "severity": "error", "message": "missing required member \"timestamp\"",
+        "expected": "a member \"timestamp\"", "actual": "absent"})"));
+}
+
+TEST_CASE("several files keep their order and end with a summary line") {
+    const std::string bad = temp_file("bad.json", "{\"type\": \"job.created\", \"timestamp\": \"x\", \"data\": {\"id\": \"job_1\"}}");
+    const auto run = test::run_ats({"validate", k_valid, bad});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out == k_valid + ": valid interview.created\n" + bad +
+                         ": /timestamp: \"x\" is not an RFC 3339 date-time\n"
+                         "2 documents: 1 valid, 1 invalid; 1 error, 0 warnings\n");
+}
+
+TEST_CASE("--jobs splits a large NDJSON log and keeps the output in input order") {
+    // About 6 MB: several 2 MB chunks, with invalid lines spread through it.
+    const std::string valid = compact(k_valid);
+    auto broken = nlohmann::json::parse(valid);
+    broken["data"]["object"]["event"]["status"] = "over";
+    std::string log;
+    for (int line = 1; line <= 7000; ++line) log += (line % 997 == 0 ? broken.dump() : valid) + "\n";
+    const std::string file = temp_file("large.ndjson", log);
+    const auto one = test::run_ats({"validate", "--jobs", "1", file});
+    const auto four = test::run_ats({"validate", "--jobs", "4", file});
+    CHECK(one.exit_code == 1);
+    CHECK(four.exit_code == 1);
+    CHECK(four.out == one.out);
+    CHECK(one.out.find(file + ":997: /data/object/event/status") != std::string::npos);
+    CHECK(one.out.find(file + ":6979: /data/object/event/status") != std::string::npos);
+    CHECK(one.out.ends_with("7000 documents: 6993 valid, 7 invalid; 7 errors, 0 warnings\n"));
+}
+
+TEST_CASE("a pretty-printed payload whose first line is not complete JSON is one document") {
+    const auto run = test::run_ats({"validate", k_valid});
+    CHECK(run.out == k_valid + ": valid interview.created\n");
+    const auto one_line = test::run_ats({"validate"}, test::stdin_of(compact(k_valid) + "\n"));
+    CHECK(one_line.out == "<stdin>: valid interview.created\n");
+}
