@@ -33,8 +33,8 @@ struct DocumentResult {
     Status status = Status::valid;
     std::string event_type; // the type validated against ("" when unknown)
     Findings findings;
-    std::string error;               // for unreadable: what is wrong, without the location
-    std::size_t error_offset = 0;    // for unreadable: byte offset in the document
+    std::string error;            // for unreadable: what is wrong, without the location
+    std::size_t error_offset = 0; // for unreadable: byte offset in the document
     bool ok() const { return status == Status::valid; }
 };
 
@@ -44,8 +44,8 @@ class Validator {
 public:
     explicit Validator(ValidateOptions options = {});
     ~Validator();
-    Validator(Validator&&) noexcept;
-    Validator& operator=(Validator&&) noexcept;
+    Validator(Validator &&) noexcept;
+    Validator &operator=(Validator &&) noexcept;
 
     // Validates one JSON document (the bytes of one payload or one NDJSON line).
     DocumentResult validate(std::string_view json);

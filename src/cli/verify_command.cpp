@@ -1,8 +1,157 @@
+#include "atshook/error.hpp"
+#include "atshook/http_message.hpp"
+#include "atshook/signature/verify.hpp"
 #include "cli/command.hpp"
+#include "cli/exit_code.hpp"
+#include "cli/raw_input.hpp"
+#include "cli/secret_source.hpp"
+#include "cli/verify_report.hpp"
+
+#include <fmt/core.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
 
 namespace cli {
+namespace {
 
-// Placeholder until the issue for `ats-hook verify` lands; not registered as a subcommand.
-void add_verify_command(CLI::App&, Commands&) {}
+using namespace atshook::signature;
+
+struct VerifyOptions {
+    std::string body_file = "-";
+    std::string request_file;
+    std::string headers_file;
+    std::string id, timestamp, signature;
+    SecretOptions secrets;
+    std::int64_t tolerance = 300;
+    std::string now;
+    bool ignore_timestamp = false;
+    std::string format = "text";
+    bool quiet = false;
+};
+
+struct Delivery {
+    DeliveryHeaders headers;
+    std::string body;
+    bool from_flags = false;
+};
+
+Delivery read_delivery(const VerifyOptions &options, const CLI::App &app) {
+    Delivery delivery;
+    if (!options.request_file.empty()) {
+        const std::string name = input_name(options.request_file);
+        auto request = atshook::parse_http_request(read_raw_input(options.request_file), name);
+        if (request.ignored_trailing_bytes > 0)
+            fmt::print(stderr,
+                       "ats-hook: warning: {}: {} byte(s) after the Content-Length body ignored\n",
+                       name, request.ignored_trailing_bytes);
+        delivery.headers = find_delivery_headers(request.headers, name);
+        delivery.body = std::move(request.body);
+        return delivery;
+    }
+    if (!options.headers_file.empty()) {
+        const std::string name = input_name(options.headers_file);
+        const auto fields = atshook::parse_header_lines(read_raw_input(options.headers_file), name);
+        delivery.headers = find_delivery_headers(fields, name);
+    } else if (app.count("--id") + app.count("--timestamp") + app.count("--signature") > 0) {
+        delivery.from_flags = true;
+        if (app.count("--id"))
+            delivery.headers.id = HeaderValue{options.id, "--id"};
+        if (app.count("--timestamp"))
+            delivery.headers.timestamp = HeaderValue{options.timestamp, "--timestamp"};
+        if (app.count("--signature"))
+            delivery.headers.signature = HeaderValue{options.signature, "--signature"};
+    } else {
+        throw atshook::Error("say where the delivery is: --request FILE, --headers FILE with the "
+                             "body, or --id, --timestamp and --signature with the body",
+                             atshook::Error::Kind::usage);
+    }
+    if (options.body_file == "-" && options.headers_file == "-")
+        throw atshook::Error("--headers and the body cannot both come from stdin",
+                             atshook::Error::Kind::usage);
+    delivery.body = read_raw_input(options.body_file);
+    return delivery;
+}
+
+std::int64_t current_time(const VerifyOptions &options) {
+    if (options.now.empty())
+        return std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    const auto parsed = parse_moment(options.now);
+    if (!parsed.ok())
+        throw atshook::Error("--now '" + options.now + "' " + parsed.problem,
+                             atshook::Error::Kind::usage);
+    return parsed.seconds;
+}
+
+int run_verify(VerifyOptions &options, const CLI::App &app) {
+    const std::int64_t now = current_time(options);
+    const Delivery delivery = read_delivery(options, app);
+    LoadedSecrets loaded = load_secrets(options.secrets);
+    const auto result = verify_delivery(
+        delivery.headers, delivery.body, loaded.secrets,
+        atshook::signature::VerifyOptions{now, options.tolerance, !options.ignore_timestamp});
+    const VerifyContext context{loaded.origins, options.tolerance, delivery.from_flags};
+    if (!options.quiet) {
+        if (options.format == "json")
+            fmt::print("{}\n", verify_json(result, delivery.headers, context).dump(2));
+        else
+            fmt::print("{}", verify_text(result, delivery.headers, context));
+    }
+    return exit_code_for(result.reason);
+}
+
+} // namespace
+
+void add_verify_command(CLI::App &root, Commands &commands) {
+    auto options = std::make_shared<VerifyOptions>();
+    CLI::App *app = root.add_subcommand(
+        "verify", "Check a delivery's Standard Webhooks signature over its exact body bytes");
+    app->footer("Exit codes: 0 verified; 1 no matching signature (or, with --validate, an invalid "
+                "body);\n2 usage error; 3 malformed header, timestamp, secret or request file, or "
+                "unreadable input;\n4 timestamp outside the tolerance; 5 missing header.");
+    auto *body = app->add_option("BODY_FILE", options->body_file,
+                                 "The raw body (default: stdin); not with --request")
+                     ->type_name("FILE|-");
+    auto *request = app->add_option("--request", options->request_file,
+                                    "A captured HTTP request: request line, headers, blank "
+                                    "line, body (CRLF or LF; Content-Length honoured)")
+                        ->type_name("FILE");
+    auto *headers = app->add_option("--headers", options->headers_file,
+                                    "A file of 'Name: value' header lines; body from BODY_FILE "
+                                    "or stdin")
+                        ->type_name("FILE");
+    auto *id = app->add_option("--id", options->id, "The webhook-id value")->type_name("ID");
+    auto *timestamp = app->add_option("--timestamp", options->timestamp,
+                                      "The webhook-timestamp value (Unix seconds)")
+                          ->type_name("UNIX");
+    auto *signature = app->add_option("--signature", options->signature,
+                                      "The webhook-signature value, e.g. 'v1,<base64>'")
+                          ->type_name("SIG");
+    request->excludes(body)->excludes(headers)->excludes(id)->excludes(timestamp)->excludes(
+        signature);
+    headers->excludes(id)->excludes(timestamp)->excludes(signature);
+    add_secret_options(*app, options->secrets);
+    auto *tolerance =
+        app->add_option("--tolerance", options->tolerance,
+                        "Accept timestamps this many seconds before or after now (default 300)")
+            ->check(CLI::NonNegativeNumber)
+            ->type_name("SECONDS");
+    auto *now = app->add_option("--now", options->now,
+                                "Verify as of this moment instead of the clock, to check a "
+                                "captured delivery: Unix seconds or RFC 3339")
+                    ->type_name("UNIX|RFC3339");
+    app->add_flag("--ignore-timestamp", options->ignore_timestamp,
+                  "Skip the time check (reported as skipped)")
+        ->excludes(tolerance)
+        ->excludes(now);
+    app->add_option("--format", options->format, "Output: text (default) or json")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("text|json");
+    app->add_flag("-q,--quiet", options->quiet, "Print nothing on stdout: the exit code says it");
+    commands.push_back({app, [options, app] { return run_verify(*options, *app); }});
+}
 
 } // namespace cli

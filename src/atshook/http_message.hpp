@@ -1,0 +1,43 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace atshook {
+
+// One header line: name as written (compare it case-insensitively), value without the
+// surrounding spaces and tabs, and its 1-based line in the source for messages.
+struct HeaderField {
+    std::string name;
+    std::string value;
+    std::size_t line = 0;
+};
+using HeaderFields = std::vector<HeaderField>;
+
+// A captured HTTP/1.x request: the body is the exact bytes received, never re-encoded.
+struct HttpRequest {
+    std::string method;
+    std::string target;
+    std::string version;
+    HeaderFields headers;
+    std::string body;
+    // Bytes after the Content-Length bytes (an editor's final newline, say): not part of the body.
+    std::size_t ignored_trailing_bytes = 0;
+};
+
+// Parses a request line, header lines ending in CRLF or LF, a blank line and the body. When
+// Content-Length is present the body is exactly that many bytes. Throws atshook::Error
+// "<source>:<line>: <what is wrong>" for anything else (folded or nameless header lines, no
+// blank line, a body shorter than Content-Length, Transfer-Encoding).
+HttpRequest parse_http_request(std::string_view bytes, std::string_view source);
+
+// Parses a file of `Name: value` lines (CRLF or LF; blank lines ignored), as `sign` writes them.
+HeaderFields parse_header_lines(std::string_view text, std::string_view source);
+
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+
+// Every field named `name` (case-insensitive), in order.
+std::vector<const HeaderField *> find_headers(const HeaderFields &fields, std::string_view name);
+
+} // namespace atshook

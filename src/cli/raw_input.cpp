@@ -1,0 +1,67 @@
+#include "cli/raw_input.hpp"
+
+#include "atshook/error.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace cli {
+namespace {
+
+[[noreturn]] void cannot_read(const std::string &path, int error) {
+    throw atshook::Error("cannot read " + input_name(path) + ": " + std::strerror(error));
+}
+
+// Reads until end of file, growing by doubling only when the size was not known up front.
+std::string read_all(int fd, const std::string &path, std::size_t expected) {
+    std::string bytes(expected > 0 ? expected + 1 : 65536, '\0');
+    std::size_t used = 0;
+    for (;;) {
+        if (used == bytes.size())
+            bytes.resize(bytes.size() * 2);
+        const ssize_t n = read(fd, bytes.data() + used, bytes.size() - used);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            cannot_read(path, errno);
+        if (n == 0)
+            break;
+        used += static_cast<std::size_t>(n);
+    }
+    bytes.resize(used);
+    return bytes;
+}
+
+} // namespace
+
+std::string input_name(const std::string &path) {
+    return path == "-" ? "stdin" : path;
+}
+
+std::string read_raw_input(const std::string &path) {
+    if (path == "-")
+        return read_all(STDIN_FILENO, path, 0);
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        cannot_read(path, errno);
+    struct stat info {};
+    if (fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+        close(fd);
+        throw atshook::Error("cannot read " + path + ": it is a directory");
+    }
+    const auto expected = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 0;
+    try {
+        std::string bytes = read_all(fd, path, expected);
+        close(fd);
+        return bytes;
+    } catch (const atshook::Error &) {
+        close(fd);
+        throw;
+    }
+}
+
+} // namespace cli

@@ -1,0 +1,138 @@
+#include "cli/verify_report.hpp"
+
+#include "cli/exit_code.hpp"
+
+#include <date/date.h>
+#include <fmt/core.h>
+
+namespace cli {
+namespace {
+
+using namespace atshook::signature;
+
+// RFC 3339 for years 0001-9999; other values stay plain numbers (no calendar overflow).
+std::string readable_time(std::int64_t seconds) {
+    constexpr std::int64_t k_min = -62135596800, k_max = 253402300799;
+    if (seconds < k_min || seconds > k_max)
+        return std::to_string(seconds);
+    return fmt::format("{} ({})", seconds,
+                       date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{seconds}}));
+}
+
+// "181486722" -> "181486722 s (about 5.8 years)": big offsets are easier to judge in units.
+std::string seconds_text(const std::string &magnitude, std::int64_t value) {
+    const double v = static_cast<double>(value < 0 ? -(value + 1) : value);
+    if (v < 120)
+        return magnitude + " s";
+    const auto [amount, unit] = v < 7200       ? std::pair{v / 60, "minutes"}
+                                : v < 172800   ? std::pair{v / 3600, "hours"}
+                                : v < 31557600 ? std::pair{v / 86400, "days"}
+                                               : std::pair{v / 31557600, "years"};
+    return fmt::format("{} s (about {:.1f} {})", magnitude, amount, unit);
+}
+
+std::string describe_failure(const VerifyResult &result, const DeliveryHeaders &headers,
+                             const VerifyContext &context) {
+    switch (result.reason) {
+    case Reason::ok:
+        return "";
+    case Reason::missing_header:
+        if (context.from_flags && !headers.get(*result.part)) {
+            constexpr const char *flags[] = {"--id", "--timestamp", "--signature"};
+            return fmt::format("missing header: {} is absent (give {})", header_name(*result.part),
+                               flags[static_cast<int>(*result.part)]);
+        }
+        return "missing header: " + result.detail;
+    case Reason::malformed:
+        return "malformed header: " + result.detail;
+    case Reason::too_old:
+    case Reason::too_new: {
+        const bool old = result.reason == Reason::too_old;
+        const std::int64_t age = result.age_seconds;
+        // |age| without overflow for INT64_MIN: show the saturated magnitude as it is.
+        const std::string magnitude =
+            old ? std::to_string(age)
+                : (age == INT64_MIN ? "9223372036854775808" : std::to_string(-age));
+        return fmt::format("{}: {} {} is {} {} now; the tolerance is {} s",
+                           old ? "too old" : "too new", headers.timestamp->found_as,
+                           readable_time(*result.timestamp), seconds_text(magnitude, age),
+                           old ? "before" : "after", context.tolerance_seconds);
+    }
+    case Reason::no_matching_signature:
+        return "no matching signature: " + result.detail;
+    }
+    return "";
+}
+
+} // namespace
+
+int exit_code_for(Reason reason) {
+    switch (reason) {
+    case Reason::ok:
+        return exit_code::ok;
+    case Reason::missing_header:
+        return exit_code::missing_header;
+    case Reason::malformed:
+        return exit_code::bad_input;
+    case Reason::too_old:
+    case Reason::too_new:
+        return exit_code::out_of_window;
+    case Reason::no_matching_signature:
+        return exit_code::failed;
+    }
+    return exit_code::failed;
+}
+
+std::string verify_text(const VerifyResult &result, const DeliveryHeaders &headers,
+                        const VerifyContext &context) {
+    std::string text;
+    if (result.ok()) {
+        const std::size_t index = *result.matched_secret;
+        text =
+            fmt::format("verified: {} {}, {} signature by secret {} of {} ({})",
+                        headers.id->found_as, headers.id->value, result.matched_version, index + 1,
+                        context.secret_origins.size(), context.secret_origins.at(index));
+        text += result.timestamp_checked
+                    ? fmt::format(", timestamp {} is {} s {} now (tolerance {} s)\n",
+                                  readable_time(*result.timestamp),
+                                  result.age_seconds < 0 ? -result.age_seconds : result.age_seconds,
+                                  result.age_seconds < 0 ? "after" : "before",
+                                  context.tolerance_seconds)
+                    : fmt::format(", timestamp {} not checked (--ignore-timestamp)\n",
+                                  readable_time(*result.timestamp));
+    } else {
+        text = "not verified: " + describe_failure(result, headers, context) + "\n";
+    }
+    for (const auto hint : result.hints)
+        text += fmt::format("  hint: {}\n", hint_text(hint));
+    return text;
+}
+
+nlohmann::ordered_json verify_json(const VerifyResult &result, const DeliveryHeaders &headers,
+                                   const VerifyContext &context) {
+    nlohmann::ordered_json json;
+    json["verified"] = result.ok();
+    json["reason"] = reason_code(result.reason);
+    json["header"] = result.part ? nlohmann::ordered_json(header_name(*result.part)) : nullptr;
+    json["detail"] = result.ok() ? "" : describe_failure(result, headers, context);
+    json["id"] = headers.id ? nlohmann::ordered_json(headers.id->value) : nullptr;
+    json["timestamp"] = result.timestamp ? nlohmann::ordered_json(*result.timestamp) : nullptr;
+    json["age_seconds"] = result.timestamp ? nlohmann::ordered_json(result.age_seconds) : nullptr;
+    json["tolerance_seconds"] = context.tolerance_seconds;
+    // Too old and too new are always checked, so a parsed but unchecked timestamp was skipped.
+    json["timestamp_check"] = result.timestamp_checked ? "checked"
+                              : result.timestamp       ? "skipped"
+                                                       : "not_reached";
+    if (result.matched_secret)
+        json["matched"] = {{"secret", *result.matched_secret + 1},
+                           {"source", context.secret_origins.at(*result.matched_secret)},
+                           {"version", result.matched_version}};
+    else
+        json["matched"] = nullptr;
+    json["hints"] = nlohmann::ordered_json::array();
+    for (const auto hint : result.hints)
+        json["hints"].push_back({{"code", hint_code(hint)}, {"message", hint_text(hint)}});
+    return json;
+}
+
+} // namespace cli
