@@ -164,7 +164,7 @@ int run_emit(EmitOptions &options) {
     std::vector<EmittedEvent> events;
     for (auto &event : build_events(options, seed)) {
         for (const auto &edit : edits)
-            sample::apply(event.payload, edit);
+            sample::apply_override(event.payload, edit);
         const auto type = event.payload.find("type");
         events.push_back(
             {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",

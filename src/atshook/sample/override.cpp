@@ -112,7 +112,7 @@ Override parse_unset(std::string_view path) {
     return {std::string(path), to_pointer(path), std::nullopt};
 }
 
-void apply(Json &document, const Override &edit) {
+void apply_override(Json &document, const Override &edit) {
     if (edit.pointer.empty() || edit.pointer == "/")
         fail(edit, "cannot replace the whole payload");
     const auto tokens = tokens_of(edit.pointer);
@@ -163,7 +163,9 @@ void apply(Json &document, const Override &edit) {
         return;
     }
     fail(edit,
-         fmt::format("the parent of '{}' is {}, not an object or array", last, kind_of(*node)));
+         fmt::format("'{}' is {}, not an object or array",
+                     tokens.size() > 1 ? tokens[tokens.size() - 2] : std::string("the payload"),
+                     kind_of(*node)));
 }
 
 } // namespace atshook::sample
