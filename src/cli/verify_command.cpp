@@ -1,5 +1,6 @@
 #include "atshook/error.hpp"
 #include "atshook/http_message.hpp"
+#include "atshook/report.hpp"
 #include "atshook/signature/verify.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_code.hpp"
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace cli {
 namespace {
@@ -27,6 +29,7 @@ struct VerifyOptions {
     std::int64_t tolerance = 300;
     std::string now;
     bool ignore_timestamp = false;
+    bool validate = false;
     std::string format = "text";
     bool quiet = false;
 };
@@ -34,6 +37,7 @@ struct VerifyOptions {
 struct Delivery {
     DeliveryHeaders headers;
     std::string body;
+    std::string body_source; // for validation messages
     bool from_flags = false;
 };
 
@@ -48,6 +52,7 @@ Delivery read_delivery(const VerifyOptions &options, const CLI::App &app) {
                        name, request.ignored_trailing_bytes);
         delivery.headers = find_delivery_headers(request.headers, name);
         delivery.body = std::move(request.body);
+        delivery.body_source = name + " (body)";
         return delivery;
     }
     if (!options.headers_file.empty()) {
@@ -71,6 +76,7 @@ Delivery read_delivery(const VerifyOptions &options, const CLI::App &app) {
         throw atshook::Error("--headers and the body cannot both come from stdin",
                              atshook::Error::Kind::usage);
     delivery.body = read_raw_input(options.body_file);
+    delivery.body_source = input_name(options.body_file);
     return delivery;
 }
 
@@ -94,12 +100,28 @@ int run_verify(VerifyOptions &options, const CLI::App &app) {
         delivery.headers, delivery.body, loaded.secrets,
         atshook::signature::VerifyOptions{now, options.tolerance, !options.ignore_timestamp});
     const VerifyContext context{loaded.origins, options.tolerance, delivery.from_flags};
-    if (!options.quiet) {
-        if (options.format == "json")
-            fmt::print("{}\n", verify_json(result, delivery.headers, context).dump(2));
-        else
-            fmt::print("{}", verify_text(result, delivery.headers, context));
+    // The body is validated only once its signature passed: an unsigned body proves nothing.
+    std::optional<atshook::DocumentResult> validation;
+    if (options.validate && result.ok())
+        validation = atshook::Validator().validate(delivery.body);
+    const atshook::DocumentOrigin origin{delivery.body_source, 0};
+    const atshook::Document document{delivery.body, 0, false};
+    if (!options.quiet && options.format == "json") {
+        auto json = verify_json(result, delivery.headers, context);
+        json["validation"] =
+            validation ? nlohmann::ordered_json(atshook::json_report(origin, document, *validation))
+                       : nullptr;
+        fmt::print("{}\n", json.dump(2));
+    } else if (!options.quiet) {
+        std::string text = verify_text(result, delivery.headers, context);
+        if (validation)
+            atshook::append_text_report(text, origin, document, *validation);
+        fmt::print("{}", text);
     }
+    if (validation && validation->status == atshook::DocumentResult::Status::unreadable)
+        return exit_code::bad_input;
+    if (validation && validation->status == atshook::DocumentResult::Status::invalid)
+        return exit_code::failed;
     return exit_code_for(result.reason);
 }
 
@@ -110,8 +132,9 @@ void add_verify_command(CLI::App &root, Commands &commands) {
     CLI::App *app = root.add_subcommand(
         "verify", "Check a delivery's Standard Webhooks signature over its exact body bytes");
     app->footer("Exit codes: 0 verified; 1 no matching signature (or, with --validate, an invalid "
-                "body);\n2 usage error; 3 malformed header, timestamp, secret or request file, or "
-                "unreadable input;\n4 timestamp outside the tolerance; 5 missing header.");
+                "body);\n2 usage error; 3 malformed header, timestamp, secret or request file, "
+                "unreadable input\n(or, with --validate, a body that is not JSON); 4 timestamp "
+                "outside the tolerance;\n5 missing header.");
     auto *body = app->add_option("BODY_FILE", options->body_file,
                                  "The raw body (default: stdin); not with --request")
                      ->type_name("FILE|-");
@@ -147,6 +170,9 @@ void add_verify_command(CLI::App &root, Commands &commands) {
                   "Skip the time check (reported as skipped)")
         ->excludes(tolerance)
         ->excludes(now);
+    app->add_flag("--validate", options->validate,
+                  "After the signature passes, also validate the body against the schema of "
+                  "its event type (exit 1 if invalid, 3 if not JSON)");
     app->add_option("--format", options->format, "Output: text (default) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("text|json");

@@ -88,10 +88,9 @@ std::string verify_text(const VerifyResult &result, const DeliveryHeaders &heade
     std::string text;
     if (result.ok()) {
         const std::size_t index = *result.matched_secret;
-        text =
-            fmt::format("verified: {} {}, {} signature by secret {} of {} ({})",
-                        headers.id->found_as, headers.id->value, result.matched_version, index + 1,
-                        context.secret_origins.size(), context.secret_origins.at(index));
+        text = fmt::format("verified: message {}, {} signature by secret {} of {} ({})",
+                           headers.id->value, result.matched_version, index + 1,
+                           context.secret_origins.size(), context.secret_origins.at(index));
         text += result.timestamp_checked
                     ? fmt::format(", timestamp {} is {} s {} now (tolerance {} s)\n",
                                   readable_time(*result.timestamp),
