@@ -116,7 +116,7 @@ TEST_CASE("messages name the id prefix, the limit and the expected type") {
     CHECK(findings[3].message == "\"2024-02-30T10:00:00Z\" is not an RFC 3339 date-time");
 }
 
-TEST_CASE("anyOf reports the branch whose errors reach deepest") {
+TEST_CASE("anyOf reports the branch that recognised the most of the document") {
     const json schema = json::parse(R"({"anyOf": [
         {"type": "object", "required": ["object"], "properties": {"object": {"$ref": "#/definitions/o"}}},
         {"$ref": "#/definitions/o"}],
@@ -128,6 +128,9 @@ TEST_CASE("anyOf reports the branch whose errors reach deepest") {
     findings = check(schema, R"({"id": "x", "s": "b"})", Mode::standard);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].pointer == "/s");
+    findings = check(schema, R"({"s": "a"})", Mode::standard); // the object itself lacks its id
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message == "missing required member \"id\"");
 }
 
 TEST_CASE("recursive references compile to a finite tree") {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace atshook::schema {
@@ -46,6 +47,9 @@ struct Node {
     std::string type_text;  // "string or null", for messages
 
     std::vector<Property> properties; // sorted by name
+    // Open-addressing hash of `properties` (index + 1; 0 = empty), so a member is found with
+    // one string comparison instead of a binary search's several.
+    std::vector<std::uint16_t> property_slots;
     std::vector<std::string> required_elsewhere; // required names with no `properties` entry
     std::size_t required_count = 0;              // properties with required == true
     bool additional_forbidden = false;
@@ -64,6 +68,24 @@ struct Node {
 
     std::vector<NodeId> any_of;
 };
+
+// FNV-1a, for property_slots.
+inline std::uint32_t property_hash(std::string_view name) {
+    std::uint32_t hash = 2166136261u;
+    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+    return hash;
+}
+
+inline const Property* find_property(const Node& node, std::string_view name) {
+    if (node.property_slots.empty()) return nullptr;
+    const std::size_t mask = node.property_slots.size() - 1;
+    for (std::size_t slot = property_hash(name) & mask;; slot = (slot + 1) & mask) {
+        const std::uint16_t entry = node.property_slots[slot];
+        if (entry == 0) return nullptr;
+        const Property& property = node.properties[entry - 1];
+        if (property.name == name) return &property;
+    }
+}
 
 struct CheckTree {
     std::vector<Node> nodes;

@@ -220,6 +220,17 @@ private:
             property.required = property.required || all_required;
             node.required_count += property.required ? 1 : 0;
         }
+        if (node.properties.empty()) return;
+        if (node.properties.size() >= UINT16_MAX)
+            throw Error(fmt::format("schema {}: too many properties", where));
+        std::size_t size = 4;
+        while (size < 2 * node.properties.size()) size *= 2;
+        node.property_slots.assign(size, 0);
+        for (std::size_t i = 0; i < node.properties.size(); ++i) {
+            std::size_t slot = property_hash(node.properties[i].name) & (size - 1);
+            while (node.property_slots[slot] != 0) slot = (slot + 1) & (size - 1);
+            node.property_slots[slot] = static_cast<std::uint16_t>(i + 1);
+        }
     }
 
     NodeId resolve_ref(const std::string& file, const std::string& where, const json& ref) {

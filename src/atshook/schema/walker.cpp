@@ -234,15 +234,15 @@ private:
         const bool lenient = m_tree.mode == Mode::lenient;
 
         for (auto member : object) {
-            const auto it = std::lower_bound(
-                node.properties.begin(), node.properties.end(), member.key,
-                [](const Property& p, std::string_view key) { return p.name < key; });
+            const Property* const property = find_property(node, member.key);
             m_path.push_back({member.key, 0, false});
-            if (it != node.properties.end() && it->name == member.key) {
-                const auto index = static_cast<std::size_t>(it - node.properties.begin());
+            if (property) {
+                ++m_matched;
+                const auto index = static_cast<std::size_t>(property - node.properties.data());
                 if (index < 64) seen |= std::uint64_t{1} << index;
                 else seen_more[index] = true;
-                if (!(lenient && !it->required && member.value.is_null())) check(it->node, member.value);
+                if (!(lenient && !property->required && member.value.is_null()))
+                    check(property->node, member.value);
             } else if (node.additional != k_no_node) {
                 check(node.additional, member.value);
             } else if (node.additional_forbidden) {
@@ -278,39 +278,43 @@ private:
         }
     }
 
-    // The first branch without errors wins. When all fail, the branch whose errors reach
-    // deepest into the document is the one the author most likely meant: report its findings.
-    // Ties go to fewer errors, then fewer findings (warnings of a wrong branch are noise).
+    // The first branch without errors wins. When all fail, report the branch that recognised
+    // the most members of the document: it is the shape the sender meant (an envelope with
+    // data.object versus the object directly in data). Ties go to fewer errors, then fewer
+    // findings (the warnings of a wrong branch are noise).
     void check_any_of(const Node& node, element value) {
         Findings* const outer = m_out;
         Findings best;
-        std::size_t best_depth = 0;
-        std::size_t best_errors = SIZE_MAX, best_total = SIZE_MAX;
+        std::size_t best_matched = 0, best_errors = SIZE_MAX, best_total = SIZE_MAX;
+        std::size_t matched_after_best = m_matched;
+        const std::size_t matched_before = m_matched;
         for (const NodeId branch : node.any_of) {
             Findings findings;
             m_out = &findings;
+            m_matched = matched_before;
             check(branch, value);
-            std::size_t errors = 0, depth = 0;
-            for (const auto& f : findings) {
-                if (f.severity != Severity::error) continue;
-                ++errors;
-                depth = std::max<std::size_t>(depth, std::count(f.pointer.begin(), f.pointer.end(), '/'));
-            }
+            const std::size_t matched = m_matched - matched_before;
+            const auto errors = static_cast<std::size_t>(
+                std::count_if(findings.begin(), findings.end(),
+                              [](const Finding& f) { return f.severity == Severity::error; }));
             if (errors == 0) {
                 best = std::move(findings);
+                matched_after_best = m_matched;
                 break;
             }
             const bool better =
-                depth > best_depth ||
-                (depth == best_depth &&
+                best_errors == SIZE_MAX || matched > best_matched ||
+                (matched == best_matched &&
                  (errors < best_errors || (errors == best_errors && findings.size() < best_total)));
             if (better) {
-                best_depth = depth;
+                best_matched = matched;
                 best_errors = errors;
                 best_total = findings.size();
                 best = std::move(findings);
+                matched_after_best = m_matched;
             }
         }
+        m_matched = matched_after_best;
         m_out = outer;
         m_out->insert(m_out->end(), std::make_move_iterator(best.begin()),
                       std::make_move_iterator(best.end()));
@@ -349,6 +353,7 @@ private:
     const CheckTree& m_tree;
     Findings* m_out;
     std::vector<Segment> m_path;
+    std::size_t m_matched = 0; // members matched to a declared property, for anyOf's choice
 };
 
 } // namespace

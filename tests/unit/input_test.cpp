@@ -1,0 +1,92 @@
+#include "atshook/error.hpp"
+#include "atshook/input.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+std::string temp_file(const std::string& content) {
+    static int counter = 0;
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("ats-hook-input-" + std::to_string(++counter) + ".json");
+    std::ofstream(path, std::ios::binary) << content;
+    return path.string();
+}
+
+std::vector<atshook::Document> read_all(atshook::InputReader& reader, std::vector<atshook::Chunk>& keep,
+                                        std::size_t target = 4 << 20) {
+    std::vector<atshook::Document> out;
+    atshook::Chunk chunk;
+    while (reader.next(chunk, target)) {
+        keep.push_back(std::move(chunk));
+        out.insert(out.end(), keep.back().documents.begin(), keep.back().documents.end());
+        chunk = {};
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a pretty-printed payload is one document") {
+    atshook::InputReader reader(temp_file("{\n  \"a\": 1\n}\n"));
+    CHECK_FALSE(reader.is_ndjson());
+    std::vector<atshook::Chunk> keep;
+    const auto documents = read_all(reader, keep);
+    REQUIRE(documents.size() == 1);
+    CHECK(documents[0].line == 0);
+    CHECK(documents[0].bytes == "{\n  \"a\": 1\n}\n");
+}
+
+TEST_CASE("NDJSON gives one document per non-blank line with its line number") {
+    atshook::InputReader reader(temp_file("{\"a\":1}\n\n{\"a\":2}\r\n   \n{\"a\":3}"));
+    CHECK(reader.is_ndjson());
+    std::vector<atshook::Chunk> keep;
+    const auto documents = read_all(reader, keep);
+    REQUIRE(documents.size() == 3);
+    CHECK(documents[0].line == 1);
+    CHECK(documents[1].line == 3);
+    CHECK(documents[1].bytes == "{\"a\":2}\r");
+    CHECK(documents[2].line == 5);
+    CHECK(documents[2].bytes == "{\"a\":3}");
+}
+
+TEST_CASE("one compact line with a trailing newline is a single document") {
+    atshook::InputReader reader(temp_file("{\"a\":1}\n\n"));
+    CHECK_FALSE(reader.is_ndjson());
+}
+
+TEST_CASE("a large NDJSON input comes in chunks of whole lines") {
+    std::string log;
+    for (int i = 0; i < 5000; ++i) log += "{\"n\":" + std::to_string(i) + ",\"pad\":\"" + std::string(200, 'x') + "\"}\n";
+    atshook::InputReader reader(temp_file(log));
+    std::vector<atshook::Chunk> keep;
+    const auto documents = read_all(reader, keep, 64 * 1024);
+    CHECK(keep.size() > 10);
+    REQUIRE(documents.size() == 5000);
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        CHECK(documents[i].line == i + 1);
+        CHECK(documents[i].bytes.starts_with("{\"n\":" + std::to_string(i) + ","));
+    }
+    for (const auto& chunk : keep) CHECK(chunk.buffer.size() < 64 * 1024 + 300);
+}
+
+TEST_CASE("an NDJSON line over max_bytes is flagged and the next lines still come") {
+    const std::string log = "{\"a\":1}\n{\"big\":\"" + std::string(5000, 'x') + "\"}\n{\"a\":3}\n";
+    atshook::InputReader reader(temp_file(log), 1000);
+    std::vector<atshook::Chunk> keep;
+    const auto documents = read_all(reader, keep);
+    REQUIRE(documents.size() == 3);
+    CHECK_FALSE(documents[0].too_large);
+    CHECK(documents[1].too_large);
+    CHECK(documents[1].line == 2);
+    CHECK(documents[2].bytes == "{\"a\":3}");
+    CHECK(documents[2].line == 3);
+}
+
+TEST_CASE("a file that cannot be opened is an error naming it") {
+    CHECK_THROWS_WITH_AS(atshook::InputReader("/no/such/file.json"),
+                         "/no/such/file.json: cannot open: No such file or directory", atshook::Error);
+}
