@@ -16,13 +16,11 @@ public:
     explicit Reader(std::string_view text) : m_text(text) {}
 
     std::optional<int> number(std::size_t width) {
-        if (m_text.size() - m_at < width)
-            return std::nullopt;
+        if (m_text.size() - m_at < width) return std::nullopt;
         int value = 0;
         for (std::size_t i = 0; i < width; ++i) {
             const char c = m_text[m_at + i];
-            if (c < '0' || c > '9')
-                return std::nullopt;
+            if (c < '0' || c > '9') return std::nullopt;
             value = value * 10 + (c - '0');
         }
         m_at += width;
@@ -48,32 +46,24 @@ private:
 std::optional<Instant> parse_rfc3339(std::string_view text) {
     Reader in(text);
     const auto year = in.number(4);
-    if (!year || !in.take("-"))
-        return std::nullopt;
+    if (!year || !in.take("-")) return std::nullopt;
     const auto month = in.number(2);
-    if (!month || !in.take("-"))
-        return std::nullopt;
+    if (!month || !in.take("-")) return std::nullopt;
     const auto day = in.number(2);
-    if (!day || !in.take("Tt "))
-        return std::nullopt;
+    if (!day || !in.take("Tt ")) return std::nullopt;
     const auto hour = in.number(2);
-    if (!hour || !in.take(":"))
-        return std::nullopt;
+    if (!hour || !in.take(":")) return std::nullopt;
     const auto minute = in.number(2);
-    if (!minute || !in.take(":"))
-        return std::nullopt;
+    if (!minute || !in.take(":")) return std::nullopt;
     const auto second = in.number(2);
-    if (!second)
-        return std::nullopt;
+    if (!second) return std::nullopt;
     const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
                                    date::day{static_cast<unsigned>(*day)}};
-    if (!ymd.ok() || *hour > 23 || *minute > 59 || *second > 60)
-        return std::nullopt;
+    if (!ymd.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
 
     Ticks fraction{0};
     if (in.take(".")) {
-        if (!in.digit_next())
-            return std::nullopt;
+        if (!in.digit_next()) return std::nullopt;
         std::int64_t scale = 1'000'000;
         while (in.digit_next()) {
             const auto d = in.number(1);
@@ -84,20 +74,15 @@ std::optional<Instant> parse_rfc3339(std::string_view text) {
     std::chrono::minutes offset{0};
     if (!in.take("Zz")) {
         const bool east = in.take("+");
-        if (!east && !in.take("-"))
-            return std::nullopt;
+        if (!east && !in.take("-")) return std::nullopt;
         const auto oh = in.number(2);
-        if (!oh || !in.take(":"))
-            return std::nullopt;
+        if (!oh || !in.take(":")) return std::nullopt;
         const auto om = in.number(2);
-        if (!om || *oh > 23 || *om > 59)
-            return std::nullopt;
+        if (!om || *oh > 23 || *om > 59) return std::nullopt;
         offset = std::chrono::hours{*oh} + std::chrono::minutes{*om};
-        if (!east)
-            offset = -offset;
+        if (!east) offset = -offset;
     }
-    if (!in.done())
-        return std::nullopt;
+    if (!in.done()) return std::nullopt;
     const auto local = date::sys_days{ymd} + std::chrono::hours{*hour} +
                        std::chrono::minutes{*minute} + std::chrono::seconds{*second};
     return Instant{std::chrono::duration_cast<Ticks>(local.time_since_epoch() - offset) + fraction};
@@ -124,8 +109,7 @@ Instant parse_instant(std::string_view text, std::string_view what) {
             seconds < 253'402'300'800) // before year 10000, so RFC 3339 can write it
             return Instant{std::chrono::duration_cast<Ticks>(std::chrono::seconds{seconds})};
     }
-    if (auto instant = parse_rfc3339(text))
-        return *instant;
+    if (auto instant = parse_rfc3339(text)) return *instant;
     throw Error(fmt::format("{}: '{}' is not a time: give Unix seconds (1706108374) or RFC 3339 "
                             "(2024-01-24T14:59:34Z)",
                             what, text),

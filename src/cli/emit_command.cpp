@@ -47,13 +47,13 @@ struct EmitOptions {
 };
 
 // --from FILE: one payload, or NDJSON. A payload's own string `id` becomes the webhook-id.
-std::vector<sample::Event> load_events(const std::string &path, std::uint64_t seed) {
+std::vector<sample::Event> load_events(const std::string& path, std::uint64_t seed) {
     atshook::InputReader reader(path);
     sample::Random random(seed);
     std::vector<sample::Event> events;
     atshook::Chunk chunk;
     while (reader.next(chunk)) {
-        for (const auto &document : chunk.documents) {
+        for (const auto& document : chunk.documents) {
             const std::string where = document.line
                                           ? fmt::format("{}:{}", reader.source(), document.line)
                                           : reader.source();
@@ -69,12 +69,11 @@ std::vector<sample::Event> load_events(const std::string &path, std::uint64_t se
             events.push_back({std::move(id), std::move(payload)});
         }
     }
-    if (events.empty())
-        throw atshook::Error(reader.source() + ": no payload in it");
+    if (events.empty()) throw atshook::Error(reader.source() + ": no payload in it");
     return events;
 }
 
-std::vector<sample::Event> build_events(const EmitOptions &options, std::uint64_t seed) {
+std::vector<sample::Event> build_events(const EmitOptions& options, std::uint64_t seed) {
     if (!options.from.empty()) {
         if (!options.types.empty())
             throw atshook::Error("give event types or --from FILE, not both",
@@ -94,14 +93,13 @@ std::vector<sample::Event> build_events(const EmitOptions &options, std::uint64_
          options.envelope == "flat" ? sample::Envelope::flat : sample::Envelope::data_object});
     std::vector<sample::Event> events;
     for (std::uint64_t index = 0; index < options.count; ++index)
-        for (const auto &type : types)
-            events.push_back(generator.build(type, index));
+        for (const auto& type : types) events.push_back(generator.build(type, index));
     return events;
 }
 
 // Generated events promise --strict validity; a --from payload is held to the default rules.
 // Returns false when some event is invalid and --allow-invalid was not given.
-bool check_events(const std::vector<EmittedEvent> &events, const EmitOptions &options) {
+bool check_events(const std::vector<EmittedEvent>& events, const EmitOptions& options) {
     atshook::ValidateOptions validate;
     validate.strictness =
         options.from.empty() ? atshook::Strictness::strict : atshook::Strictness::lenient;
@@ -119,8 +117,7 @@ bool check_events(const std::vector<EmittedEvent> &events, const EmitOptions &op
             ++invalid;
         fmt::print(stderr, "{}", report);
     }
-    if (invalid == 0)
-        return true;
+    if (invalid == 0) return true;
     if (options.allow_invalid) {
         fmt::print(stderr,
                    "ats-hook: warning: {} invalid event{} written as --allow-invalid asks\n",
@@ -141,7 +138,7 @@ atshook::delivery::Signer make_signer(std::shared_ptr<LoadedSecrets> loaded) {
     };
 }
 
-std::int64_t signing_time(const std::string &text) {
+std::int64_t signing_time(const std::string& text) {
     if (text.empty())
         return std::chrono::duration_cast<std::chrono::seconds>(
                    std::chrono::system_clock::now().time_since_epoch())
@@ -153,31 +150,26 @@ std::int64_t signing_time(const std::string &text) {
     return parsed.seconds;
 }
 
-int run_emit(EmitOptions &options) {
+int run_emit(EmitOptions& options) {
     const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}();
     std::vector<sample::Override> edits;
-    for (const auto &set : options.sets)
-        edits.push_back(sample::parse_set(set));
-    for (const auto &unset : options.unsets)
-        edits.push_back(sample::parse_unset(unset));
+    for (const auto& set : options.sets) edits.push_back(sample::parse_set(set));
+    for (const auto& unset : options.unsets) edits.push_back(sample::parse_unset(unset));
 
     std::vector<EmittedEvent> events;
-    for (auto &event : build_events(options, seed)) {
-        for (const auto &edit : edits)
-            sample::apply_override(event.payload, edit);
+    for (auto& event : build_events(options, seed)) {
+        for (const auto& edit : edits) sample::apply_override(event.payload, edit);
         const auto type = event.payload.find("type");
         events.push_back(
             {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",
              event.id, event.payload.dump(), event.payload.dump(2)});
     }
-    if (!check_events(events, options))
-        return exit_code::failed;
+    if (!check_events(events, options)) return exit_code::failed;
 
     const bool signs = options.sign || !options.send.empty() || options.format == "http" ||
                        options.format == "curl";
     atshook::delivery::Signer signer;
-    if (signs)
-        signer = make_signer(std::make_shared<LoadedSecrets>(load_secrets(options.secrets)));
+    if (signs) signer = make_signer(std::make_shared<LoadedSecrets>(load_secrets(options.secrets)));
     if (!options.send.empty()) {
         const auto timeout = std::chrono::milliseconds{std::llround(options.timeout * 1000)};
         return send_events(events, options.send, signer,
@@ -190,9 +182,9 @@ int run_emit(EmitOptions &options) {
 
 } // namespace
 
-void add_emit_command(CLI::App &root, Commands &commands) {
+void add_emit_command(CLI::App& root, Commands& commands) {
     auto options = std::make_shared<EmitOptions>();
-    CLI::App *app = root.add_subcommand(
+    CLI::App* app = root.add_subcommand(
         "emit", "Write realistic, valid HireHive test events, optionally signed, or send them");
     app->add_option("TYPE", options->types, "Event types; all = one of each of the 19")
         ->type_name("TYPE");

@@ -24,11 +24,11 @@ struct OutputOptions {
 };
 
 // Writes the events to stdout. Throws atshook::Error (usage) for http with several events.
-void print_events(const std::vector<EmittedEvent> &events, const OutputOptions &options);
+void print_events(const std::vector<EmittedEvent>& events, const OutputOptions& options);
 
 // POSTs each event to `url`, printing one line per attempt and a summary; returns the exit code.
-int send_events(const std::vector<EmittedEvent> &events, const std::string &url,
-                const atshook::delivery::Signer &signer,
-                const atshook::delivery::RetryPolicy &policy);
+int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
+                const atshook::delivery::Signer& signer,
+                const atshook::delivery::RetryPolicy& policy);
 
 } // namespace cli

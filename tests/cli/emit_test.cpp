@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,13 +20,12 @@ const std::string k_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 struct TempFiles {
     std::vector<std::filesystem::path> paths;
     ~TempFiles() {
-        for (const auto &path : paths)
-            std::filesystem::remove(path);
+        for (const auto& path : paths) std::filesystem::remove(path);
     }
 };
 TempFiles g_temp_files;
 
-std::string temp_file(const std::string &name, const std::string &content) {
+std::string temp_file(const std::string& name, const std::string& content) {
     // CTest runs test cases in parallel processes: each file name is unique to its writer.
     static int counter = 0;
     const auto path =
@@ -37,12 +37,12 @@ std::string temp_file(const std::string &name, const std::string &content) {
     return path.string();
 }
 
-const std::string &secret_file() {
+const std::string& secret_file() {
     static const std::string path = temp_file("secret", k_secret + "\n");
     return path;
 }
 
-std::vector<std::string> lines_of(const std::string &text) {
+std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;
     std::size_t at = 0;
     while (at < text.size()) {
@@ -54,19 +54,18 @@ std::vector<std::string> lines_of(const std::string &text) {
 }
 
 // The request as `verify --request` reads it, rebuilt from what the loopback server received.
-std::string request_file(const test::Received &received) {
+std::string request_file(const test::Received& received) {
     std::string text = "POST " + received.target + " HTTP/1.1\r\n";
-    for (const auto &[name, value] : received.headers)
-        text += name + ": " + value + "\r\n";
+    for (const auto& [name, value] : received.headers) text += name + ": " + value + "\r\n";
     return text + "\r\n" + received.body;
 }
 
-int verify_exit_code(const test::Received &received) {
+int verify_exit_code(const test::Received& received) {
     const auto file = temp_file("received.http", request_file(received));
     return test::run_ats({"verify", "--request", file, "--secret-file", secret_file()}).exit_code;
 }
 
-std::vector<std::string> send_args(const std::string &url, std::vector<std::string> extra = {}) {
+std::vector<std::string> send_args(const std::string& url, std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"emit",          "interview.created",    "--seed", "4",
                                   "--at",          "2024-05-06T10:00:00Z", "--send", url,
                                   "--secret-file", secret_file()};
@@ -194,7 +193,7 @@ TEST_CASE("emit --sign json gives headers and the exact body, which verify accep
                       {});
     CHECK(emitted.exit_code == 0);
     const auto output = nlohmann::json::parse(emitted.out);
-    const auto &headers = output["headers"];
+    const auto& headers = output["headers"];
     CHECK(headers["webhook-timestamp"] == "1714989600");
     const auto body = output["body"].get<std::string>();
     CHECK(body == lines_of(test::run_ats({"emit", "feedback.submitted", "--at", "1714989600",
@@ -308,4 +307,28 @@ TEST_CASE("emit --send exits 1 when any one of several deliveries fails") {
     CHECK(server.received().size() == 2);
     CHECK(run.out.find("job.updated wbhk_evt_") != std::string::npos);
     CHECK(run.out.ends_with("1 of 2 deliveries to " + server.url() + " succeeded\n"));
+}
+
+TEST_CASE("every option that emit --help shows is in the man page's emit section") {
+    const std::string man = test::read_file(test::source_path("man/ats-hook.1"));
+    const auto start = man.find(".SS emit\n");
+    REQUIRE(start != std::string::npos);
+    const std::string section = man.substr(start, man.find(".SH ", start) - start);
+    const auto run = test::run_ats({"emit", "--help"});
+    REQUIRE(run.exit_code == 0);
+    const std::regex option(R"((^|[\s,])(--[a-z][a-z0-9-]*))");
+    int checked = 0;
+    for (auto it = std::sregex_iterator(run.out.begin(), run.out.end(), option);
+         it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[2].str();
+        if (name == "--help") continue;
+        std::string roff;
+        for (const char c : name) roff += c == '-' ? std::string("\\-") : std::string(1, c);
+        CAPTURE(name);
+        // The secret options are shared with verify and sign and described there.
+        const bool shared = name == "--secret" || name == "--secret-file";
+        CHECK((shared ? man : section).find(roff) != std::string::npos);
+        ++checked;
+    }
+    CHECK(checked >= 18);
 }

@@ -32,11 +32,10 @@ class ScriptedClient : public atshook::delivery::HttpClient {
 public:
     explicit ScriptedClient(std::deque<atshook::delivery::HttpExchange> answers)
         : m_answers(std::move(answers)) {}
-    atshook::delivery::HttpExchange post(const atshook::delivery::HttpRequest &request) override {
+    atshook::delivery::HttpExchange post(const atshook::delivery::HttpRequest& request) override {
         m_requests.push_back(request);
         auto answer = m_answers.front();
-        if (m_answers.size() > 1)
-            m_answers.pop_front();
+        if (m_answers.size() > 1) m_answers.pop_front();
         return answer;
     }
     std::vector<atshook::delivery::HttpRequest> m_requests;
@@ -65,7 +64,7 @@ const atshook::delivery::Signer k_signer = [](std::string_view id, std::int64_t 
            std::to_string(body.size());
 };
 
-atshook::delivery::DeliveryResult send(ScriptedClient &client, FakeClock &clock, int retries) {
+atshook::delivery::DeliveryResult send(ScriptedClient& client, FakeClock& clock, int retries) {
     return atshook::delivery::deliver({"wbhk_evt_1", R"({"type":"job.created"})"},
                                       "http://127.0.0.1:9/hook", k_signer, {retries, 1.0, 15s},
                                       client, clock);
@@ -103,7 +102,7 @@ TEST_CASE("a 2xx delivers at the first attempt with the three webhook headers") 
     const auto result = send(client, clock, 3);
     CHECK(result.outcome == Outcome::delivered);
     REQUIRE(result.attempts.size() == 1);
-    const auto &headers = client.m_requests[0].headers;
+    const auto& headers = client.m_requests[0].headers;
     CHECK(*atshook::delivery::find_header(headers, "content-type") == "application/json");
     CHECK(*atshook::delivery::find_header(headers, "webhook-id") == "wbhk_evt_1");
     CHECK(*atshook::delivery::find_header(headers, "webhook-timestamp") == "1700000000");
@@ -122,7 +121,7 @@ TEST_CASE("a 500 is retried after 5 s, re-signed with a new timestamp and the sa
     CHECK(result.attempts[0].retry_in == 5s);
     CHECK(clock.m_sleeps == std::vector<std::chrono::milliseconds>{5s});
     CHECK(result.attempts[1].timestamp == result.attempts[0].timestamp + 5);
-    const auto &second = client.m_requests[1].headers;
+    const auto& second = client.m_requests[1].headers;
     CHECK(*atshook::delivery::find_header(second, "webhook-id") == "wbhk_evt_1");
     CHECK(*atshook::delivery::find_header(second, "webhook-timestamp") == "1700000005");
     CHECK(*atshook::delivery::find_header(second, "webhook-signature") ==

@@ -13,11 +13,11 @@ Json payload() {
         "attendees":[{"status":"accepted"},{"status":"pending"}]}}}})");
 }
 
-void expect_usage_error(Json document, const Override &edit, const std::string &part) {
+void expect_usage_error(Json document, const Override& edit, const std::string& part) {
     try {
         apply_override(document, edit);
         FAIL("no error");
-    } catch (const atshook::Error &e) {
+    } catch (const atshook::Error& e) {
         CHECK(e.kind() == atshook::Error::Kind::usage);
         INFO(std::string(e.what()));
         CHECK(std::string(e.what()).find(part) != std::string::npos);

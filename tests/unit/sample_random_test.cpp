@@ -26,8 +26,7 @@ TEST_CASE("bounded draws stay in range and reach both ends") {
         seen.insert(value);
     }
     CHECK(seen.size() == 6);
-    for (int i = 0; i < 100; ++i)
-        CHECK(random.below(1) == 0);
+    for (int i = 0; i < 100; ++i) CHECK(random.below(1) == 0);
 }
 
 TEST_CASE("alphanumeric text uses only [A-Za-z0-9]") {

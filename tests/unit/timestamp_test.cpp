@@ -24,13 +24,13 @@ TEST_CASE("--at takes Unix seconds or RFC 3339 with any offset") {
 }
 
 TEST_CASE("a time that is neither is a usage error naming the option") {
-    for (const char *text : {"", "yesterday", "2024-02-30T00:00:00Z", "2024-01-24T14:59:34",
+    for (const char* text : {"", "yesterday", "2024-02-30T00:00:00Z", "2024-01-24T14:59:34",
                              "2024-01-24T14:59:34.Z", "99999999999999999999"}) {
         INFO(text);
         try {
             parse_instant(text, "--at");
             FAIL("accepted");
-        } catch (const atshook::Error &e) {
+        } catch (const atshook::Error& e) {
             CHECK(e.kind() == atshook::Error::Kind::usage);
             CHECK(std::string(e.what()).starts_with("--at: "));
         }

@@ -10,8 +10,8 @@ namespace {
 
 constexpr std::size_t k_max_body = 1 << 20;
 
-std::size_t on_body(char *data, std::size_t size, std::size_t count, void *user) {
-    auto *exchange = static_cast<HttpExchange *>(user);
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* exchange = static_cast<HttpExchange*>(user);
     const std::size_t bytes = size * count;
     if (exchange->body.size() < k_max_body)
         exchange->body.append(data, std::min(bytes, k_max_body - exchange->body.size()));
@@ -21,13 +21,12 @@ std::size_t on_body(char *data, std::size_t size, std::size_t count, void *user)
 std::string trimmed(std::string_view text) {
     while (!text.empty() && (text.back() == '\r' || text.back() == '\n' || text.back() == ' '))
         text.remove_suffix(1);
-    while (!text.empty() && text.front() == ' ')
-        text.remove_prefix(1);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     return std::string(text);
 }
 
-std::size_t on_header(char *data, std::size_t size, std::size_t count, void *user) {
-    auto *exchange = static_cast<HttpExchange *>(user);
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* exchange = static_cast<HttpExchange*>(user);
     const std::size_t bytes = size * count;
     const std::string_view line(data, bytes);
     if (line.starts_with("HTTP/")) {
@@ -46,29 +45,29 @@ std::size_t on_header(char *data, std::size_t size, std::size_t count, void *use
 }
 
 struct CurlDeleter {
-    void operator()(CURL *handle) const { curl_easy_cleanup(handle); }
+    void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
 };
 struct ListDeleter {
-    void operator()(curl_slist *list) const { curl_slist_free_all(list); }
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
 
 class CurlClient : public HttpClient {
 public:
-    HttpExchange post(const HttpRequest &request) override {
+    HttpExchange post(const HttpRequest& request) override {
         HttpExchange exchange;
         std::unique_ptr<CURL, CurlDeleter> handle(curl_easy_init());
         if (!handle) {
             exchange.error = "libcurl could not start a request";
             return exchange;
         }
-        curl_slist *raw = nullptr;
-        for (const auto &header : request.headers)
+        curl_slist* raw = nullptr;
+        for (const auto& header : request.headers)
             raw = curl_slist_append(raw, (header.name + ": " + header.value).c_str());
         raw = curl_slist_append(raw, "Expect:"); // send the body at once, no 100-continue wait
         std::unique_ptr<curl_slist, ListDeleter> headers(raw);
 
         char error_text[CURL_ERROR_SIZE] = {};
-        CURL *h = handle.get();
+        CURL* h = handle.get();
         curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
         curl_easy_setopt(h, CURLOPT_POST, 1L);
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());

@@ -66,11 +66,11 @@ struct DeliveryResult {
 
 // Sends `message` to `url`; calls `on_attempt` after each attempt (before any wait) so a
 // caller can report progress as it happens.
-DeliveryResult deliver(const Message &message, const std::string &url, const Signer &signer,
-                       const RetryPolicy &policy, HttpClient &client, Clock &clock,
-                       const std::function<void(const Attempt &)> &on_attempt = {});
+DeliveryResult deliver(const Message& message, const std::string& url, const Signer& signer,
+                       const RetryPolicy& policy, HttpClient& client, Clock& clock,
+                       const std::function<void(const Attempt&)>& on_attempt = {});
 
-bool is_retryable(const HttpExchange &exchange);
+bool is_retryable(const HttpExchange& exchange);
 
 // The first line of a response body, at most `limit` bytes, control characters replaced, for
 // one-line reports.

@@ -32,12 +32,12 @@ struct HttpExchange {
 };
 
 // Case-insensitive header lookup; nullptr when absent.
-const std::string *find_header(const std::vector<Header> &headers, std::string_view name);
+const std::string* find_header(const std::vector<Header>& headers, std::string_view name);
 
 class HttpClient {
 public:
     virtual ~HttpClient() = default;
-    virtual HttpExchange post(const HttpRequest &request) = 0;
+    virtual HttpExchange post(const HttpRequest& request) = 0;
 };
 
 // libcurl, following no redirects (a 3xx is the endpoint's answer, as Standard Webhooks says).

@@ -19,7 +19,7 @@ UrlParts split_url(std::string_view url, std::string_view option);
 
 // "POST <target> HTTP/1.1", Host, Content-Length, then `headers`, CRLF line ends, a blank
 // line, and the body byte for byte (no newline added).
-std::string http_request_text(std::string_view url, const std::vector<Header> &headers,
+std::string http_request_text(std::string_view url, const std::vector<Header>& headers,
                               std::string_view body);
 
 // Single quotes for a POSIX shell: nothing inside is expanded.
@@ -28,7 +28,7 @@ std::string shell_quote(std::string_view text);
 // printf '%s' '<body>' | curl --request POST '<url>' --header ... --data-binary @-
 // One line a delivery (so several deliveries make a script); printf '%s' and --data-binary
 // pass the bytes through unchanged, so the signature still matches.
-std::string curl_command(std::string_view url, const std::vector<Header> &headers,
+std::string curl_command(std::string_view url, const std::vector<Header>& headers,
                          std::string_view body);
 
 } // namespace atshook::delivery

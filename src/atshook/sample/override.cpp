@@ -44,14 +44,13 @@ std::vector<std::string> tokens_of(std::string_view pointer) {
     for (;;) {
         const auto slash = pointer.find('/', at);
         tokens.push_back(unescape_token(pointer.substr(at, slash - at)));
-        if (slash == std::string_view::npos)
-            break;
+        if (slash == std::string_view::npos) break;
         at = slash + 1;
     }
     return tokens;
 }
 
-std::optional<std::size_t> array_index(const std::string &token) {
+std::optional<std::size_t> array_index(const std::string& token) {
     if (token.empty() || token.size() > 9 ||
         token.find_first_not_of("0123456789") != std::string::npos ||
         (token.size() > 1 && token[0] == '0'))
@@ -59,35 +58,29 @@ std::optional<std::size_t> array_index(const std::string &token) {
     return static_cast<std::size_t>(std::stoul(token));
 }
 
-[[noreturn]] void fail(const Override &edit, std::string_view why) {
+[[noreturn]] void fail(const Override& edit, std::string_view why) {
     throw Error(fmt::format("{} {}: {}", edit.value ? "--set" : "--unset", edit.path, why),
                 Error::Kind::usage);
 }
 
-std::string_view kind_of(const Json &value) {
-    if (value.is_string())
-        return "a string";
-    if (value.is_boolean())
-        return "a boolean";
-    if (value.is_number())
-        return "a number";
+std::string_view kind_of(const Json& value) {
+    if (value.is_string()) return "a string";
+    if (value.is_boolean()) return "a boolean";
+    if (value.is_number()) return "a number";
     return "null";
 }
 
 } // namespace
 
 std::string to_pointer(std::string_view path) {
-    if (path.empty())
-        throw Error("--set/--unset: the path is empty", Error::Kind::usage);
-    if (path.front() == '/')
-        return std::string(path);
+    if (path.empty()) throw Error("--set/--unset: the path is empty", Error::Kind::usage);
+    if (path.front() == '/') return std::string(path);
     std::string pointer;
     std::size_t at = 0;
     for (;;) {
         const auto dot = path.find('.', at);
         pointer += "/" + escape_token(path.substr(at, dot - at));
-        if (dot == std::string_view::npos)
-            break;
+        if (dot == std::string_view::npos) break;
         at = dot + 1;
     }
     return pointer;
@@ -103,8 +96,7 @@ Override parse_set(std::string_view assignment) {
     const std::string_view path = assignment.substr(0, equals);
     const std::string_view text = assignment.substr(equals + 1);
     Json value = Json::parse(text, nullptr, false);
-    if (value.is_discarded())
-        value = std::string(text);
+    if (value.is_discarded()) value = std::string(text);
     return {std::string(path), to_pointer(path), std::move(value)};
 }
 
@@ -112,15 +104,13 @@ Override parse_unset(std::string_view path) {
     return {std::string(path), to_pointer(path), std::nullopt};
 }
 
-void apply_override(Json &document, const Override &edit) {
-    if (edit.pointer.empty() || edit.pointer == "/")
-        fail(edit, "cannot replace the whole payload");
+void apply_override(Json& document, const Override& edit) {
+    if (edit.pointer.empty() || edit.pointer == "/") fail(edit, "cannot replace the whole payload");
     const auto tokens = tokens_of(edit.pointer);
-    Json *node = &document;
+    Json* node = &document;
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const std::string &token = tokens[i];
-        if (node->is_null() && edit.value)
-            *node = Json::object(); // --set creates what is missing
+        const std::string& token = tokens[i];
+        if (node->is_null() && edit.value) *node = Json::object(); // --set creates what is missing
         if (node->is_object()) {
             if (!edit.value && !node->contains(token))
                 fail(edit, fmt::format("no field '{}'", token));
@@ -137,9 +127,8 @@ void apply_override(Json &document, const Override &edit) {
                              i == 0 ? std::string("the payload") : tokens[i - 1], kind_of(*node)));
         }
     }
-    const std::string &last = tokens.back();
-    if (node->is_null() && edit.value)
-        *node = Json::object();
+    const std::string& last = tokens.back();
+    if (node->is_null() && edit.value) *node = Json::object();
     if (node->is_object()) {
         if (edit.value)
             (*node)[last] = *edit.value;

@@ -27,6 +27,6 @@ Override parse_unset(std::string_view path);
 // Sets (creating missing objects on the way) or removes the field. Throws atshook::Error
 // (usage) when the path runs through a value that is not an object or array, indexes past the
 // end of an array, or removes a field that is not there.
-void apply_override(nlohmann::ordered_json &document, const Override &edit);
+void apply_override(nlohmann::ordered_json& document, const Override& edit);
 
 } // namespace atshook::sample

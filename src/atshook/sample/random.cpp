@@ -3,7 +3,7 @@
 namespace atshook::sample {
 namespace {
 
-std::uint64_t splitmix64(std::uint64_t &state) {
+std::uint64_t splitmix64(std::uint64_t& state) {
     std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
@@ -21,8 +21,7 @@ constexpr std::size_t k_id_length = 14;
 } // namespace
 
 Random::Random(std::uint64_t seed) {
-    for (auto &word : m_state)
-        word = splitmix64(seed);
+    for (auto& word : m_state) word = splitmix64(seed);
 }
 
 std::uint64_t Random::next() {
@@ -41,8 +40,7 @@ std::uint64_t Random::below(std::uint64_t bound) {
     // Rejection keeps the draw uniform: values in the incomplete last block are redrawn.
     const std::uint64_t limit = ~std::uint64_t{0} - (~std::uint64_t{0} % bound);
     std::uint64_t value = next();
-    while (value >= limit)
-        value = next();
+    while (value >= limit) value = next();
     return value % bound;
 }
 
@@ -57,15 +55,13 @@ bool Random::chance(int percent) {
 
 std::string Random::alphanumeric(std::size_t length) {
     std::string text;
-    for (std::size_t i = 0; i < length; ++i)
-        text += k_alphanumeric[below(k_alphanumeric.size())];
+    for (std::size_t i = 0; i < length; ++i) text += k_alphanumeric[below(k_alphanumeric.size())];
     return text;
 }
 
 std::string Random::digits(std::size_t length) {
     std::string text;
-    for (std::size_t i = 0; i < length; ++i)
-        text += static_cast<char>('0' + below(10));
+    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>('0' + below(10));
     return text;
 }
 
@@ -81,11 +77,10 @@ std::uint64_t event_seed(std::uint64_t seed, std::string_view type, std::uint64_
     return splitmix64(state);
 }
 
-std::string IdMint::mint(Random &random, std::string_view prefix) {
+std::string IdMint::mint(Random& random, std::string_view prefix) {
     for (;;) {
         std::string id = std::string(prefix) + random.alphanumeric(k_id_length);
-        if (m_issued.insert(id).second)
-            return id;
+        if (m_issued.insert(id).second) return id;
     }
 }
 

@@ -26,10 +26,10 @@ public:
     std::string alphanumeric(std::size_t length);
     std::string digits(std::size_t length);
 
-    template <class T> const T &pick(std::span<const T> items) {
+    template <class T> const T& pick(std::span<const T> items) {
         return items[static_cast<std::size_t>(below(items.size()))];
     }
-    template <class T, std::size_t N> const T &pick(const std::array<T, N> &items) {
+    template <class T, std::size_t N> const T& pick(const std::array<T, N>& items) {
         return items[static_cast<std::size_t>(below(N))];
     }
 
@@ -45,7 +45,7 @@ std::uint64_t event_seed(std::uint64_t seed, std::string_view type, std::uint64_
 // Hands out prefixed ids ("int_" + 14 alphanumerics) and never the same one twice.
 class IdMint {
 public:
-    std::string mint(Random &random, std::string_view prefix);
+    std::string mint(Random& random, std::string_view prefix);
 
 private:
     std::set<std::string, std::less<>> m_issued;

@@ -9,16 +9,15 @@
 namespace atshook::sample {
 namespace {
 
-const EventInfo &event_info(std::string_view type) {
-    if (const EventInfo *info = find_event(type))
-        return *info;
+const EventInfo& event_info(std::string_view type) {
+    if (const EventInfo* info = find_event(type)) return *info;
     throw Error(fmt::format("unknown event type '{}' (did you mean '{}'? `ats-hook events` lists "
                             "all 19)",
                             type, nearest_event(type)),
                 Error::Kind::usage);
 }
 
-Json build_object(ObjectKind kind, const Cast &cast, Random &random, IdMint &ids,
+Json build_object(ObjectKind kind, const Cast& cast, Random& random, IdMint& ids,
                   std::string_view type) {
     switch (kind) {
     case ObjectKind::job:
@@ -47,14 +46,14 @@ struct Generator::State {
 Generator::Generator(SampleOptions options)
     : m_state(std::make_unique<State>(State{options, {}})) {}
 Generator::~Generator() = default;
-Generator::Generator(Generator &&) noexcept = default;
-Generator &Generator::operator=(Generator &&) noexcept = default;
+Generator::Generator(Generator&&) noexcept = default;
+Generator& Generator::operator=(Generator&&) noexcept = default;
 
 Event Generator::build(std::string_view type, std::uint64_t index) {
-    const EventInfo &info = event_info(type);
-    const SampleOptions &options = m_state->options;
+    const EventInfo& info = event_info(type);
+    const SampleOptions& options = m_state->options;
     Random random(event_seed(options.seed, type, index));
-    IdMint &ids = m_state->ids;
+    IdMint& ids = m_state->ids;
     const std::string event_id = ids.mint(random, "wbhk_evt_");
     const Cast cast = make_cast(random, ids, options.now);
     Json object = build_object(info.object, cast, random, ids, type);
@@ -75,10 +74,9 @@ Event Generator::build(std::string_view type, std::uint64_t index) {
 
 std::vector<std::string> expand_types(std::span<const std::string> names) {
     std::vector<std::string> types;
-    for (const auto &name : names) {
+    for (const auto& name : names) {
         if (name == "all") {
-            for (const auto &event : all_events())
-                types.emplace_back(event.name);
+            for (const auto& event : all_events()) types.emplace_back(event.name);
             continue;
         }
         types.emplace_back(event_info(name).name);

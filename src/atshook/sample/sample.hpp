@@ -38,8 +38,8 @@ class Generator {
 public:
     explicit Generator(SampleOptions options);
     ~Generator();
-    Generator(Generator &&) noexcept;
-    Generator &operator=(Generator &&) noexcept;
+    Generator(Generator&&) noexcept;
+    Generator& operator=(Generator&&) noexcept;
 
     // Throws atshook::Error (usage) for an unknown type, suggesting the nearest real one.
     Event build(std::string_view type, std::uint64_t index = 0);

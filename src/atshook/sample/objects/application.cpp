@@ -29,11 +29,9 @@ constexpr std::array<Stage, 11> k_stages{{
     {"rejected", "Withdrew", 1},
 }};
 
-const Stage &stage_for(Random &random, std::string_view type) {
-    if (type == "application.created")
-        return k_stages[random.below(2)];
-    if (type == "application.stage.updated")
-        return k_stages[2 + random.below(k_stages.size() - 2)];
+const Stage& stage_for(Random& random, std::string_view type) {
+    if (type == "application.created") return k_stages[random.below(2)];
+    if (type == "application.stage.updated") return k_stages[2 + random.below(k_stages.size() - 2)];
     return k_stages[random.below(k_stages.size())];
 }
 
@@ -63,14 +61,13 @@ Json named(std::string id, std::string name) {
 }
 
 // Contact, user and recruiter are set only for the origin they belong to; null otherwise.
-Json source(const Cast &cast, Random &random, IdMint &ids) {
-    const Source &picked = random.pick(k_sources);
+Json source(const Cast& cast, Random& random, IdMint& ids) {
+    const Source& picked = random.pick(k_sources);
     Json contact, user, recruiter;
     std::string text(picked.source);
     if (picked.origin == "referred")
         contact = named(ids.mint(random, "cnt_"), random_name(random).full());
-    if (picked.origin == "added")
-        user = named(cast.team[0].id, cast.team[0].name.full());
+    if (picked.origin == "added") user = named(cast.team[0].id, cast.team[0].name.full());
     if (picked.origin == "agency_submission") {
         const std::string_view agency = random.pick(k_agencies);
         text = fmt::format("{} (agency)", agency);
@@ -92,7 +89,7 @@ Json file_names(std::string_view stored, std::string_view original, std::string_
             {"file_extension", extension}};
 }
 
-Json resume(const Cast &cast, Random &random, IdMint &ids) {
+Json resume(const Cast& cast, Random& random, IdMint& ids) {
     const bool word = random.chance(40);
     const std::string base =
         fmt::format("{}_{}_CV", cast.candidate.name.first_ascii, cast.candidate.name.last_ascii);
@@ -108,9 +105,8 @@ Json resume(const Cast &cast, Random &random, IdMint &ids) {
             {"pdf", file_names(stored + ".pdf", base + ".pdf", "application/pdf", ".pdf")}};
 }
 
-std::string cover_letter(const Cast &cast, Random &random) {
-    if (random.chance(25))
-        return "";
+std::string cover_letter(const Cast& cast, Random& random) {
+    if (random.chance(25)) return "";
     return fmt::format("Dear {} hiring team,\n\nI would love to join you as {} in {}. For the "
                        "past {} years I have worked as a {} at {}, and the chance to {} is "
                        "exactly what I am looking for next.\n\nKind regards,\n{}",
@@ -119,17 +115,16 @@ std::string cover_letter(const Cast &cast, Random &random) {
                        cast.candidate.name.full());
 }
 
-Json ids_of(Random &random, IdMint &ids, std::string_view prefix, int count) {
+Json ids_of(Random& random, IdMint& ids, std::string_view prefix, int count) {
     Json list = Json::array();
-    for (int i = 0; i < count; ++i)
-        list.push_back(ids.mint(random, prefix));
+    for (int i = 0; i < count; ++i) list.push_back(ids.mint(random, prefix));
     return list;
 }
 
 } // namespace
 
-Json application_object(const Cast &cast, Random &random, IdMint &ids, std::string_view type) {
-    const Stage &stage = stage_for(random, type);
+Json application_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+    const Stage& stage = stage_for(random, type);
     const Instant applied = type == "application.created"
                                 ? some_time_before(cast.now, random, 0min, 10min)
                                 : some_time_before(cast.now, random, 2 * 24h, 40 * 24h);

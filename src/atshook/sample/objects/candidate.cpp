@@ -5,25 +5,23 @@
 namespace atshook::sample {
 namespace {
 
-Json tag(Random &random, IdMint &ids, const Json &existing) {
+Json tag(Random& random, IdMint& ids, const Json& existing) {
     for (;;) {
         const std::string_view name = random_tag_name(random);
         bool taken = false;
-        for (const auto &other : existing)
-            taken = taken || other["name"] == name;
-        if (!taken)
-            return {{"id", ids.mint(random, "tag_")}, {"name", name}};
+        for (const auto& other : existing) taken = taken || other["name"] == name;
+        if (!taken) return {{"id", ids.mint(random, "tag_")}, {"name", name}};
     }
 }
 
-std::string lower_ascii_slug(const PersonName &name) {
+std::string lower_ascii_slug(const PersonName& name) {
     return name.first_ascii + "-" + name.last_ascii;
 }
 
 } // namespace
 
-Json candidate_object(const Cast &cast, Random &random, IdMint &ids, std::string_view type) {
-    const Person &who = cast.candidate;
+Json candidate_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+    const Person& who = cast.candidate;
     Json candidate;
     candidate["id"] = who.id;
     candidate["full_name"] = who.name.full();
@@ -43,16 +41,13 @@ Json candidate_object(const Cast &cast, Random &random, IdMint &ids, std::string
     // the list may be empty.
     Json tags = Json::array();
     const int kept = type == "candidate.tag.removed" ? random.between(0, 2) : random.between(0, 3);
-    for (int i = 0; i < kept; ++i)
-        tags.push_back(tag(random, ids, tags));
-    if (type == "candidate.tag.added")
-        tags.push_back(tag(random, ids, tags));
+    for (int i = 0; i < kept; ++i) tags.push_back(tag(random, ids, tags));
+    if (type == "candidate.tag.added") tags.push_back(tag(random, ids, tags));
     candidate["tags"] = tags;
 
     candidate["rating"] = random.between(1, 5);
     Json applications = Json::array({cast.application_id});
-    if (random.chance(30))
-        applications.push_back(ids.mint(random, "app_"));
+    if (random.chance(30)) applications.push_back(ids.mint(random, "app_"));
     candidate["application_ids"] = applications;
     Json profiles = Json::array();
     if (random.chance(70))

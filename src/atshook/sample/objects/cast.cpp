@@ -9,7 +9,7 @@ constexpr std::array<std::string_view, 8> k_employers{
     "Lighthouse Robotics", "Greenleaf Foods",  "Orbit Health",     "Copperline Energy",
     "Fjord & Field",       "Nimbus Insurance", "Saffron Kitchens", "Tidewater Logistics"};
 
-Person make_person(Random &random, IdMint &ids, std::string_view prefix, bool staff) {
+Person make_person(Random& random, IdMint& ids, std::string_view prefix, bool staff) {
     Person person;
     person.id = ids.mint(random, prefix);
     person.name = random_name(random);
@@ -19,7 +19,7 @@ Person make_person(Random &random, IdMint &ids, std::string_view prefix, bool st
 
 } // namespace
 
-Cast make_cast(Random &random, IdMint &ids, Instant now) {
+Cast make_cast(Random& random, IdMint& ids, Instant now) {
     Cast cast;
     cast.now = now;
     cast.employer = random.pick(k_employers);
@@ -31,10 +31,8 @@ Cast make_cast(Random &random, IdMint &ids, Instant now) {
         Person user = make_person(random, ids, "usr_", true);
         // Two colleagues with the same name would share an address; HireHive would not allow it.
         bool clash = false;
-        for (const auto &other : cast.team)
-            clash = clash || other.email == user.email;
-        if (clash)
-            user.email.insert(user.email.find('@'), std::to_string(i + 1));
+        for (const auto& other : cast.team) clash = clash || other.email == user.email;
+        if (clash) user.email.insert(user.email.find('@'), std::to_string(i + 1));
         cast.team.push_back(std::move(user));
     }
     cast.candidate = make_person(random, ids, "can_", false);
@@ -50,7 +48,7 @@ std::string date_text(Instant instant) {
     return format_rfc3339(instant, 0);
 }
 
-Instant some_time_before(Instant now, Random &random, std::chrono::minutes least,
+Instant some_time_before(Instant now, Random& random, std::chrono::minutes least,
                          std::chrono::minutes most) {
     const auto span = std::chrono::duration_cast<std::chrono::seconds>(most - least).count();
     const auto back = std::chrono::seconds{

@@ -95,28 +95,25 @@ constexpr std::array<std::string_view, 4> k_form_names{
 
 // Only the answer field that fits the question type is set; the others are null. A pending
 // form has no answers at all, so all of them are null.
-Json answer(Random &random, const Question &question, const std::string &question_id,
-            const Json &option_ids, bool answered) {
+Json answer(Random& random, const Question& question, const std::string& question_id,
+            const Json& option_ids, bool answered) {
     Json text, ratings, selected_options, selected_option;
     if (answered) {
         const std::string_view type = question.type;
-        if (type == "textbox")
-            text = random.pick(question.answers);
+        if (type == "textbox") text = random.pick(question.answers);
         if (type == "text_area")
             text = std::string(random.pick(question.answers)) + " " +
                    std::string(random.pick(k_concerns));
         if (type == "scorecard") {
             ratings = Json::array();
-            for (const auto &id : option_ids)
+            for (const auto& id : option_ids)
                 ratings.push_back({{"option_id", id}, {"rating", random.between(2, 5)}});
         }
         if (type == "checkbox") {
             selected_options = Json::array();
-            for (const auto &id : option_ids)
-                if (random.chance(40))
-                    selected_options.push_back(id);
-            if (selected_options.empty())
-                selected_options.push_back(option_ids[0]);
+            for (const auto& id : option_ids)
+                if (random.chance(40)) selected_options.push_back(id);
+            if (selected_options.empty()) selected_options.push_back(option_ids[0]);
         }
         if (type == "radio" || type == "dropdown")
             selected_option = option_ids[static_cast<std::size_t>(random.below(option_ids.size()))];
@@ -128,13 +125,13 @@ Json answer(Random &random, const Question &question, const std::string &questio
             {"selected_option", selected_option}};
 }
 
-Json user_ref(const Person &user) {
+Json user_ref(const Person& user) {
     return {{"id", user.id}, {"name", user.name.full()}};
 }
 
 } // namespace
 
-Json feedback_object(const Cast &cast, Random &random, IdMint &ids, std::string_view type) {
+Json feedback_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
     const bool complete = type != "feedback.requested";
     const Instant requested = type == "feedback.requested"
                                   ? some_time_before(cast.now, random, 0min, 5min)
@@ -143,16 +140,16 @@ Json feedback_object(const Cast &cast, Random &random, IdMint &ids, std::string_
     const Instant completed = type == "feedback.submitted"
                                   ? some_time_before(cast.now, random, 0min, 5min)
                                   : requested + std::chrono::minutes{random.between(30, 20 * 60)};
-    const Person &creator = cast.team[0];
-    const Person &reviewer = cast.team[static_cast<std::size_t>(random.between(1, 2))];
+    const Person& creator = cast.team[0];
+    const Person& reviewer = cast.team[static_cast<std::size_t>(random.between(1, 2))];
 
     Json questions = Json::array();
     int order = 0;
-    for (const Question &question : k_form) {
+    for (const Question& question : k_form) {
         const std::string question_id = ids.mint(random, "qustn_");
         Json options = Json::array();
         Json option_ids = Json::array();
-        for (const Option &option : question.options) {
+        for (const Option& option : question.options) {
             const std::string option_id = ids.mint(random, "opt_");
             option_ids.push_back(option_id);
             options.push_back(

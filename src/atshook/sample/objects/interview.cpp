@@ -17,15 +17,14 @@ struct Slot {
 
 // A weekday slot in office hours (09:00 to 17:00) of `zone`, some working days after (or,
 // for a past interview, before) the local date of `now`.
-Slot working_hours_slot(Random &random, Instant now, std::string_view zone_name, bool past) {
-    const date::time_zone *zone = date::locate_zone(zone_name);
+Slot working_hours_slot(Random& random, Instant now, std::string_view zone_name, bool past) {
+    const date::time_zone* zone = date::locate_zone(zone_name);
     const auto local_now = zone->to_local(std::chrono::floor<std::chrono::seconds>(now));
     auto day = std::chrono::floor<date::days>(local_now);
     for (int working_days = random.between(1, 8); working_days > 0;) {
         day += date::days{past ? -1 : 1};
         const date::weekday weekday{day};
-        if (weekday != date::Saturday && weekday != date::Sunday)
-            --working_days;
+        if (weekday != date::Saturday && weekday != date::Sunday) --working_days;
     }
     const int minutes_long = std::array{30, 45, 60, 90}[random.below(4)];
     const int latest_start = 17 * 60 - minutes_long; // ends by 17:00
@@ -40,14 +39,13 @@ struct Meeting {
     std::string url;
 };
 
-std::string lower_letters(Random &random, std::size_t count) {
+std::string lower_letters(Random& random, std::size_t count) {
     std::string text;
-    for (std::size_t i = 0; i < count; ++i)
-        text += static_cast<char>('a' + random.below(26));
+    for (std::size_t i = 0; i < count; ++i) text += static_cast<char>('a' + random.below(26));
     return text;
 }
 
-Meeting online_meeting(Random &random, std::string_view employer_slug) {
+Meeting online_meeting(Random& random, std::string_view employer_slug) {
     const int roll = random.between(1, 100);
     if (roll <= 45)
         return {"hangouts_meet",
@@ -82,9 +80,9 @@ std::string slug(std::string_view text) {
     return out;
 }
 
-Json attendee(Random &random, IdMint &ids, const Json &application_id, const Json &user_id,
-              std::string_view type, std::string_view status, const std::string &name,
-              const std::string &email) {
+Json attendee(Random& random, IdMint& ids, const Json& application_id, const Json& user_id,
+              std::string_view type, std::string_view status, const std::string& name,
+              const std::string& email) {
     return {{"id", ids.mint(random, "attd_")},
             {"application_id", application_id},
             {"user_id", user_id},
@@ -94,14 +92,13 @@ Json attendee(Random &random, IdMint &ids, const Json &application_id, const Jso
             {"email", email}};
 }
 
-std::string_view reply(Random &random, bool cancelled) {
-    if (cancelled)
-        return std::array{"declined", "accepted", "pending"}[random.below(3)];
+std::string_view reply(Random& random, bool cancelled) {
+    if (cancelled) return std::array{"declined", "accepted", "pending"}[random.below(3)];
     const int roll = random.between(1, 100);
     return roll <= 65 ? "accepted" : roll <= 85 ? "pending" : roll <= 95 ? "maybe" : "declined";
 }
 
-std::string_view interview_round(Random &random, const Role &role) {
+std::string_view interview_round(Random& random, const Role& role) {
     const std::string_view second = role.category == "Engineering" ? "Technical interview"
                                     : role.category == "Design"    ? "Portfolio review"
                                                                    : "Second interview";
@@ -111,13 +108,13 @@ std::string_view interview_round(Random &random, const Role &role) {
 
 } // namespace
 
-Json interview_object(const Cast &cast, Random &random, IdMint &ids, std::string_view type) {
+Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
     const bool cancelled = type == "interview.cancelled";
     const bool past = type == "interview.updated" && random.chance(20);
     const Slot slot = working_hours_slot(random, cast.now, cast.city->time_zone, past);
     const int roll = random.between(1, 100);
     const std::string_view kind = roll <= 55 ? "online" : roll <= 75 ? "phone" : "on_site";
-    const Person &organizer = cast.team[0];
+    const Person& organizer = cast.team[0];
     const std::string_view round =
         kind == "phone" ? std::string_view("Phone screen") : interview_round(random, *cast.role);
 
@@ -140,7 +137,7 @@ Json interview_object(const Cast &cast, Random &random, IdMint &ids, std::string
                                  organizer.name.full(), organizer.email));
     const int colleagues = kind == "phone" ? 0 : random.between(1, 2);
     for (int i = 1; i <= colleagues; ++i) {
-        const Person &user = cast.team[static_cast<std::size_t>(i)];
+        const Person& user = cast.team[static_cast<std::size_t>(i)];
         attendees.push_back(attendee(random, ids, nullptr, user.id, "user",
                                      reply(random, cancelled), user.name.full(), user.email));
     }

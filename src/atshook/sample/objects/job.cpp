@@ -15,32 +15,29 @@ struct Weighted {
 };
 
 template <std::size_t N>
-std::string_view pick_weighted(Random &random, const std::array<Weighted, N> &options) {
+std::string_view pick_weighted(Random& random, const std::array<Weighted, N>& options) {
     int total = 0;
-    for (const auto &option : options)
-        total += option.weight;
+    for (const auto& option : options) total += option.weight;
     int roll = random.between(1, total);
-    for (const auto &option : options) {
-        if (roll <= option.weight)
-            return option.value;
+    for (const auto& option : options) {
+        if (roll <= option.weight) return option.value;
         roll -= option.weight;
     }
     return options.back().value;
 }
 
 // What the job's status is just after each job event.
-std::string_view job_status(Random &random, std::string_view type) {
+std::string_view job_status(Random& random, std::string_view type) {
     if (type == "job.created")
         return pick_weighted<3>(random, {{{"drafted", 60}, {"published", 30}, {"internal", 10}}});
     if (type == "job.status.updated")
         return pick_weighted<4>(
             random, {{{"published", 45}, {"closed", 35}, {"internal", 10}, {"drafted", 10}}});
-    if (type == "job.deleted")
-        return pick_weighted<2>(random, {{{"closed", 60}, {"drafted", 40}}});
+    if (type == "job.deleted") return pick_weighted<2>(random, {{{"closed", 60}, {"drafted", 40}}});
     return pick_weighted<3>(random, {{{"published", 70}, {"drafted", 15}, {"internal", 15}}});
 }
 
-std::string description(const Cast &cast) {
+std::string description(const Cast& cast) {
     return fmt::format(
         "<p>{} is hiring a {} in {}. You will {}.</p><p>What we offer: a team that reviews its "
         "work together, a learning budget, and {} days of annual leave.</p>",
@@ -48,19 +45,16 @@ std::string description(const Cast &cast) {
         cast.city->country_code == "US" ? 20 : 25);
 }
 
-std::string_view form_setting(Random &random, int off, int optional) {
+std::string_view form_setting(Random& random, int off, int optional) {
     const int roll = random.between(1, 100);
-    if (roll <= off)
-        return "off";
-    if (roll <= off + optional)
-        return "optional";
+    if (roll <= off) return "off";
+    if (roll <= off + optional) return "optional";
     return "required";
 }
 
-Json job_ads(Random &random, std::string_view status, Instant published) {
+Json job_ads(Random& random, std::string_view status, Instant published) {
     Json ads = Json::array();
-    if (status != "published" && status != "closed")
-        return ads;
+    if (status != "published" && status != "closed") return ads;
     const Instant expires = published + std::chrono::days{30};
     Json ad;
     ad["id"] = random.between(1'000'000, 9'999'999);
@@ -74,7 +68,7 @@ Json job_ads(Random &random, std::string_view status, Instant published) {
 
 } // namespace
 
-Json job_object(const Cast &cast, Random &random, IdMint &ids, std::string_view type) {
+Json job_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
     const std::string_view status = job_status(random, type);
     const bool fresh = type == "job.created";
     const Instant created = fresh ? some_time_before(cast.now, random, 1min, 30min)
@@ -85,8 +79,8 @@ Json job_object(const Cast &cast, Random &random, IdMint &ids, std::string_view 
     else if (!fresh)
         published = created + std::chrono::hours{random.between(1, 48)};
 
-    const Role &role = *cast.role;
-    const City &city = *cast.city;
+    const Role& role = *cast.role;
+    const City& city = *cast.city;
     const bool local_language = random.chance(40);
     Json job;
     job["id"] = cast.job_id;
@@ -116,20 +110,16 @@ Json job_object(const Cast &cast, Random &random, IdMint &ids, std::string_view 
                        {"code", local_language ? city.language_code : "en"}};
 
     Json assigned = Json::array();
-    for (std::size_t i = 0; i < cast.team.size() && i < 3; ++i)
-        assigned.push_back(cast.team[i].id);
+    for (std::size_t i = 0; i < cast.team.size() && i < 3; ++i) assigned.push_back(cast.team[i].id);
     Json recruiters = Json::array();
-    if (random.chance(25))
-        recruiters.push_back(ids.mint(random, "usr_"));
+    if (random.chance(25)) recruiters.push_back(ids.mint(random, "usr_"));
     job["assigned_team"] = {{"assigned_users", assigned}, {"recruiter_ids", recruiters}};
     Json notify = Json::array({cast.team[0].email});
-    if (random.chance(50))
-        notify.push_back(cast.team[1].email);
+    if (random.chance(50)) notify.push_back(cast.team[1].email);
     job["notifications"] = {{"new_application_email", notify}};
 
     Json forms = Json::array();
-    for (int i = random.between(0, 2); i > 0; --i)
-        forms.push_back(ids.mint(random, "form_"));
+    for (int i = random.between(0, 2); i > 0; --i) forms.push_back(ids.mint(random, "form_"));
     job["application_form"] = {{"base_form",
                                 {{"current_title", form_setting(random, 20, 50)},
                                  {"current_company", form_setting(random, 20, 50)},

@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 3> k_edits{
     " Update: confirmed on a second call.", " (Corrected the dates after checking the calendar.)",
     " Salary expectation shared separately."};
 
-Json attachment(const Cast &cast, Random &random, IdMint &ids) {
+Json attachment(const Cast& cast, Random& random, IdMint& ids) {
     const std::string id = ids.mint(random, "file_");
     const std::string stored = random.alphanumeric(24) + ".pdf";
     const std::string original = random.chance(50)
@@ -39,27 +39,23 @@ Json attachment(const Cast &cast, Random &random, IdMint &ids) {
 
 } // namespace
 
-Json note_object(const Cast &cast, Random &random, IdMint &ids, std::string_view type) {
+Json note_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
     const Instant created = type == "candidate.note.created"
                                 ? some_time_before(cast.now, random, 0min, 5min)
                                 : some_time_before(cast.now, random, 1h, 20 * 24h);
-    const Person &author = cast.team[0];
-    const Person &colleague = cast.team[1];
+    const Person& author = cast.team[0];
+    const Person& colleague = cast.team[1];
     const bool mention = random.chance(50);
 
     std::string text = fmt::format(fmt::runtime(random.pick(k_notes)),
                                    fmt::arg("candidate", cast.candidate.name.first));
-    if (type == "candidate.note.updated")
-        text += random.pick(k_edits);
-    if (mention)
-        text += fmt::format(" @{} can you take the next step?", colleague.name.full());
+    if (type == "candidate.note.updated") text += random.pick(k_edits);
+    if (mention) text += fmt::format(" @{} can you take the next step?", colleague.name.full());
 
     Json files = Json::array();
-    if (random.chance(30))
-        files.push_back(attachment(cast, random, ids));
+    if (random.chance(30)) files.push_back(attachment(cast, random, ids));
     Json mentioned = Json::array();
-    if (mention)
-        mentioned.push_back(colleague.id);
+    if (mention) mentioned.push_back(colleague.id);
 
     // A note written by a user: the guest and external recruiter fields are not set.
     Json note;

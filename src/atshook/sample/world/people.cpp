@@ -143,19 +143,19 @@ Written split(std::string_view entry) {
 
 } // namespace
 
-PersonName random_name(Random &random) {
-    const Culture &culture = random.pick(k_cultures);
+PersonName random_name(Random& random) {
+    const Culture& culture = random.pick(k_cultures);
     auto first = split(random.pick(culture.first));
     auto last = split(random.pick(culture.last));
     return {std::move(first.text), std::move(last.text), std::move(first.ascii),
             std::move(last.ascii)};
 }
 
-std::string staff_email(const PersonName &name) {
+std::string staff_email(const PersonName& name) {
     return name.first_ascii + "." + name.last_ascii + "@example.com";
 }
 
-std::string personal_email(const PersonName &name, Random &random) {
+std::string personal_email(const PersonName& name, Random& random) {
     const std::string domain = random.chance(60) ? "@example.org" : "@example.com";
     switch (random.below(5)) {
     case 0:

@@ -17,12 +17,12 @@ struct PersonName {
 };
 
 // A name from one of about twenty naming cultures; first and last name from the same one.
-PersonName random_name(Random &random);
+PersonName random_name(Random& random);
 
 // Staff of the hiring company, always at example.com: "siobhan.osullivan@example.com".
-std::string staff_email(const PersonName &name);
+std::string staff_email(const PersonName& name);
 
 // A candidate's own address, in one of the usual shapes, at example.org or example.com.
-std::string personal_email(const PersonName &name, Random &random);
+std::string personal_email(const PersonName& name, Random& random);
 
 } // namespace atshook::sample

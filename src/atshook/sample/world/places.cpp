@@ -61,8 +61,7 @@ const std::array<City, 24> k_cities{{
 // Rounds to a figure a recruiter would write: 2 significant digits.
 long round_figure(long value) {
     long unit = 1;
-    while (value / unit >= 100)
-        unit *= 10;
+    while (value / unit >= 100) unit *= 10;
     return (value + unit / 2) / unit * unit;
 }
 
@@ -71,8 +70,7 @@ std::string with_commas(long value) {
     std::string text;
     const std::size_t lead = digits.size() % 3;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i != 0 && (i + 3 - lead) % 3 == 0)
-            text += ',';
+        if (i != 0 && (i + 3 - lead) % 3 == 0) text += ',';
         text += digits[i];
     }
     return text;
@@ -80,18 +78,18 @@ std::string with_commas(long value) {
 
 } // namespace
 
-const City &random_city(Random &random) {
+const City& random_city(Random& random) {
     return random.pick(k_cities);
 }
 
-std::string phone_number(const City &city, Random &random) {
+std::string phone_number(const City& city, Random& random) {
     std::string text;
     for (const char c : city.phone_format)
         text += c == '#' ? static_cast<char>('0' + random.below(10)) : c;
     return text;
 }
 
-std::string salary_range(const City &city, int euros_k, Random &random) {
+std::string salary_range(const City& city, int euros_k, Random& random) {
     const long middle = static_cast<long>(euros_k) * 1000 * city.salary_percent / 100;
     const long spread = middle * random.between(8, 15) / 100;
     return fmt::format("{0}{1} – {0}{2} per year", city.currency,

@@ -23,11 +23,11 @@ struct City {
     std::string_view office; // the hiring company's office there (a made-up street)
 };
 
-const City &random_city(Random &random);
+const City& random_city(Random& random);
 
-std::string phone_number(const City &city, Random &random);
+std::string phone_number(const City& city, Random& random);
 
 // "€58,000 – €72,000 per year" for a role whose mid-point is `euros_k` thousand euros.
-std::string salary_range(const City &city, int euros_k, Random &random);
+std::string salary_range(const City& city, int euros_k, Random& random);
 
 } // namespace atshook::sample

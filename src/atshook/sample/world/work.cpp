@@ -87,19 +87,19 @@ constexpr std::array<std::string_view, 12> k_tag_names{
 
 } // namespace
 
-const Role &random_role(Random &random) {
+const Role& random_role(Random& random) {
     return random.pick(k_roles);
 }
 
-std::string_view random_current_title(Random &random) {
+std::string_view random_current_title(Random& random) {
     return random.pick(k_current_titles);
 }
 
-std::string_view random_company(Random &random) {
+std::string_view random_company(Random& random) {
     return random.pick(k_companies);
 }
 
-std::string_view random_tag_name(Random &random) {
+std::string_view random_tag_name(Random& random) {
     return random.pick(k_tag_names);
 }
 

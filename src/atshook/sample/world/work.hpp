@@ -16,14 +16,14 @@ struct Role {
     std::string_view duties;     // one sentence for the description
 };
 
-const Role &random_role(Random &random);
+const Role& random_role(Random& random);
 
 // The kind of title a candidate has in their current job, and where they work now (invented
 // company names).
-std::string_view random_current_title(Random &random);
-std::string_view random_company(Random &random);
+std::string_view random_current_title(Random& random);
+std::string_view random_company(Random& random);
 
 // A label a recruiter puts on a candidate: "Strong communicator", "Relocating".
-std::string_view random_tag_name(Random &random);
+std::string_view random_tag_name(Random& random);
 
 } // namespace atshook::sample
