@@ -78,6 +78,10 @@ std::vector<sample::Event> build_events(const EmitOptions& options, std::uint64_
         if (!options.types.empty())
             throw atshook::Error("give event types or --from FILE, not both",
                                  atshook::Error::Kind::usage);
+        if (options.count != 1 || !options.at.empty() || options.envelope != "data-object")
+            throw atshook::Error("--count, --at and --envelope shape generated events; with "
+                                 "--from, change the payload with --set instead",
+                                 atshook::Error::Kind::usage);
         return load_events(options.from, seed);
     }
     if (options.types.empty())

@@ -214,6 +214,9 @@ TEST_CASE("emit usage errors exit 2 and say what to do") {
     CHECK(test::run_ats({"emit", "job.created", "--at", "soon"}).exit_code == 2);
     CHECK(test::run_ats({"emit", "job.created", "--set", "nothing"}).exit_code == 2);
     CHECK(test::run_ats({"emit", "job.created", "--format", "yaml"}).exit_code == 2);
+    const auto sample = test::source_path("samples/valid/job.created.json");
+    CHECK(test::run_ats({"emit", "job.created", "--from", sample}).exit_code == 2);
+    CHECK(test::run_ats({"emit", "--from", sample, "--count", "3"}).exit_code == 2);
     const auto http =
         test::run_ats({"emit", "all", "--format", "http", "--secret-file", secret_file()});
     CHECK(http.exit_code == 2);
