@@ -1,0 +1,50 @@
+#include "atshook/delivery/request_text.hpp"
+
+#include "atshook/error.hpp"
+
+#include <fmt/format.h>
+
+namespace atshook::delivery {
+
+UrlParts split_url(std::string_view url, std::string_view option) {
+    const auto scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos || scheme_end == 0 || url.size() == scheme_end + 3)
+        throw Error(fmt::format("{} '{}' is not an absolute URL like "
+                                "http://localhost:8080/webhooks/hirehive",
+                                option, url),
+                    Error::Kind::usage);
+    const auto path_start = url.find_first_of("/?", scheme_end + 3);
+    UrlParts parts;
+    parts.host = std::string(url.substr(scheme_end + 3, path_start - (scheme_end + 3)));
+    parts.target = path_start == std::string_view::npos ? "/" : std::string(url.substr(path_start));
+    if (parts.target.front() == '?') parts.target.insert(0, "/");
+    return parts;
+}
+
+std::string http_request_text(std::string_view url, const std::vector<Header>& headers,
+                              std::string_view body) {
+    const UrlParts parts = split_url(url, "--url");
+    std::string text = fmt::format("POST {} HTTP/1.1\r\nHost: {}\r\n", parts.target, parts.host);
+    for (const auto& header : headers) text += fmt::format("{}: {}\r\n", header.name, header.value);
+    text += fmt::format("Content-Length: {}\r\n\r\n", body.size());
+    text += body;
+    return text;
+}
+
+std::string shell_quote(std::string_view text) {
+    std::string quoted = "'";
+    for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+std::string curl_command(std::string_view url, const std::vector<Header>& headers,
+                         std::string_view body) {
+    split_url(url, "--url");
+    std::string text = fmt::format("printf '%s' {} | curl --silent --show-error --request POST {}",
+                                   shell_quote(body), shell_quote(url));
+    for (const auto& header : headers)
+        text += " --header " + shell_quote(fmt::format("{}: {}", header.name, header.value));
+    return text + " --data-binary @-\n";
+}
+
+} // namespace atshook::delivery

@@ -1,0 +1,190 @@
+#include "atshook/sample/objects/objects.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <array>
+
+namespace atshook::sample {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct Slot {
+    Instant start;
+    Instant end;
+};
+
+// A weekday slot in office hours (09:00 to 17:00) of `zone`, some working days after (or,
+// for a past interview, before) the local date of `now`.
+Slot working_hours_slot(Random& random, Instant now, std::string_view zone_name, bool past) {
+    const date::time_zone* zone = date::locate_zone(zone_name);
+    const auto local_now = zone->to_local(std::chrono::floor<std::chrono::seconds>(now));
+    auto day = std::chrono::floor<date::days>(local_now);
+    for (int working_days = random.between(1, 8); working_days > 0;) {
+        day += date::days{past ? -1 : 1};
+        const date::weekday weekday{day};
+        if (weekday != date::Saturday && weekday != date::Sunday) --working_days;
+    }
+    const int minutes_long = std::array{30, 45, 60, 90}[random.below(4)];
+    const int latest_start = 17 * 60 - minutes_long; // ends by 17:00
+    const int quarter = random.between(0, (latest_start - 9 * 60) / 15);
+    const auto local_start = day + std::chrono::minutes{9 * 60 + quarter * 15};
+    const auto start = zone->to_sys(local_start, date::choose::earliest);
+    return {start, start + std::chrono::minutes{minutes_long}};
+}
+
+struct Meeting {
+    std::string_view kind; // HireHive's online_meeting_type
+    std::string url;
+};
+
+std::string lower_letters(Random& random, std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) text += static_cast<char>('a' + random.below(26));
+    return text;
+}
+
+Meeting online_meeting(Random& random, std::string_view employer_slug) {
+    const int roll = random.between(1, 100);
+    if (roll <= 45)
+        return {"hangouts_meet",
+                fmt::format("https://meet.google.com/{}-{}-{}", lower_letters(random, 3),
+                            lower_letters(random, 4), lower_letters(random, 3))};
+    if (roll <= 80)
+        return {
+            "teams_for_business",
+            fmt::format("https://teams.microsoft.com/l/meetup-join/19%3ameeting_{}%40thread.v2/0",
+                        random.alphanumeric(32))};
+    if (roll <= 85)
+        return {"skype_for_consumer",
+                fmt::format("https://join.skype.com/{}", random.alphanumeric(12))};
+    if (roll <= 90)
+        return {"skype_for_business", fmt::format("https://meet.lync.com/{}/interviews/{}",
+                                                  employer_slug, random.alphanumeric(8))};
+    if (roll <= 95)
+        return {"event_hangout",
+                fmt::format("https://hangouts.google.com/call/{}", random.alphanumeric(26))};
+    return {"event_named_hangout",
+            fmt::format("https://hangouts.google.com/hangouts/_/example.com/interview-{}",
+                        lower_letters(random, 6))};
+}
+
+std::string slug(std::string_view text) {
+    std::string out;
+    for (const char c : text)
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
+        else if (c >= 'A' && c <= 'Z')
+            out += static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+Json attendee(Random& random, IdMint& ids, const Json& application_id, const Json& user_id,
+              std::string_view type, std::string_view status, const std::string& name,
+              const std::string& email) {
+    return {{"id", ids.mint(random, "attd_")},
+            {"application_id", application_id},
+            {"user_id", user_id},
+            {"type", type},
+            {"status", status},
+            {"display_name", name},
+            {"email", email}};
+}
+
+std::string_view reply(Random& random, bool cancelled) {
+    if (cancelled) return std::array{"declined", "accepted", "pending"}[random.below(3)];
+    const int roll = random.between(1, 100);
+    return roll <= 65 ? "accepted" : roll <= 85 ? "pending" : roll <= 95 ? "maybe" : "declined";
+}
+
+std::string_view interview_round(Random& random, const Role& role) {
+    const std::string_view second = role.category == "Engineering" ? "Technical interview"
+                                    : role.category == "Design"    ? "Portfolio review"
+                                                                   : "Second interview";
+    return std::array<std::string_view, 4>{"Phone screen", "First interview", second,
+                                           "Final interview"}[random.below(4)];
+}
+
+} // namespace
+
+Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+    const bool cancelled = type == "interview.cancelled";
+    const bool past = type == "interview.updated" && random.chance(20);
+    const Slot slot = working_hours_slot(random, cast.now, cast.city->time_zone, past);
+    const int roll = random.between(1, 100);
+    const std::string_view kind = roll <= 55 ? "online" : roll <= 75 ? "phone" : "on_site";
+    const Person& organizer = cast.team[0];
+    const std::string_view round =
+        kind == "phone" ? std::string_view("Phone screen") : interview_round(random, *cast.role);
+
+    Meeting meeting{"unknown", ""};
+    std::string location;
+    if (kind == "online") {
+        meeting = online_meeting(random, slug(cast.employer));
+        location = meeting.url;
+    } else if (kind == "phone") {
+        location = cast.candidate_phone;
+    } else {
+        location = std::string(cast.city->office);
+    }
+
+    Json attendees = Json::array();
+    attendees.push_back(attendee(random, ids, cast.application_id, nullptr, "candidate",
+                                 reply(random, cancelled), cast.candidate.name.full(),
+                                 cast.candidate.email));
+    attendees.push_back(attendee(random, ids, nullptr, organizer.id, "user", "accepted",
+                                 organizer.name.full(), organizer.email));
+    const int colleagues = kind == "phone" ? 0 : random.between(1, 2);
+    for (int i = 1; i <= colleagues; ++i) {
+        const Person& user = cast.team[static_cast<std::size_t>(i)];
+        attendees.push_back(attendee(random, ids, nullptr, user.id, "user",
+                                     reply(random, cancelled), user.name.full(), user.email));
+    }
+    if (kind != "phone" && random.chance(20)) {
+        const PersonName guest = random_name(random);
+        attendees.push_back(attendee(random, ids, nullptr, nullptr, "guest",
+                                     reply(random, cancelled), guest.full(),
+                                     guest.first_ascii + "." + guest.last_ascii + "@example.org"));
+    }
+
+    Json event;
+    event["title"] =
+        fmt::format("{}: {} for {}", round, cast.candidate.name.full(), cast.role->title);
+    event["location"] = location;
+    event["type"] = kind;
+    event["status"] = cancelled ? "cancelled" : past ? "past" : "active";
+    event["start"] = date_text(slot.start);
+    event["end"] = date_text(slot.end);
+    event["time_zone"] = cast.city->time_zone;
+    event["organizer_id"] = organizer.id;
+    event["attendees"] = attendees;
+
+    std::string for_candidate;
+    if (kind == "online")
+        for_candidate = "Join from a quiet place with your camera on; we will share a short "
+                        "exercise on screen.";
+    else if (kind == "phone")
+        for_candidate =
+            fmt::format("{} will call you on {}.", organizer.name.first, cast.candidate_phone);
+    else
+        for_candidate =
+            fmt::format("Please ask for {} at reception and bring photo ID. Address: {}.",
+                        organizer.name.first, cast.city->office);
+    Json interview;
+    interview["id"] = ids.mint(random, "int_");
+    interview["candidate_id"] = cast.candidate.id;
+    interview["application_id"] = cast.application_id;
+    interview["job_id"] = cast.job_id;
+    interview["event"] = event;
+    interview["meta"] = {
+        {"note_for_candidate", for_candidate},
+        {"note_for_attendees",
+         fmt::format("{}. Scorecard in HireHive; please submit feedback the same day.", round)},
+        {"attach_resume_to_invite", random.chance(70)},
+        {"online_meeting_type", meeting.kind},
+        {"meeting_url", meeting.url}};
+    return interview;
+}
+
+} // namespace atshook::sample

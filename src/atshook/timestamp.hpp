@@ -1,0 +1,21 @@
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <ratio>
+#include <string>
+#include <string_view>
+
+namespace atshook {
+
+// HireHive is a .NET service: its timestamps have up to 7 fractional digits, i.e. 100 ns ticks.
+using Ticks = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
+using Instant = std::chrono::sys_time<Ticks>;
+
+// RFC 3339 in UTC with a `Z`: "2024-01-24T14:59:34Z" (0 digits) or "...34.5220878Z" (7).
+std::string format_rfc3339(Instant instant, int fraction_digits);
+
+// Reads Unix seconds ("1706108374") or RFC 3339 ("2024-01-24T14:59:34.52Z", any offset).
+// Throws atshook::Error (usage) naming `what` (e.g. "--at") when the text is neither.
+Instant parse_instant(std::string_view text, std::string_view what);
+
+} // namespace atshook

@@ -1,0 +1,118 @@
+#include "cli/emit_output.hpp"
+
+#include "atshook/delivery/request_text.hpp"
+#include "atshook/error.hpp"
+#include "cli/exit_code.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <thread>
+
+namespace cli {
+namespace {
+
+using namespace atshook::delivery;
+
+std::vector<Header> signed_headers(const EmittedEvent& event, const OutputOptions& options) {
+    std::vector<Header> headers{{"Content-Type", "application/json"}};
+    if (!options.signer) return headers;
+    headers.push_back({"webhook-id", event.id});
+    headers.push_back({"webhook-timestamp", std::to_string(options.timestamp)});
+    headers.push_back(
+        {"webhook-signature", options.signer(event.id, options.timestamp, event.body)});
+    return headers;
+}
+
+// With a signature, json and ndjson hold {"headers": {...}, "body": "<the exact bytes>"}.
+std::string signed_json(const EmittedEvent& event, const OutputOptions& options, int indent) {
+    nlohmann::ordered_json json;
+    for (const auto& header : signed_headers(event, options))
+        if (header.name != "Content-Type") json["headers"][header.name] = header.value;
+    json["body"] = event.body;
+    return json.dump(indent);
+}
+
+class SystemClock : public Clock {
+public:
+    std::chrono::sys_seconds now() override {
+        return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    }
+    void sleep(std::chrono::milliseconds duration) override {
+        std::this_thread::sleep_for(duration);
+    }
+};
+
+std::string wait_text(std::chrono::milliseconds wait) {
+    const auto ms = wait.count();
+    if (ms < 1000) return fmt::format("{} ms", ms);
+    if (ms < 60'000) return fmt::format("{:g} s", static_cast<double>(ms) / 1000);
+    if (ms < 3'600'000) return fmt::format("{:g} min", static_cast<double>(ms / 1000) / 60);
+    return fmt::format("{:g} h", static_cast<double>(ms / 60'000) / 60);
+}
+
+std::string attempt_line(const EmittedEvent& event, const Attempt& attempt) {
+    const auto& exchange = attempt.exchange;
+    const double ms = static_cast<double>(exchange.latency.count()) / 1000.0;
+    std::string line = fmt::format("{} {} attempt {}: ", event.type.empty() ? "event" : event.type,
+                                   event.id, attempt.number);
+    if (exchange.status == 0) {
+        line += fmt::format("no response ({}) after {:.1f} ms", exchange.error, ms);
+    } else {
+        line += fmt::format("{}{}{}, {:.1f} ms", exchange.status,
+                            exchange.reason.empty() ? "" : " ", exchange.reason, ms);
+        const std::string first = first_line(exchange.body);
+        if (!first.empty()) line += ": " + first;
+    }
+    if (exchange.status == 410) line += "; the endpoint is gone, not retrying";
+    if (exchange.status >= 300 && exchange.status < 400) line += "; redirects are not followed";
+    if (attempt.retry_in) line += "; retrying in " + wait_text(*attempt.retry_in);
+    return line;
+}
+
+} // namespace
+
+void print_events(const std::vector<EmittedEvent>& events, const OutputOptions& options) {
+    if (options.format == "http") {
+        if (events.size() != 1)
+            throw atshook::Error(fmt::format("--format http writes one request and {} events were "
+                                             "asked for; use --format curl or --send for several",
+                                             events.size()),
+                                 atshook::Error::Kind::usage);
+        const std::string text =
+            http_request_text(options.url, signed_headers(events[0], options), events[0].body);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return;
+    }
+    const bool lines = options.format == "ndjson" || events.size() > 1;
+    for (const auto& event : events) {
+        if (options.format == "curl")
+            fmt::print("{}", curl_command(options.url, signed_headers(event, options), event.body));
+        else if (options.signer)
+            fmt::print("{}\n", signed_json(event, options, lines ? -1 : 2));
+        else
+            fmt::print("{}\n", lines ? event.body : event.pretty);
+    }
+}
+
+int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
+                const Signer& signer, const RetryPolicy& policy) {
+    split_url(url, "--send");
+    auto client = make_curl_client();
+    SystemClock clock;
+    std::size_t delivered = 0;
+    for (const auto& event : events) {
+        const auto result = deliver({event.id, event.body}, url, signer, policy, *client, clock,
+                                    [&](const Attempt& attempt) {
+                                        fmt::print("{}\n", attempt_line(event, attempt));
+                                        std::fflush(stdout);
+                                    });
+        if (result.outcome == Outcome::delivered) ++delivered;
+    }
+    fmt::print("{} of {} deliver{} to {} succeeded\n", delivered, events.size(),
+               events.size() == 1 ? "y" : "ies", url);
+    return delivered == events.size() ? exit_code::ok : exit_code::failed;
+}
+
+} // namespace cli

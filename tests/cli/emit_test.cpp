@@ -1,0 +1,337 @@
+#include "cli/run_process.hpp"
+#include "loopback_server.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+using namespace std::chrono_literals;
+
+const std::string k_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+// Removes the files this process wrote when it exits.
+struct TempFiles {
+    std::vector<std::filesystem::path> paths;
+    ~TempFiles() {
+        for (const auto& path : paths) std::filesystem::remove(path);
+    }
+};
+TempFiles g_temp_files;
+
+std::string temp_file(const std::string& name, const std::string& content) {
+    // CTest runs test cases in parallel processes: each file name is unique to its writer.
+    static int counter = 0;
+    const auto path =
+        std::filesystem::temp_directory_path() / ("ats-hook-emit-test-" + std::to_string(getpid()) +
+                                                  "-" + std::to_string(++counter) + "-" + name);
+    std::ofstream(path, std::ios::binary) << content;
+    chmod(path.c_str(), 0600);
+    g_temp_files.paths.push_back(path);
+    return path.string();
+}
+
+const std::string& secret_file() {
+    static const std::string path = temp_file("secret", k_secret + "\n");
+    return path;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const auto end = text.find('\n', at);
+        lines.push_back(text.substr(at, end - at));
+        at = end == std::string::npos ? text.size() : end + 1;
+    }
+    return lines;
+}
+
+// The request as `verify --request` reads it, rebuilt from what the loopback server received.
+std::string request_file(const test::Received& received) {
+    std::string text = "POST " + received.target + " HTTP/1.1\r\n";
+    for (const auto& [name, value] : received.headers) text += name + ": " + value + "\r\n";
+    return text + "\r\n" + received.body;
+}
+
+int verify_exit_code(const test::Received& received) {
+    const auto file = temp_file("received.http", request_file(received));
+    return test::run_ats({"verify", "--request", file, "--secret-file", secret_file()}).exit_code;
+}
+
+std::vector<std::string> send_args(const std::string& url, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"emit",          "interview.created",    "--seed", "4",
+                                  "--at",          "2024-05-06T10:00:00Z", "--send", url,
+                                  "--secret-file", secret_file()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+}
+
+std::string expected_body() {
+    return test::run_ats({"emit", "interview.created", "--seed", "4", "--at",
+                          "2024-05-06T10:00:00Z", "--format", "ndjson"})
+        .out;
+}
+
+} // namespace
+
+TEST_CASE("emit all --seed 1 piped to validate --strict gives 19 valid events") {
+    const auto emitted = test::run_ats({"emit", "all", "--seed", "1"});
+    CHECK(emitted.exit_code == 0);
+    CHECK(emitted.err == "");
+    CHECK(lines_of(emitted.out).size() == 19);
+    const auto checked = test::run_ats({"validate", "--strict"}, test::stdin_of(emitted.out));
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out == "19 documents: 19 valid, 0 invalid; 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("emit with the same --seed and --at writes the same bytes") {
+    const std::vector<std::string> args{"emit",   "all", "--count", "2",
+                                        "--seed", "11",  "--at",    "1714989600"};
+    const auto first = test::run_ats(args);
+    CHECK(first.exit_code == 0);
+    CHECK(lines_of(first.out).size() == 38);
+    CHECK(test::run_ats(args).out == first.out);
+    auto other = args;
+    other[5] = "12";
+    CHECK(test::run_ats(other).out != first.out);
+}
+
+TEST_CASE("one event is pretty JSON; ndjson and several events are one compact line each") {
+    const std::vector<std::string> base{"emit", "job.created", "--seed", "2", "--at", "1714989600"};
+    const auto pretty = test::run_ats(base);
+    auto ndjson_args = base;
+    ndjson_args.insert(ndjson_args.end(), {"--format", "ndjson"});
+    const auto compact = test::run_ats(ndjson_args);
+    CHECK(pretty.out.starts_with("{\n  \"id\": \"wbhk_evt_"));
+    CHECK(lines_of(compact.out).size() == 1);
+    CHECK(nlohmann::json::parse(pretty.out) == nlohmann::json::parse(compact.out));
+    auto flat_args = base;
+    flat_args.insert(flat_args.end(), {"--envelope", "flat", "--format", "ndjson"});
+    const auto flat = nlohmann::json::parse(test::run_ats(flat_args).out);
+    CHECK(flat.size() == 3);
+    CHECK(flat["data"]["id"].get<std::string>().starts_with("job_"));
+}
+
+TEST_CASE("emit --set changes a field and the result is still checked") {
+    const auto run = test::run_ats({"emit", "interview.created", "--seed", "3", "--set",
+                                    "data.object.event.status=cancelled", "--set",
+                                    "/data/object/meta/attach_resume_to_invite=false"});
+    CHECK(run.exit_code == 0);
+    const auto event = nlohmann::json::parse(run.out);
+    CHECK(event["data"]["object"]["event"]["status"] == "cancelled");
+    CHECK(event["data"]["object"]["meta"]["attach_resume_to_invite"] == false);
+}
+
+TEST_CASE("an override that makes the event invalid stops with the finding, exit 1") {
+    const auto run = test::run_ats({"emit", "interview.created", "--seed", "3", "--set",
+                                    "data.object.event.attendees.0.status=attending"});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out == "");
+    CHECK(run.err ==
+          "interview.created: /data/object/event/attendees/0/status: \"attending\" is not one of "
+          "accepted, pending, maybe, declined\n"
+          "ats-hook: error: 1 of 1 event is invalid, so nothing was written; add --allow-invalid "
+          "to emit it anyway\n");
+}
+
+TEST_CASE("--allow-invalid writes a deliberately broken event and warns") {
+    const auto run = test::run_ats({"emit", "candidate.updated", "--seed", "3", "--unset",
+                                    "data.object.email", "--set", "data.object.rating=\"five\"",
+                                    "--allow-invalid", "--format", "ndjson"});
+    CHECK(run.exit_code == 0);
+    const auto event = nlohmann::json::parse(run.out);
+    CHECK_FALSE(event["data"]["object"].contains("email"));
+    CHECK(event["data"]["object"]["rating"] == "five");
+    CHECK(run.err.find("/data/object/rating") != std::string::npos);
+    CHECK(run.err.find("ats-hook: warning: 1 invalid event written as --allow-invalid asks") !=
+          std::string::npos);
+    const auto checked = test::run_ats({"validate"}, test::stdin_of(run.out));
+    CHECK(checked.exit_code == 1);
+}
+
+TEST_CASE("--from starts from an existing payload and keeps its id") {
+    const auto sample = test::source_path("samples/valid/interview.created.json");
+    const auto original = nlohmann::json::parse(test::read_file(sample));
+    const auto run = test::run_ats({"emit", "--from", sample, "--set",
+                                    "data.object.event.title=Rescheduled", "--format", "ndjson"});
+    CHECK(run.exit_code == 0);
+    auto expected = original;
+    expected["data"]["object"]["event"]["title"] = "Rescheduled";
+    CHECK(nlohmann::json::parse(run.out) == expected);
+
+    const auto signed_run = test::run_ats(
+        {"emit", "--from", sample, "--sign", "--secret-file", secret_file(), "--format", "ndjson"});
+    const auto envelope = nlohmann::json::parse(signed_run.out);
+    CHECK(envelope["headers"]["webhook-id"] == original["id"]);
+}
+
+TEST_CASE("emit --sign --format http writes a request that verify --request accepts") {
+    const auto emitted =
+        test::run_ats({"emit", "interview.created", "--sign", "--secret-file", secret_file(),
+                       "--format", "http", "--url", "http://127.0.0.1:9/hooks/hirehive"});
+    CHECK(emitted.exit_code == 0);
+    CHECK(emitted.out.starts_with("POST /hooks/hirehive HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"));
+    const auto file = temp_file("signed.http", emitted.out);
+    const auto verified =
+        test::run_ats({"verify", "--request", file, "--secret-file", secret_file()});
+    CHECK(verified.exit_code == 0);
+    CHECK(emitted.out.find(k_secret) == std::string::npos);
+    CHECK(emitted.err.find(k_secret) == std::string::npos);
+}
+
+TEST_CASE("emit --sign json gives headers and the exact body, which verify accepts") {
+    const auto emitted =
+        test::run_ats({"emit", "feedback.submitted", "--sign", "--secret-file", secret_file(),
+                       "--timestamp", "1714989600", "--at", "1714989600", "--seed", "8"},
+                      {});
+    CHECK(emitted.exit_code == 0);
+    const auto output = nlohmann::json::parse(emitted.out);
+    const auto& headers = output["headers"];
+    CHECK(headers["webhook-timestamp"] == "1714989600");
+    const auto body = output["body"].get<std::string>();
+    CHECK(body == lines_of(test::run_ats({"emit", "feedback.submitted", "--at", "1714989600",
+                                          "--seed", "8", "--format", "ndjson"})
+                               .out)[0]);
+    const auto verified = test::run_ats({"verify", "--id", headers["webhook-id"], "--timestamp",
+                                         "1714989600", "--signature", headers["webhook-signature"],
+                                         "--now", "1714989600", "--secret-file", secret_file()},
+                                        test::stdin_of(body));
+    CHECK(verified.exit_code == 0);
+}
+
+TEST_CASE("emit usage errors exit 2 and say what to do") {
+    const auto unknown = test::run_ats({"emit", "interview.create"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("did you mean 'interview.created'") != std::string::npos);
+    CHECK(test::run_ats({"emit"}).exit_code == 2);
+    CHECK(test::run_ats({"emit", "job.created", "--at", "soon"}).exit_code == 2);
+    CHECK(test::run_ats({"emit", "job.created", "--set", "nothing"}).exit_code == 2);
+    CHECK(test::run_ats({"emit", "job.created", "--format", "yaml"}).exit_code == 2);
+    const auto sample = test::source_path("samples/valid/job.created.json");
+    CHECK(test::run_ats({"emit", "job.created", "--from", sample}).exit_code == 2);
+    CHECK(test::run_ats({"emit", "--from", sample, "--count", "3"}).exit_code == 2);
+    const auto http =
+        test::run_ats({"emit", "all", "--format", "http", "--secret-file", secret_file()});
+    CHECK(http.exit_code == 2);
+    CHECK(http.err.find("--format http writes one request") != std::string::npos);
+    const auto unsigned_run = test::run_ats({"emit", "job.created", "--sign"});
+    CHECK(unsigned_run.exit_code == 2);
+    CHECK(unsigned_run.err.find("no secret given") != std::string::npos);
+}
+
+TEST_CASE("emit --send delivers the exact bytes with the three webhook headers, exit 0") {
+    test::LoopbackServer server({{200, "OK", {}, "accepted\nignored line", 0ms}});
+    const auto run = test::run_ats(send_args(server.url()));
+    CHECK(run.exit_code == 0);
+    const auto received = server.received();
+    REQUIRE(received.size() == 1);
+    CHECK(received[0].method == "POST");
+    CHECK(received[0].target == "/webhook");
+    CHECK(received[0].body + "\n" == expected_body());
+    CHECK(received[0].headers.at("content-type") == "application/json");
+    CHECK(received[0].headers.at("webhook-id").starts_with("wbhk_evt_"));
+    CHECK(verify_exit_code(received[0]) == 0);
+    const auto lines = lines_of(run.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].starts_with("interview.created " + received[0].headers.at("webhook-id") +
+                               " attempt 1: 200 OK, "));
+    CHECK(lines[0].ends_with(" ms: accepted"));
+    CHECK(lines[1] == "1 of 1 delivery to " + server.url() + " succeeded");
+}
+
+TEST_CASE("emit --send retries a 500 and delivers on the second attempt with the same id") {
+    test::LoopbackServer server({{500, "Internal Server Error", {}, "boom", 0ms}, {}});
+    const auto run =
+        test::run_ats(send_args(server.url(), {"--retries", "3", "--retry-scale", "0.001"}));
+    CHECK(run.exit_code == 0);
+    const auto received = server.received();
+    REQUIRE(received.size() == 2);
+    CHECK(received[0].body == received[1].body);
+    CHECK(received[0].headers.at("webhook-id") == received[1].headers.at("webhook-id"));
+    CHECK(verify_exit_code(received[0]) == 0);
+    CHECK(verify_exit_code(received[1]) == 0);
+    CHECK(run.out.find("attempt 1: 500 Internal Server Error, ") != std::string::npos);
+    CHECK(run.out.find("ms: boom; retrying in 5 ms\n") != std::string::npos);
+    CHECK(run.out.find("attempt 2: 200 OK") != std::string::npos);
+}
+
+TEST_CASE("emit --send honours Retry-After and gives up when the retries run out, exit 1") {
+    test::LoopbackServer server({{503, "Service Unavailable", {{"Retry-After", "2"}}, "", 0ms}});
+    const auto run =
+        test::run_ats(send_args(server.url(), {"--retries", "2", "--retry-scale", "0.001"}));
+    CHECK(run.exit_code == 1);
+    CHECK(server.received().size() == 3);
+    CHECK(run.out.find("attempt 1: 503 Service Unavailable, ") != std::string::npos);
+    CHECK(run.out.find("; retrying in 2 ms\n") != std::string::npos);
+    CHECK(run.out.ends_with("0 of 1 delivery to " + server.url() + " succeeded\n"));
+}
+
+TEST_CASE("emit --send stops at 410 Gone without retrying, exit 1") {
+    test::LoopbackServer server({{410, "Gone", {}, "endpoint disabled", 0ms}, {}});
+    const auto run =
+        test::run_ats(send_args(server.url(), {"--retries", "5", "--retry-scale", "0.001"}));
+    CHECK(run.exit_code == 1);
+    CHECK(server.received().size() == 1);
+    CHECK(run.out.find("410 Gone") != std::string::npos);
+    CHECK(run.out.find("the endpoint is gone, not retrying") != std::string::npos);
+}
+
+TEST_CASE("emit --send does not follow a redirect: a 3xx is a failure, exit 1") {
+    test::LoopbackServer server({{302, "Found", {{"Location", "/elsewhere"}}, "", 0ms}, {}});
+    const auto run = test::run_ats(send_args(server.url(), {"--retries", "2"}));
+    CHECK(run.exit_code == 1);
+    const auto received = server.received();
+    REQUIRE(received.size() == 1);
+    CHECK(received[0].target == "/webhook");
+    CHECK(run.out.find("302 Found") != std::string::npos);
+    CHECK(run.out.find("redirects are not followed") != std::string::npos);
+}
+
+TEST_CASE("emit --send gives up on a slow endpoint after --timeout and reports it, exit 1") {
+    test::LoopbackServer server({{200, "OK", {}, "too late", 5000ms}});
+    const auto run = test::run_ats(send_args(server.url(), {"--timeout", "0.2"}));
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("attempt 1: no response (") != std::string::npos);
+    CHECK(run.out.find("0 of 1 delivery") != std::string::npos);
+}
+
+TEST_CASE("emit --send exits 1 when any one of several deliveries fails") {
+    test::LoopbackServer server({{200, "OK", {}, "", 0ms}, {400, "Bad Request", {}, "no", 0ms}});
+    const auto run = test::run_ats({"emit", "job.created", "job.updated", "--seed", "1", "--send",
+                                    server.url(), "--secret-file", secret_file()});
+    CHECK(run.exit_code == 1);
+    CHECK(server.received().size() == 2);
+    CHECK(run.out.find("job.updated wbhk_evt_") != std::string::npos);
+    CHECK(run.out.ends_with("1 of 2 deliveries to " + server.url() + " succeeded\n"));
+}
+
+TEST_CASE("every option that emit --help shows is in the man page's emit section") {
+    const std::string man = test::read_file(test::source_path("man/ats-hook.1"));
+    const auto start = man.find(".SS emit\n");
+    REQUIRE(start != std::string::npos);
+    const std::string section = man.substr(start, man.find(".SH ", start) - start);
+    const auto run = test::run_ats({"emit", "--help"});
+    REQUIRE(run.exit_code == 0);
+    const std::regex option(R"((^|[\s,])(--[a-z][a-z0-9-]*))");
+    int checked = 0;
+    for (auto it = std::sregex_iterator(run.out.begin(), run.out.end(), option);
+         it != std::sregex_iterator(); ++it) {
+        const std::string name = (*it)[2].str();
+        if (name == "--help") continue;
+        std::string roff;
+        for (const char c : name) roff += c == '-' ? std::string("\\-") : std::string(1, c);
+        CAPTURE(name);
+        // The secret options are shared with verify and sign and described there.
+        const bool shared = name == "--secret" || name == "--secret-file";
+        CHECK((shared ? man : section).find(roff) != std::string::npos);
+        ++checked;
+    }
+    CHECK(checked >= 18);
+}
