@@ -1,8 +1,9 @@
-#include "atshook/schema/date_time.hpp"
+#include "atshook/time/date_time.hpp"
 
 #include <doctest/doctest.h>
 
-using atshook::schema::is_date_time;
+// JSON Schema's `date-time` format, as the validator checks it.
+const auto is_date_time = [](std::string_view text) { return atshook::time::is_rfc3339(text); };
 
 TEST_CASE("date-time accepts HireHive's timestamps with 0 to 7 fractional digits") {
     CHECK(is_date_time("2023-11-07T05:31:56Z"));
@@ -41,4 +42,5 @@ TEST_CASE("date-time rejects what RFC 3339 does not allow") {
     CHECK_FALSE(is_date_time("2024-1-24T14:59:34Z"));
     CHECK_FALSE(is_date_time(""));
     CHECK(is_date_time("1998-12-31T23:59:60Z")); // a leap second
+    CHECK_FALSE(is_date_time("2024-01-24 14:59:34Z")); // space for T: readable by show, not RFC 3339
 }

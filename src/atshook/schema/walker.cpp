@@ -1,6 +1,6 @@
 #include "atshook/schema/walker.hpp"
 
-#include "atshook/schema/date_time.hpp"
+#include "atshook/time/date_time.hpp"
 
 #include <fmt/core.h>
 
@@ -187,7 +187,7 @@ private:
                        fmt::format("{} characters", length));
         }
         if (node.pattern && !node.pattern->matches(text)) check_pattern(*node.pattern, text);
-        if (node.date_time && !is_date_time(text))
+        if (node.date_time && !time::is_rfc3339(text))
             report("format", fmt::format("{} is not an RFC 3339 date-time", quoted(text)),
                    "an RFC 3339 date-time such as 2024-01-24T14:59:34.5220878Z", quoted(text));
     }

@@ -1,6 +1,7 @@
 #include "atshook/signature/headers.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/time/date_time.hpp"
 
 #include <date/date.h>
 
@@ -14,61 +15,10 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-// Reads exactly `count` digits at `pos`, advancing it.
-std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t count) {
-    if (pos + count > text.size()) return std::nullopt;
-    int value = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        if (!is_digit(text[pos + i])) return std::nullopt;
-        value = value * 10 + (text[pos + i] - '0');
-    }
-    pos += count;
-    return value;
-}
-
-bool expect(std::string_view text, std::size_t& pos, std::string_view one_of) {
-    if (pos >= text.size() || one_of.find(text[pos]) == std::string_view::npos) return false;
-    ++pos;
-    return true;
-}
-
-std::optional<std::int64_t> parse_rfc3339(std::string_view text) {
-    std::size_t pos = 0;
-    const auto year = read_digits(text, pos, 4);
-    if (!year || !expect(text, pos, "-")) return std::nullopt;
-    const auto month = read_digits(text, pos, 2);
-    if (!month || !expect(text, pos, "-")) return std::nullopt;
-    const auto day = read_digits(text, pos, 2);
-    if (!day || !expect(text, pos, "Tt ")) return std::nullopt;
-    const auto hour = read_digits(text, pos, 2);
-    if (!hour || !expect(text, pos, ":")) return std::nullopt;
-    const auto minute = read_digits(text, pos, 2);
-    if (!minute || !expect(text, pos, ":")) return std::nullopt;
-    const auto second = read_digits(text, pos, 2);
-    if (!second) return std::nullopt;
-    if (pos < text.size() && text[pos] == '.') {
-        const std::size_t start = ++pos;
-        while (pos < text.size() && is_digit(text[pos])) ++pos;
-        if (pos == start) return std::nullopt;
-    }
-    int offset_minutes = 0;
-    if (expect(text, pos, "Zz")) {
-    } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-        const int sign = text[pos++] == '-' ? -1 : 1;
-        const auto offset_hour = read_digits(text, pos, 2);
-        if (!offset_hour || !expect(text, pos, ":")) return std::nullopt;
-        const auto offset_minute = read_digits(text, pos, 2);
-        if (!offset_minute || *offset_hour > 23 || *offset_minute > 59) return std::nullopt;
-        offset_minutes = sign * (*offset_hour * 60 + *offset_minute);
-    } else {
-        return std::nullopt;
-    }
-    if (pos != text.size() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
-    const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
-                                   date::day{static_cast<unsigned>(*day)}};
-    if (!ymd.ok()) return std::nullopt;
-    const std::int64_t days = date::sys_days{ymd}.time_since_epoch().count();
-    return days * 86400 + *hour * 3600 + *minute * 60 + *second - offset_minutes * 60;
+std::optional<std::int64_t> unix_seconds_of(std::string_view text) {
+    const auto instant = time::parse_rfc3339(text);
+    if (!instant) return std::nullopt;
+    return date::floor<std::chrono::seconds>(*instant).time_since_epoch().count();
 }
 
 } // namespace
@@ -169,7 +119,7 @@ ParsedTimestamp parse_moment(std::string_view text) {
     const bool looks_like_date = text.size() > 4 && text[4] == '-' && is_digit(text[0]);
     if (looks_like_date) {
         ParsedTimestamp result;
-        if (const auto seconds = parse_rfc3339(text))
+        if (const auto seconds = unix_seconds_of(text))
             result.seconds = *seconds;
         else
             result.problem = "is not an RFC 3339 date-time like 2021-02-25T15:02:10Z";

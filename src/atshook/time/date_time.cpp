@@ -80,12 +80,24 @@ std::optional<DateTime> parse_date_time(std::string_view text) {
 
     const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
                                    date::day{static_cast<unsigned>(*day)}};
-    // Second 60 is a leap second in RFC 3339; the tz library has no use for it, so it is refused.
-    if (!ymd.ok() || *hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+    // Second 60 is a leap second in RFC 3339; the tz library counts none, so it reads as :00 of
+    // the next minute.
+    if (!ymd.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
     const WallTime wall = date::local_days{ymd} + std::chrono::hours{*hour} +
                           std::chrono::minutes{*minute} + std::chrono::seconds{*second} +
                           Nanos{nanos};
-    return DateTime{wall, offset};
+    return DateTime{wall, offset, separator == ' '};
+}
+
+bool is_rfc3339(std::string_view text) {
+    const auto value = parse_date_time(text);
+    return value && value->offset && !value->space_separator;
+}
+
+std::optional<Instant> parse_rfc3339(std::string_view text) {
+    const auto value = parse_date_time(text);
+    if (!value || value->space_separator) return std::nullopt;
+    return instant_of(*value);
 }
 
 std::optional<Instant> instant_of(const DateTime& value) {

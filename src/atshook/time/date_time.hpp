@@ -19,11 +19,19 @@ struct DateTime {
     // The UTC offset as written (`Z` is zero). Absent when the text has none, as .NET writes a
     // DateTime of unspecified kind; the reader then decides which zone the wall time is in.
     std::optional<std::chrono::minutes> offset;
+    bool space_separator = false; // "2024-01-24 14:59:34": accepted for reading, not RFC 3339
 };
 
 // Reads `YYYY-MM-DD(T|t| )hh:mm:ss[.fraction][Z|z|±hh:mm]`. Digits beyond nanoseconds are
-// dropped. Returns nullopt for anything else, including out-of-range fields.
+// dropped; second 60 (a leap second) reads as the next minute's 00. Returns nullopt for
+// anything else, including out-of-range fields. The one date-time parser of ats-hook.
 std::optional<DateTime> parse_date_time(std::string_view text);
+
+// Exactly RFC 3339's `date-time` (JSON Schema's format): a `T` and an offset are required.
+bool is_rfc3339(std::string_view text);
+
+// The moment an RFC 3339 date-time names; nullopt when `text` is not one.
+std::optional<Instant> parse_rfc3339(std::string_view text);
 
 // The moment a date-time names when it carries an offset.
 std::optional<Instant> instant_of(const DateTime& value);
