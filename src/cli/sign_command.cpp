@@ -1,3 +1,4 @@
+#include "atshook/delivery/request_text.hpp"
 #include "atshook/error.hpp"
 #include "atshook/signature/headers.hpp"
 #include "atshook/signature/sign.hpp"
@@ -27,33 +28,6 @@ struct SignOptions {
     std::string url = "http://localhost:8080/webhooks/hirehive";
 };
 
-// Single quotes for a POSIX shell: nothing inside is expanded.
-std::string shell_quote(std::string_view text) {
-    std::string quoted = "'";
-    for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-}
-
-struct UrlParts {
-    std::string host;
-    std::string target;
-};
-
-UrlParts split_url(const std::string& url) {
-    const auto scheme_end = url.find("://");
-    if (scheme_end == std::string::npos || url.size() == scheme_end + 3)
-        throw atshook::Error("--url '" + url +
-                                 "' is not an absolute URL like "
-                                 "http://localhost:8080/webhooks",
-                             atshook::Error::Kind::usage);
-    const auto path_start = url.find_first_of("/?", scheme_end + 3);
-    UrlParts parts;
-    parts.host = url.substr(scheme_end + 3, path_start - (scheme_end + 3));
-    parts.target = path_start == std::string::npos ? "/" : url.substr(path_start);
-    if (parts.target.front() == '?') parts.target.insert(0, "/");
-    return parts;
-}
-
 std::int64_t signing_time(const SignOptions& options) {
     if (options.timestamp.empty())
         return std::chrono::duration_cast<std::chrono::seconds>(
@@ -68,33 +42,25 @@ std::int64_t signing_time(const SignOptions& options) {
 
 void print_output(const SignOptions& options, const SignedHeaders& signed_headers,
                   const std::string& body) {
-    const std::pair<std::string_view, const std::string&> headers[] = {
+    const std::vector<atshook::delivery::Header> headers = {
         {"webhook-id", signed_headers.id},
         {"webhook-timestamp", signed_headers.timestamp},
         {"webhook-signature", signed_headers.signature}};
+    std::vector<atshook::delivery::Header> request_headers = {{"Content-Type", "application/json"}};
+    request_headers.insert(request_headers.end(), headers.begin(), headers.end());
     if (options.format == "json") {
         nlohmann::ordered_json json;
-        for (const auto& [name, value] : headers) json["headers"][std::string(name)] = value;
+        for (const auto& header : headers) json["headers"][header.name] = header.value;
         fmt::print("{}\n", json.dump(2));
     } else if (options.format == "http") {
-        const auto url = split_url(options.url);
-        fmt::print("POST {} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n"
-                   "Content-Length: {}\r\n",
-                   url.target, url.host, body.size());
-        for (const auto& [name, value] : headers) fmt::print("{}: {}\r\n", name, value);
-        fmt::print("\r\n");
-        std::fwrite(body.data(), 1, body.size(), stdout);
+        const std::string request =
+            atshook::delivery::http_request_text(options.url, request_headers, body);
+        std::fwrite(request.data(), 1, request.size(), stdout);
     } else if (options.format == "curl") {
-        split_url(options.url);
-        fmt::print("curl --request POST {} \\\n  --header 'content-type: application/json' \\\n",
-                   shell_quote(options.url));
-        for (const auto& [name, value] : headers)
-            fmt::print("  --header {} \\\n", shell_quote(fmt::format("{}: {}", name, value)));
-        fmt::print("  --data-binary {}\n", options.body_file == "-"
-                                               ? std::string("@-")
-                                               : shell_quote("@" + options.body_file));
+        fmt::print("{}", atshook::delivery::curl_command_for_file(options.url, request_headers,
+                                                                 options.body_file));
     } else {
-        for (const auto& [name, value] : headers) fmt::print("{}: {}\n", name, value);
+        for (const auto& header : headers) fmt::print("{}: {}\n", header.name, header.value);
     }
 }
 

@@ -55,12 +55,12 @@ TEST_CASE("sign --format http writes a request that verify --request accepts") {
     const auto run = sign({"--format", "http", "--url", "https://hooks.example.test/in?x=1"});
     CHECK(run.exit_code == 0);
     CHECK(run.out == "POST /in?x=1 HTTP/1.1\r\nHost: hooks.example.test\r\n"
-                     "Content-Type: application/json\r\nContent-Length: 20\r\n"
+                     "Content-Type: application/json\r\n"
                      "webhook-id: " +
                          k_id +
                          "\r\nwebhook-timestamp: 1614265330\r\n"
                          "webhook-signature: " +
-                         k_signature + "\r\n\r\n" + k_body);
+                         k_signature + "\r\nContent-Length: 20\r\n\r\n" + k_body);
     const test::ScratchDir dir;
     const auto verified =
         run_guarded({"verify", "--request", dir.write("r.http", run.out), "--now", "1614265330"},
@@ -94,7 +94,7 @@ TEST_CASE("sign --format curl writes a command that sends the file's bytes uncha
     CHECK(run.exit_code == 0);
     const std::string quoted_body = "'@" + body.substr(0, body.find("it'")) + "it'\\''s.json'";
     CHECK(run.out == "curl --request POST 'http://127.0.0.1:9/hook' \\\n"
-                     "  --header 'content-type: application/json' \\\n"
+                     "  --header 'Content-Type: application/json' \\\n"
                      "  --header 'webhook-id: " +
                          k_id +
                          "' \\\n"

@@ -47,4 +47,15 @@ std::string curl_command(std::string_view url, const std::vector<Header>& header
     return text + " --data-binary @-\n";
 }
 
+std::string curl_command_for_file(std::string_view url, const std::vector<Header>& headers,
+                                  std::string_view body_file) {
+    split_url(url, "--url");
+    std::string text = fmt::format("curl --request POST {} \\\n", shell_quote(url));
+    for (const auto& header : headers)
+        text += fmt::format("  --header {} \\\n",
+                            shell_quote(fmt::format("{}: {}", header.name, header.value)));
+    const std::string source = body_file == "-" ? "@-" : shell_quote("@" + std::string(body_file));
+    return text + "  --data-binary " + source + "\n";
+}
+
 } // namespace atshook::delivery

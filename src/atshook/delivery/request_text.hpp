@@ -31,4 +31,9 @@ std::string shell_quote(std::string_view text);
 std::string curl_command(std::string_view url, const std::vector<Header>& headers,
                          std::string_view body);
 
+// curl --request POST '<url>' with one --header line each and --data-binary @FILE ("-" is
+// stdin), split over lines for people to read; the file's bytes go out unchanged.
+std::string curl_command_for_file(std::string_view url, const std::vector<Header>& headers,
+                                  std::string_view body_file);
+
 } // namespace atshook::delivery
