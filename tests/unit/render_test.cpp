@@ -64,6 +64,18 @@ TEST_CASE("each online meeting type gets its service's name") {
     }
 }
 
+TEST_CASE("an online location that repeats the meeting link is shown once") {
+    const auto same = text_of(interview_payload(
+        R"({"type":"online","location":"https://m.example/1"})",
+        R"({"meeting_url":"https://m.example/1","online_meeting_type":"teams_for_business"})"));
+    CHECK(same.find("Where      Microsoft Teams · https://m.example/1 ") != std::string::npos);
+    CHECK(same.find("https://m.example/1") == same.rfind("https://m.example/1"));
+    const auto room = text_of(interview_payload(
+        R"({"type":"online","location":"Room 4"})",
+        R"({"meeting_url":"https://m.example/1","online_meeting_type":"teams_for_business"})"));
+    CHECK(room.find("Microsoft Teams · https://m.example/1 · Room 4") != std::string::npos);
+}
+
 TEST_CASE("a cancelled interview says CANCELLED in its title and status, in red") {
     render::RenderOptions colour;
     colour.color = true;

@@ -54,7 +54,9 @@ Rich where_of(const InterviewView& interview, const Glyphs& g) {
             where.push_back({*interview.meeting_url, Tone::link});
         else
             where.push_back({"no meeting link", Tone::warn});
-        if (has_location) where.push_back({dot + *interview.location});
+        // Calendars often copy the link into the location: show it once.
+        if (has_location && interview.location != interview.meeting_url)
+            where.push_back({dot + *interview.location});
     } else if (type == "phone") {
         // The location holds the phone number or a note about the call.
         if (has_location)
