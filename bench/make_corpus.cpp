@@ -21,8 +21,9 @@ void vary_ids(nlohmann::json& value, const std::string& suffix) {
     }
     if (!value.is_string()) return;
     static const std::vector<std::string> k_prefixes = {
-        "job_", "cat_", "note_", "usr_", "gst_", "app_", "can_", "cv_", "fdbk_", "int_", "attd_",
-        "form_", "qustn_", "opt_", "file_", "tag_", "cnt_", "pipl_", "etmpl_", "wbhk_evt_"};
+        "job_",  "cat_",  "note_", "usr_",  "gst_",   "app_",     "can_",
+        "cv_",   "fdbk_", "int_",  "attd_", "form_",  "qustn_",   "opt_",
+        "file_", "tag_",  "cnt_",  "pipl_", "etmpl_", "wbhk_evt_"};
     const auto& text = value.get_ref<const std::string&>();
     for (const auto& prefix : k_prefixes)
         if (text.starts_with(prefix) && text.size() > prefix.size() &&
@@ -44,7 +45,8 @@ int main(int argc, char** argv) {
     for (const auto& entry : fs::directory_iterator(argv[1]))
         if (entry.path().extension() == ".json")
             samples.push_back(nlohmann::json::parse(std::ifstream(entry.path())));
-    std::sort(samples.begin(), samples.end(), [](const auto& a, const auto& b) { return a.dump() < b.dump(); });
+    std::sort(samples.begin(), samples.end(),
+              [](const auto& a, const auto& b) { return a.dump() < b.dump(); });
     const std::size_t target = std::stoul(argv[3]) * 1000 * 1000;
     std::ofstream out(argv[2], std::ios::binary);
     std::size_t written = 0, count = 0;

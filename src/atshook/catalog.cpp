@@ -36,8 +36,7 @@ constexpr EventInfo k_events[] = {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         std::size_t diagonal = row[0];
         row[0] = i;
@@ -56,17 +55,16 @@ std::span<const EventInfo> all_events() {
     return k_events;
 }
 
-const EventInfo *find_event(std::string_view name) {
-    for (const auto &event : k_events)
-        if (event.name == name)
-            return &event;
+const EventInfo* find_event(std::string_view name) {
+    for (const auto& event : k_events)
+        if (event.name == name) return &event;
     return nullptr;
 }
 
 std::string_view nearest_event(std::string_view name) {
-    const EventInfo *best = &k_events[0];
+    const EventInfo* best = &k_events[0];
     std::size_t best_distance = edit_distance(name, best->name);
-    for (const auto &event : k_events) {
+    for (const auto& event : k_events) {
         const std::size_t d = edit_distance(name, event.name);
         if (d < best_distance) {
             best = &event;

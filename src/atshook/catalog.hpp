@@ -25,7 +25,7 @@ struct EventInfo {
 // The 19 HireHive event types, in the order of HireHive's documentation.
 std::span<const EventInfo> all_events();
 
-const EventInfo *find_event(std::string_view name);
+const EventInfo* find_event(std::string_view name);
 
 // The real event type closest to `name` (edit distance), for "did you mean" messages.
 std::string_view nearest_event(std::string_view name);

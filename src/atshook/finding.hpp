@@ -17,15 +17,14 @@ struct Finding {
     std::string actual;
     Severity severity = Severity::error;
 
-    bool operator==(const Finding &) const = default;
+    bool operator==(const Finding&) const = default;
 };
 
 using Findings = std::vector<Finding>;
 
-inline bool has_errors(const Findings &findings) {
-    for (const auto &f : findings)
-        if (f.severity == Severity::error)
-            return true;
+inline bool has_errors(const Findings& findings) {
+    for (const auto& f : findings)
+        if (f.severity == Severity::error) return true;
     return false;
 }
 

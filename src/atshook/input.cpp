@@ -20,7 +20,9 @@ bool is_blank(std::string_view text) {
 }
 
 // Leaves room for simdjson's padding so documents can be parsed in place.
-void finish_buffer(Chunk& chunk) { chunk.buffer.reserve(chunk.buffer.size() + simdjson::SIMDJSON_PADDING); }
+void finish_buffer(Chunk& chunk) {
+    chunk.buffer.reserve(chunk.buffer.size() + simdjson::SIMDJSON_PADDING);
+}
 
 } // namespace
 

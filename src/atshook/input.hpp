@@ -13,8 +13,8 @@ constexpr std::size_t k_default_max_bytes = 16 * 1024 * 1024;
 // One payload: a whole file, or one line of an NDJSON log.
 struct Document {
     std::string_view bytes;
-    std::size_t line = 0;        // 1-based line where it starts; 0 for a whole file
-    bool too_large = false;      // over max_bytes: `bytes` holds only its start
+    std::size_t line = 0;   // 1-based line where it starts; 0 for a whole file
+    bool too_large = false; // over max_bytes: `bytes` holds only its start
 };
 
 // A run of whole documents read from one input, backed by its own buffer.
@@ -24,8 +24,9 @@ struct Chunk {
 };
 
 // Reads a file or stdin ("-") as documents. A file named *.ndjson or *.jsonl, or whose first
-// line is a complete JSON value followed by more text, is NDJSON (one document per non-blank line) and is read in chunks of
-// whole lines, so memory stays bounded whatever the file's size; anything else is one document.
+// line is a complete JSON value followed by more text, is NDJSON (one document per non-blank line)
+// and is read in chunks of whole lines, so memory stays bounded whatever the file's size; anything
+// else is one document.
 class InputReader {
 public:
     // Throws atshook::Error naming the file when it cannot be opened.

@@ -6,7 +6,8 @@ namespace atshook {
 namespace {
 
 std::string location(const DocumentOrigin& origin) {
-    return origin.line ? fmt::format("{}:{}", origin.source, origin.line) : std::string(origin.source);
+    return origin.line ? fmt::format("{}:{}", origin.source, origin.line)
+                       : std::string(origin.source);
 }
 
 std::string_view shown_pointer(const std::string& pointer) {
@@ -42,8 +43,8 @@ nlohmann::json json_report(const DocumentOrigin& origin, const Document& documen
     nlohmann::json report = {
         {"source", origin.source},
         {"line", origin.line ? nlohmann::json(origin.line) : nlohmann::json(nullptr)},
-        {"event_type", result.event_type.empty() ? nlohmann::json(nullptr)
-                                                 : nlohmann::json(result.event_type)},
+        {"event_type",
+         result.event_type.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.event_type)},
         {"valid", result.status == DocumentResult::Status::valid},
     };
     if (result.status == DocumentResult::Status::unreadable) {
@@ -67,9 +68,15 @@ nlohmann::json json_report(const DocumentOrigin& origin, const Document& documen
 void Tally::add(const DocumentResult& result) {
     ++documents;
     switch (result.status) {
-    case DocumentResult::Status::valid: ++valid; break;
-    case DocumentResult::Status::invalid: ++invalid; break;
-    case DocumentResult::Status::unreadable: ++unreadable; break;
+    case DocumentResult::Status::valid:
+        ++valid;
+        break;
+    case DocumentResult::Status::invalid:
+        ++invalid;
+        break;
+    case DocumentResult::Status::unreadable:
+        ++unreadable;
+        break;
     }
     for (const auto& f : result.findings) ++(f.severity == Severity::error ? errors : warnings);
 }
@@ -87,7 +94,8 @@ std::string summary_line(const Tally& tally) {
     std::string line = fmt::format("{}: {} valid, {} invalid", plural(tally.documents, "document"),
                                    tally.valid, tally.invalid);
     if (tally.unreadable) line += fmt::format(", {} unreadable", tally.unreadable);
-    line += fmt::format("; {}, {}", plural(tally.errors, "error"), plural(tally.warnings, "warning"));
+    line +=
+        fmt::format("; {}, {}", plural(tally.errors, "error"), plural(tally.warnings, "warning"));
     return line;
 }
 

@@ -30,10 +30,18 @@ std::size_t event_index(const EventInfo* event) {
 void describe_parse_error(std::string_view json, simdjson::error_code code, DocumentResult& out) {
     out.status = DocumentResult::Status::unreadable;
     switch (code) {
-    case simdjson::EMPTY: out.error = "empty input: expected a JSON object"; return;
-    case simdjson::DEPTH_ERROR: out.error = "nesting is deeper than the limit"; return;
-    case simdjson::UTF8_ERROR: out.error = "the input is not valid UTF-8"; break;
-    default: out.error = fmt::format("not valid JSON ({})", simdjson::error_message(code)); break;
+    case simdjson::EMPTY:
+        out.error = "empty input: expected a JSON object";
+        return;
+    case simdjson::DEPTH_ERROR:
+        out.error = "nesting is deeper than the limit";
+        return;
+    case simdjson::UTF8_ERROR:
+        out.error = "the input is not valid UTF-8";
+        break;
+    default:
+        out.error = fmt::format("not valid JSON ({})", simdjson::error_message(code));
+        break;
     }
     try {
         const auto parsed = nlohmann::json::parse(json.begin(), json.end());
@@ -44,7 +52,8 @@ void describe_parse_error(std::string_view json, simdjson::error_code code, Docu
             reason.remove_prefix(colon + 2);
         if (const auto last_read = reason.find("; last read"); last_read != reason.npos)
             reason = reason.substr(0, last_read);
-        out.error = code == simdjson::UTF8_ERROR ? "the input is not valid UTF-8" : "not valid JSON: " + std::string(reason);
+        out.error = code == simdjson::UTF8_ERROR ? "the input is not valid UTF-8"
+                                                 : "not valid JSON: " + std::string(reason);
         out.error_offset = e.byte > 0 ? e.byte - 1 : 0;
     }
 }

@@ -44,8 +44,8 @@ class Validator {
 public:
     explicit Validator(ValidateOptions options = {});
     ~Validator();
-    Validator(Validator &&) noexcept;
-    Validator &operator=(Validator &&) noexcept;
+    Validator(Validator&&) noexcept;
+    Validator& operator=(Validator&&) noexcept;
 
     // Validates one JSON document (the bytes of one payload or one NDJSON line).
     DocumentResult validate(std::string_view json);

@@ -10,9 +10,12 @@ namespace {
 
 int exit_code_for(atshook::Error::Kind kind) {
     switch (kind) {
-    case atshook::Error::Kind::usage: return cli::exit_code::usage;
-    case atshook::Error::Kind::missing_header: return cli::exit_code::missing_header;
-    case atshook::Error::Kind::input: return cli::exit_code::bad_input;
+    case atshook::Error::Kind::usage:
+        return cli::exit_code::usage;
+    case atshook::Error::Kind::missing_header:
+        return cli::exit_code::missing_header;
+    case atshook::Error::Kind::input:
+        return cli::exit_code::bad_input;
     }
     return cli::exit_code::bad_input;
 }
@@ -24,9 +27,10 @@ int main(int argc, char** argv) {
     app.name("ats-hook");
     app.require_subcommand(1);
     app.set_version_flag("--version", ATS_HOOK_VERSION);
-    app.footer("Exit codes: 0 success; 1 invalid payload, no matching signature or failed delivery;\n"
-               "2 usage error; 3 input unreadable or malformed; 4 timestamp outside tolerance;\n"
-               "5 missing webhook header. See ats-hook(1).");
+    app.footer(
+        "Exit codes: 0 success; 1 invalid payload, no matching signature or failed delivery;\n"
+        "2 usage error; 3 input unreadable or malformed; 4 timestamp outside tolerance;\n"
+        "5 missing webhook header. See ats-hook(1).");
 
     cli::Commands commands;
     cli::add_validate_command(app, commands);

@@ -58,7 +58,7 @@ void print_output(const SignOptions& options, const SignedHeaders& signed_header
         std::fwrite(request.data(), 1, request.size(), stdout);
     } else if (options.format == "curl") {
         fmt::print("{}", atshook::delivery::curl_command_for_file(options.url, request_headers,
-                                                                 options.body_file));
+                                                                  options.body_file));
     } else {
         for (const auto& header : headers) fmt::print("{}: {}\n", header.name, header.value);
     }

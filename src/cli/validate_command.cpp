@@ -24,15 +24,18 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& options) {
     atshook::ValidateOptions validate;
-    validate.strictness = options.strict ? atshook::Strictness::strict : atshook::Strictness::lenient;
+    validate.strictness =
+        options.strict ? atshook::Strictness::strict : atshook::Strictness::lenient;
     validate.forced_event = options.event;
     atshook::Validator check_options(validate); // a bad --event is a usage error before any input
 
-    const auto format = options.quiet                ? atshook::ReportFormat::none
-                        : options.format == "json"   ? atshook::ReportFormat::json
-                                                     : atshook::ReportFormat::text;
-    const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    const std::vector<std::string> files = options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+    const auto format = options.quiet              ? atshook::ReportFormat::none
+                        : options.format == "json" ? atshook::ReportFormat::json
+                                                   : atshook::ReportFormat::text;
+    const unsigned jobs =
+        options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const std::vector<std::string> files =
+        options.files.empty() ? std::vector<std::string>{"-"} : options.files;
 
     atshook::Tally total;
     bool unopenable = false;
@@ -41,7 +44,8 @@ int run_validate(const ValidateOptions& options) {
             atshook::InputReader reader(file, options.max_bytes);
             atshook::validate_input(reader, validate, format, jobs, options.max_bytes,
                                     [&](const atshook::ChunkReport& report) {
-                                        std::fwrite(report.text.data(), 1, report.text.size(), stdout);
+                                        std::fwrite(report.text.data(), 1, report.text.size(),
+                                                    stdout);
                                         total.add(report.tally);
                                     });
         } catch (const atshook::Error& e) {
@@ -64,8 +68,8 @@ int run_validate(const ValidateOptions& options) {
 
 void add_validate_command(CLI::App& root, Commands& commands) {
     auto options = std::make_shared<ValidateOptions>();
-    CLI::App* app = root.add_subcommand(
-        "validate", "Check payloads against the schema of their event type");
+    CLI::App* app =
+        root.add_subcommand("validate", "Check payloads against the schema of their event type");
     app->add_option("files", options->files,
                     "JSON payloads or NDJSON logs (one event per line); none or - reads stdin");
     app->add_option("--event", options->event,
@@ -73,14 +77,16 @@ void add_validate_command(CLI::App& root, Commands& commands) {
     app->add_flag("--strict", options->strict,
                   "Every documented field present, null only where documented, unknown fields "
                   "are errors");
-    app->add_option("--format", options->format, "Output: text (default) or json (one object per line)")
+    app->add_option("--format", options->format,
+                    "Output: text (default) or json (one object per line)")
         ->check(CLI::IsMember({"text", "json"}));
     app->add_flag("-q,--quiet", options->quiet, "Print nothing; report through the exit code only");
     app->add_option("--max-bytes", options->max_bytes,
                     "Largest payload accepted, in bytes (default 16777216 = 16 MiB)")
         ->check(CLI::PositiveNumber);
-    app->add_option("-j,--jobs", options->jobs,
-                    "Threads for large NDJSON inputs (default: all cores); output keeps input order");
+    app->add_option(
+        "-j,--jobs", options->jobs,
+        "Threads for large NDJSON inputs (default: all cores); output keeps input order");
     app->footer("Exit codes: 0 all valid; 1 some payload invalid; 2 usage error;\n"
                 "3 input unreadable or not JSON.");
     commands.push_back({app, [options] { return run_validate(*options); }});

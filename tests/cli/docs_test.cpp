@@ -12,7 +12,8 @@ namespace {
 std::set<std::string> long_options(const std::string& help) {
     std::set<std::string> out;
     const std::regex option("--([a-z][a-z0-9-]*)");
-    for (auto it = std::sregex_iterator(help.begin(), help.end(), option); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(help.begin(), help.end(), option);
+         it != std::sregex_iterator(); ++it)
         out.insert((*it)[1]);
     return out;
 }
@@ -47,7 +48,8 @@ TEST_CASE("every command and option that --help shows is in the man page") {
         for (const auto& option : long_options(run.out)) {
             CAPTURE(option);
             std::string escaped;
-            for (const char c : option) escaped += c == '-' ? std::string("\\-") : std::string(1, c);
+            for (const char c : option)
+                escaped += c == '-' ? std::string("\\-") : std::string(1, c);
             CHECK(man.find("\\-\\-" + escaped) != std::string::npos);
         }
     }
@@ -80,14 +82,18 @@ TEST_CASE("events lists exactly the 19 types") {
     for (std::string line; std::getline(lines, line);) names.insert(line.substr(0, line.find(' ')));
     CHECK(names.size() == 19);
     CHECK(names.count("interview.created") == 1);
-    CHECK(run.out.find("interview.created          documented an interview was scheduled\n") != std::string::npos);
-    CHECK(run.out.find("candidate.tag.added        inferred   a tag was attached to a candidate\n") != std::string::npos);
+    CHECK(run.out.find("interview.created          documented an interview was scheduled\n") !=
+          std::string::npos);
+    CHECK(
+        run.out.find("candidate.tag.added        inferred   a tag was attached to a candidate\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("schema prints a draft-07 schema; an unknown type is a usage error with a suggestion") {
     const auto run = test::run_ats({"schema", "interview.created"});
     CHECK(run.exit_code == 0);
-    CHECK(run.out.find("\"$schema\": \"http://json-schema.org/draft-07/schema#\"") != std::string::npos);
+    CHECK(run.out.find("\"$schema\": \"http://json-schema.org/draft-07/schema#\"") !=
+          std::string::npos);
     const auto bad = test::run_ats({"schema", "interview.create"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("did you mean \"interview.created\"") != std::string::npos);

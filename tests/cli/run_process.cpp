@@ -5,8 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -98,11 +98,14 @@ Run run_ats(const std::vector<std::string>& args, const RunOptions& options) {
             }
             const ssize_t r = read(fds[i].fd, buffer, sizeof buffer);
             if (r <= 0) {
-                if (fds[i].fd == out_pipe[0]) out_open = false;
-                else err_open = false;
+                if (fds[i].fd == out_pipe[0])
+                    out_open = false;
+                else
+                    err_open = false;
                 continue;
             }
-            (fds[i].fd == out_pipe[0] ? run.out : run.err).append(buffer, static_cast<std::size_t>(r));
+            (fds[i].fd == out_pipe[0] ? run.out : run.err)
+                .append(buffer, static_cast<std::size_t>(r));
         }
     }
     close(out_pipe[0]);

@@ -31,7 +31,8 @@ std::vector<std::string> findings_of(const std::string& json_lines, bool with_li
         const auto report = nlohmann::json::parse(line);
         for (const auto& f : report["findings"]) {
             std::string row = f["severity"].get<std::string>() + " " +
-                              f["pointer"].get<std::string>() + " " + f["keyword"].get<std::string>();
+                              f["pointer"].get<std::string>() + " " +
+                              f["keyword"].get<std::string>();
             if (with_line) row = std::to_string(report["line"].get<int>()) + " " + row;
             out.push_back(row);
         }
@@ -93,7 +94,8 @@ TEST_CASE("an unknown member is only a warning by default and an error under --s
           expected_findings(test::source_path("samples/warnings/unknown-field.findings")));
     const auto strict = test::run_ats({"validate", "--strict", file});
     CHECK(strict.exit_code == 1);
-    CHECK(strict.out.find("/data/object/pronouns: unknown member \"pronouns\"") != std::string::npos);
+    CHECK(strict.out.find("/data/object/pronouns: unknown member \"pronouns\"") !=
+          std::string::npos);
 }
 
 TEST_CASE("the NDJSON sample log reports its two bad lines by line number") {
@@ -102,9 +104,10 @@ TEST_CASE("the NDJSON sample log reports its two bad lines by line number") {
     CHECK(run.exit_code == 1);
     CHECK(findings_of(run.out, true) == expected_findings(file + ".findings"));
     const auto text = test::run_ats({"validate", file});
-    CHECK(text.out.find("deliveries.ndjson:14: /data/object/stage/parent_stage: \"interview\" is not "
-                        "one of rejected, new, screening, interviewing, offered, hired\n") !=
-          std::string::npos);
+    CHECK(
+        text.out.find("deliveries.ndjson:14: /data/object/stage/parent_stage: \"interview\" is not "
+                      "one of rejected, new, screening, interviewing, offered, hired\n") !=
+        std::string::npos);
     CHECK(text.out.find("44 documents: 42 valid, 2 invalid; 2 errors, 0 warnings\n") !=
           std::string::npos);
 }

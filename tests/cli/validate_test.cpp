@@ -28,8 +28,8 @@ std::string temp_file(const std::string& name, const std::string& content) {
 
 TEST_CASE("validate reads stdin when no file or - is given") {
     const std::string payload = test::read_file(k_valid);
-    for (const auto& args : {std::vector<std::string>{"validate"},
-                             std::vector<std::string>{"validate", "-"}}) {
+    for (const auto& args :
+         {std::vector<std::string>{"validate"}, std::vector<std::string>{"validate", "-"}}) {
         const auto run = test::run_ats(args, test::stdin_of(payload));
         CHECK(run.exit_code == 0);
         CHECK(run.out == "<stdin>: valid interview.created\n");
@@ -60,10 +60,12 @@ TEST_CASE("validate exit code 3 for input that is missing or not JSON") {
     SUBCASE("a file that does not exist") {
         const auto run = test::run_ats({"validate", "no-such-file.json"});
         CHECK(run.exit_code == 3);
-        CHECK(run.err == "ats-hook: error: no-such-file.json: cannot open: No such file or directory\n");
+        CHECK(run.err ==
+              "ats-hook: error: no-such-file.json: cannot open: No such file or directory\n");
     }
     SUBCASE("malformed JSON reports line and column") {
-        const auto run = test::run_ats({"validate"}, test::stdin_of("{\n  \"type\": \"job.created\",\n  \"data\": {,}\n}"));
+        const auto run = test::run_ats(
+            {"validate"}, test::stdin_of("{\n  \"type\": \"job.created\",\n  \"data\": {,}\n}"));
         CHECK(run.exit_code == 3);
         CHECK(run.out.starts_with("<stdin>:3:12: not valid JSON: "));
     }
@@ -79,10 +81,12 @@ TEST_CASE("validate exit code 3 for input that is missing or not JSON") {
     SUBCASE("not an object") {
         const auto run = test::run_ats({"validate"}, test::stdin_of("[1, 2]"));
         CHECK(run.exit_code == 3);
-        CHECK(run.out.find("a HireHive event is a JSON object, but this is an array") != std::string::npos);
+        CHECK(run.out.find("a HireHive event is a JSON object, but this is an array") !=
+              std::string::npos);
     }
     SUBCASE("invalid UTF-8") {
-        const auto run = test::run_ats({"validate"}, test::stdin_of("{\"type\": \"job.created\xff\"}"));
+        const auto run =
+            test::run_ats({"validate"}, test::stdin_of("{\"type\": \"job.created\xff\"}"));
         CHECK(run.exit_code == 3);
         CHECK(run.out.find("not valid UTF-8") != std::string::npos);
     }
@@ -142,7 +146,9 @@ TEST_CASE("--format json prints one object per document with the finding details
 }
 
 TEST_CASE("several files keep their order and end with a summary line") {
-    const std::string bad = temp_file("bad.json", "{\"type\": \"job.created\", \"timestamp\": \"x\", \"data\": {\"id\": \"job_1\"}}");
+    const std::string bad = temp_file(
+        "bad.json",
+        "{\"type\": \"job.created\", \"timestamp\": \"x\", \"data\": {\"id\": \"job_1\"}}");
     const auto run = test::run_ats({"validate", k_valid, bad});
     CHECK(run.exit_code == 1);
     CHECK(run.out == k_valid + ": valid interview.created\n" + bad +
@@ -156,7 +162,8 @@ TEST_CASE("--jobs splits a large NDJSON log and keeps the output in input order"
     auto broken = nlohmann::json::parse(valid);
     broken["data"]["object"]["event"]["status"] = "over";
     std::string log;
-    for (int line = 1; line <= 7000; ++line) log += (line % 997 == 0 ? broken.dump() : valid) + "\n";
+    for (int line = 1; line <= 7000; ++line)
+        log += (line % 997 == 0 ? broken.dump() : valid) + "\n";
     const std::string file = temp_file("large.ndjson", log);
     const auto one = test::run_ats({"validate", "--jobs", "1", file});
     const auto four = test::run_ats({"validate", "--jobs", "4", file});

@@ -53,8 +53,8 @@ Outcome run_file(const std::string& file) {
     Outcome outcome;
     simdjson::dom::parser parser;
     for (const auto& group : load(file)) {
-        const std::string name = file.substr(file.rfind('/') + 1) + ": " +
-                                 group["description"].get<std::string>();
+        const std::string name =
+            file.substr(file.rfind('/') + 1) + ": " + group["description"].get<std::string>();
         atshook::schema::CheckTree tree;
         try {
             tree = atshook::schema::compile({{"suite.json", group["schema"]}}, "suite.json",
@@ -82,12 +82,23 @@ Outcome run_file(const std::string& file) {
 } // namespace
 
 TEST_CASE("the validator passes the JSON-Schema-Test-Suite draft7 files of its keywords") {
-    const char* files[] = {"type.json",      "properties.json", "required.json",
-                           "additionalProperties.json", "items.json", "enum.json",
-                           "const.json",     "minLength.json",  "maxLength.json",
-                           "minimum.json",   "maximum.json",    "pattern.json",
-                           "ref.json",       "anyOf.json",      "boolean_schema.json",
-                           "definitions.json", "optional/format/date-time.json"};
+    const char* files[] = {"type.json",
+                           "properties.json",
+                           "required.json",
+                           "additionalProperties.json",
+                           "items.json",
+                           "enum.json",
+                           "const.json",
+                           "minLength.json",
+                           "maxLength.json",
+                           "minimum.json",
+                           "maximum.json",
+                           "pattern.json",
+                           "ref.json",
+                           "anyOf.json",
+                           "boolean_schema.json",
+                           "definitions.json",
+                           "optional/format/date-time.json"};
     std::map<std::string, std::string> refused;
     int passed = 0;
     for (const char* file : files) {

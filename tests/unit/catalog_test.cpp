@@ -7,8 +7,7 @@
 
 TEST_CASE("the catalog lists the 19 HireHive event types once each") {
     std::set<std::string> names;
-    for (const auto &event : atshook::all_events())
-        names.emplace(event.name);
+    for (const auto& event : atshook::all_events()) names.emplace(event.name);
     CHECK(names.size() == 19);
     CHECK(atshook::all_events().size() == 19);
     CHECK(names.count("interview.cancelled") == 1);
@@ -17,9 +16,8 @@ TEST_CASE("the catalog lists the 19 HireHive event types once each") {
 
 TEST_CASE("exactly the five events whose pages were read are documented") {
     std::set<std::string> documented;
-    for (const auto &event : atshook::all_events())
-        if (event.provenance == atshook::Provenance::documented)
-            documented.emplace(event.name);
+    for (const auto& event : atshook::all_events())
+        if (event.provenance == atshook::Provenance::documented) documented.emplace(event.name);
     CHECK(documented == std::set<std::string>{"job.created", "application.deleted",
                                               "candidate.updated", "feedback.submitted",
                                               "interview.created"});

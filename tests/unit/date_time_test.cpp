@@ -31,16 +31,17 @@ TEST_CASE("date-time knows days per month and leap years") {
 }
 
 TEST_CASE("date-time rejects what RFC 3339 does not allow") {
-    CHECK_FALSE(is_date_time("2024-01-24T14:59:34"));        // no offset
-    CHECK_FALSE(is_date_time("2024-01-24 14:59:34Z"));       // space for T
-    CHECK_FALSE(is_date_time("2024-01-24T14:59:34.Z"));      // empty fraction
-    CHECK_FALSE(is_date_time("2024-01-24T24:00:00Z"));       // hour 24
-    CHECK_FALSE(is_date_time("2024-01-24T14:60:00Z"));       // minute 60
-    CHECK_FALSE(is_date_time("2024-01-24T14:59:34+24:00"));  // offset hour 24
-    CHECK_FALSE(is_date_time("2024-01-24T14:59:34+0100"));   // offset without colon
+    CHECK_FALSE(is_date_time("2024-01-24T14:59:34"));       // no offset
+    CHECK_FALSE(is_date_time("2024-01-24 14:59:34Z"));      // space for T
+    CHECK_FALSE(is_date_time("2024-01-24T14:59:34.Z"));     // empty fraction
+    CHECK_FALSE(is_date_time("2024-01-24T24:00:00Z"));      // hour 24
+    CHECK_FALSE(is_date_time("2024-01-24T14:60:00Z"));      // minute 60
+    CHECK_FALSE(is_date_time("2024-01-24T14:59:34+24:00")); // offset hour 24
+    CHECK_FALSE(is_date_time("2024-01-24T14:59:34+0100"));  // offset without colon
     CHECK_FALSE(is_date_time("2024-01-24T14:59:34Zjunk"));
     CHECK_FALSE(is_date_time("2024-1-24T14:59:34Z"));
     CHECK_FALSE(is_date_time(""));
     CHECK(is_date_time("1998-12-31T23:59:60Z")); // a leap second
-    CHECK_FALSE(is_date_time("2024-01-24 14:59:34Z")); // space for T: readable by show, not RFC 3339
+    CHECK_FALSE(
+        is_date_time("2024-01-24 14:59:34Z")); // space for T: readable by show, not RFC 3339
 }

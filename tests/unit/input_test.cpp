@@ -12,13 +12,15 @@ namespace {
 
 std::string temp_file(const std::string& content, const std::string& extension = ".json") {
     static int counter = 0;
-    const auto path = std::filesystem::temp_directory_path() /
-                      ("ats-hook-input-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + extension);
+    const auto path =
+        std::filesystem::temp_directory_path() / ("ats-hook-input-" + std::to_string(getpid()) +
+                                                  "-" + std::to_string(++counter) + extension);
     std::ofstream(path, std::ios::binary) << content;
     return path.string();
 }
 
-std::vector<atshook::Document> read_all(atshook::InputReader& reader, std::vector<atshook::Chunk>& keep,
+std::vector<atshook::Document> read_all(atshook::InputReader& reader,
+                                        std::vector<atshook::Chunk>& keep,
                                         std::size_t target = 4 << 20) {
     std::vector<atshook::Document> out;
     atshook::Chunk chunk;
@@ -62,7 +64,8 @@ TEST_CASE("one compact line with a trailing newline is a single document") {
 
 TEST_CASE("a large NDJSON input comes in chunks of whole lines") {
     std::string log;
-    for (int i = 0; i < 5000; ++i) log += "{\"n\":" + std::to_string(i) + ",\"pad\":\"" + std::string(200, 'x') + "\"}\n";
+    for (int i = 0; i < 5000; ++i)
+        log += "{\"n\":" + std::to_string(i) + ",\"pad\":\"" + std::string(200, 'x') + "\"}\n";
     atshook::InputReader reader(temp_file(log));
     std::vector<atshook::Chunk> keep;
     const auto documents = read_all(reader, keep, 64 * 1024);
@@ -90,7 +93,8 @@ TEST_CASE("an NDJSON line over max_bytes is flagged and the next lines still com
 
 TEST_CASE("a file that cannot be opened is an error naming it") {
     CHECK_THROWS_WITH_AS(atshook::InputReader("/no/such/file.json"),
-                         "/no/such/file.json: cannot open: No such file or directory", atshook::Error);
+                         "/no/such/file.json: cannot open: No such file or directory",
+                         atshook::Error);
 }
 
 TEST_CASE("a .ndjson file is NDJSON even when its first line is broken") {

@@ -8,10 +8,12 @@ atshook::DocumentResult invalid_result() {
     atshook::DocumentResult result;
     result.status = atshook::DocumentResult::Status::invalid;
     result.event_type = "interview.created";
-    result.findings.push_back({"/data/object/event/status", "enum", "\"over\" is not one of active, past, cancelled",
-                               "one of active, past, cancelled", "\"over\"", atshook::Severity::error});
-    result.findings.push_back({"/data/object/colour", "additionalProperties", "unknown member \"colour\"",
-                               "only the documented members", "colour", atshook::Severity::warning});
+    result.findings.push_back(
+        {"/data/object/event/status", "enum", "\"over\" is not one of active, past, cancelled",
+         "one of active, past, cancelled", "\"over\"", atshook::Severity::error});
+    result.findings.push_back({"/data/object/colour", "additionalProperties",
+                               "unknown member \"colour\"", "only the documented members", "colour",
+                               atshook::Severity::warning});
     return result;
 }
 
@@ -21,8 +23,10 @@ TEST_CASE("text reports give file, NDJSON line, pointer and message; warnings ar
     std::string out;
     const atshook::Document document{"{}", 12, false};
     atshook::append_text_report(out, {"log.ndjson", 12}, document, invalid_result());
-    CHECK(out == "log.ndjson:12: /data/object/event/status: \"over\" is not one of active, past, cancelled\n"
-                 "log.ndjson:12: warning: /data/object/colour: unknown member \"colour\"\n");
+    CHECK(
+        out ==
+        "log.ndjson:12: /data/object/event/status: \"over\" is not one of active, past, cancelled\n"
+        "log.ndjson:12: warning: /data/object/colour: unknown member \"colour\"\n");
 }
 
 TEST_CASE("an unreadable NDJSON line reports its line and column in the file") {

@@ -39,11 +39,16 @@ TEST_CASE("an unsupported keyword is refused at load, naming it and where it sta
     const std::string why = refusal(json::parse(R"({"properties": {"a": {"oneOf": [true]}}})"));
     CHECK(why.find("\"oneOf\" is not supported") != std::string::npos);
     CHECK(why.find("test.json#/properties/a") != std::string::npos);
-    CHECK(refusal(json::parse(R"({"format": "email"})")).find("format \"email\"") != std::string::npos);
-    CHECK(refusal(json::parse(R"({"x-provenance": "documented"})")).find("x-provenance") != std::string::npos);
-    CHECK(refusal(json::parse(R"({"$ref": "other.json#/a"})")).find("outside the embedded") != std::string::npos);
-    CHECK(refusal(json::parse(R"({"$ref": "#/definitions/missing"})")).find("does not exist") != std::string::npos);
-    CHECK(refusal(json::parse(R"({"type": "text"})")).find("not a JSON Schema type") != std::string::npos);
+    CHECK(refusal(json::parse(R"({"format": "email"})")).find("format \"email\"") !=
+          std::string::npos);
+    CHECK(refusal(json::parse(R"({"x-provenance": "documented"})")).find("x-provenance") !=
+          std::string::npos);
+    CHECK(refusal(json::parse(R"({"$ref": "other.json#/a"})")).find("outside the embedded") !=
+          std::string::npos);
+    CHECK(refusal(json::parse(R"({"$ref": "#/definitions/missing"})")).find("does not exist") !=
+          std::string::npos);
+    CHECK(refusal(json::parse(R"({"type": "text"})")).find("not a JSON Schema type") !=
+          std::string::npos);
 }
 
 TEST_CASE("annotations are accepted and change nothing") {
@@ -52,7 +57,8 @@ TEST_CASE("annotations are accepted and change nothing") {
 }
 
 TEST_CASE("lenient mode lets optional members be null and makes unknown members warnings") {
-    const auto findings = check(k_object, R"({"id": "a", "name": null, "extra": 1})", Mode::lenient);
+    const auto findings =
+        check(k_object, R"({"id": "a", "name": null, "extra": 1})", Mode::lenient);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].pointer == "/extra");
     CHECK(findings[0].keyword == "additionalProperties");
@@ -79,7 +85,8 @@ TEST_CASE("strict mode requires every declared member and allows null only where
 }
 
 TEST_CASE("standard mode is plain draft-07") {
-    const auto findings = check(k_object, R"({"id": "a", "name": null, "extra": 1})", Mode::standard);
+    const auto findings =
+        check(k_object, R"({"id": "a", "name": null, "extra": 1})", Mode::standard);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].keyword == "type");
     CHECK(findings[1].severity == atshook::Severity::error);
@@ -88,9 +95,9 @@ TEST_CASE("standard mode is plain draft-07") {
 TEST_CASE("all findings of a document are collected, each with its pointer") {
     const json schema = json::parse(R"({"type": "array", "items": {"type": "object",
         "properties": {"status": {"enum": ["accepted", "pending"]}, "a/b~c": {"type": "integer"}}}})");
-    const auto findings =
-        check(schema, R"([{"status": "attending"}, {"status": "pending"}, {"a/b~c": 1.5, "status": 3}])",
-              Mode::standard);
+    const auto findings = check(
+        schema, R"([{"status": "attending"}, {"status": "pending"}, {"a/b~c": 1.5, "status": 3}])",
+        Mode::standard);
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].pointer == "/0/status");
     CHECK(findings[0].message == "\"attending\" is not one of accepted, pending");

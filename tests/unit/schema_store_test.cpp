@@ -24,8 +24,10 @@ std::string read(const std::filesystem::path& path) {
 void collect_refs(const json& schema, std::vector<std::string>& out) {
     if (schema.is_object()) {
         for (const auto& [key, value] : schema.items()) {
-            if (key == "$ref" && value.is_string()) out.push_back(value);
-            else if (key != "enum" && key != "const" && key != "examples") collect_refs(value, out);
+            if (key == "$ref" && value.is_string())
+                out.push_back(value);
+            else if (key != "enum" && key != "const" && key != "examples")
+                collect_refs(value, out);
         }
     } else if (schema.is_array()) {
         for (const auto& item : schema) collect_refs(item, out);
@@ -33,7 +35,8 @@ void collect_refs(const json& schema, std::vector<std::string>& out) {
 }
 
 bool valid_by_exported(const json& exported, const std::string& payload) {
-    const auto tree = atshook::schema::compile({{"export.json", exported}}, "export.json", Mode::standard);
+    const auto tree =
+        atshook::schema::compile({{"export.json", exported}}, "export.json", Mode::standard);
     simdjson::dom::parser parser;
     atshook::Findings findings;
     atshook::schema::walk(tree, parser.parse(payload).value(), findings);
@@ -53,7 +56,8 @@ TEST_CASE("every event schema compiles in every mode") {
 TEST_CASE("each schema file records the provenance the catalog shows") {
     for (const auto& event : atshook::all_events()) {
         CAPTURE(event.name);
-        CHECK(atshook::schema::schema_provenance(event.name) == atshook::to_string(event.provenance));
+        CHECK(atshook::schema::schema_provenance(event.name) ==
+              atshook::to_string(event.provenance));
     }
 }
 
@@ -82,14 +86,19 @@ TEST_CASE("exported schemas are self-contained and judge the samples as ats-hook
     }
 }
 
-TEST_CASE("the exported lenient schema accepts null for optional members, the strict one does not") {
-    auto payload = json::parse(read(std::string(ATS_HOOK_SOURCE_DIR) + "/samples/valid/job.created.json"));
+TEST_CASE(
+    "the exported lenient schema accepts null for optional members, the strict one does not") {
+    auto payload =
+        json::parse(read(std::string(ATS_HOOK_SOURCE_DIR) + "/samples/valid/job.created.json"));
     payload["data"]["object"]["salary"] = nullptr;
     payload["data"]["object"].erase("job_code");
     const std::string text = payload.dump();
-    CHECK(valid_by_exported(atshook::schema::export_event_schema("job.created", Mode::lenient), text));
-    CHECK_FALSE(valid_by_exported(atshook::schema::export_event_schema("job.created", Mode::strict), text));
-    atshook::Validator strict({.strictness = atshook::Strictness::strict, .forced_event = {}, .max_depth = 256});
+    CHECK(valid_by_exported(atshook::schema::export_event_schema("job.created", Mode::lenient),
+                            text));
+    CHECK_FALSE(
+        valid_by_exported(atshook::schema::export_event_schema("job.created", Mode::strict), text));
+    atshook::Validator strict(
+        {.strictness = atshook::Strictness::strict, .forced_event = {}, .max_depth = 256});
     CHECK_FALSE(strict.validate(text).ok());
     atshook::Validator lenient;
     CHECK(lenient.validate(text).ok());
@@ -98,6 +107,7 @@ TEST_CASE("the exported lenient schema accepts null for optional members, the st
 TEST_CASE("the schema of all events accepts every valid sample") {
     const json all = atshook::schema::export_all_events_schema(Mode::lenient);
     CHECK(all["anyOf"].size() == 19);
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(ATS_HOOK_SOURCE_DIR) + "/samples/valid"))
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(ATS_HOOK_SOURCE_DIR) + "/samples/valid"))
         CHECK_MESSAGE(valid_by_exported(all, read(entry.path())), entry.path().string());
 }

@@ -19,7 +19,8 @@ TEST_CASE("a minimal job.created is valid by default and invalid under strict") 
     CHECK(result.event_type == "job.created");
     CHECK(result.findings.empty());
 
-    atshook::Validator strict({.strictness = atshook::Strictness::strict, .forced_event = {}, .max_depth = 256});
+    atshook::Validator strict(
+        {.strictness = atshook::Strictness::strict, .forced_event = {}, .max_depth = 256});
     const auto strict_result = strict.validate(k_job);
     CHECK(strict_result.status == DocumentResult::Status::invalid);
     CHECK(strict_result.findings.size() > 10); // every undocumented absence is named
@@ -32,7 +33,8 @@ TEST_CASE("the object's id and the envelope's type, timestamp and data are requi
     REQUIRE(no_id.findings.size() == 1);
     CHECK(no_id.findings[0].pointer == "/data/object");
     CHECK(no_id.findings[0].keyword == "required");
-    const auto no_timestamp = validator.validate(R"({"type": "job.created", "data": {"id": "job_1"}})");
+    const auto no_timestamp =
+        validator.validate(R"({"type": "job.created", "data": {"id": "job_1"}})");
     REQUIRE(no_timestamp.findings.size() == 1);
     CHECK(no_timestamp.findings[0].message == "missing required member \"timestamp\"");
 }
@@ -51,8 +53,9 @@ TEST_CASE("a payload without type cannot be validated until --event names one") 
 }
 
 TEST_CASE("an unknown --event is a usage error") {
-    CHECK_THROWS_AS(atshook::Validator({.strictness = {}, .forced_event = "job.create", .max_depth = 256}),
-                    atshook::Error);
+    CHECK_THROWS_AS(
+        atshook::Validator({.strictness = {}, .forced_event = "job.create", .max_depth = 256}),
+        atshook::Error);
 }
 
 TEST_CASE("unusable input is unreadable, with an offset for malformed JSON") {
@@ -62,7 +65,8 @@ TEST_CASE("unusable input is unreadable, with an offset for malformed JSON") {
     CHECK(malformed.error.starts_with("not valid JSON: "));
     CHECK(malformed.error_offset == 23);
     CHECK(validator.validate("").error == "empty input: expected a JSON object");
-    CHECK(validator.validate("\"text\"").error == "a HireHive event is a JSON object, but this is a single value");
+    CHECK(validator.validate("\"text\"").error ==
+          "a HireHive event is a JSON object, but this is a single value");
     const auto shallow = atshook::Validator({.strictness = {}, .forced_event = {}, .max_depth = 4})
                              .validate(R"({"a": [[[[1]]]]})");
     CHECK(shallow.error == "nesting is deeper than the limit");

@@ -13,9 +13,8 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr std::string_view k_annotations[] = {"$schema", "$id",      "$comment", "title",
-                                              "description", "definitions", "examples",
-                                              "default"};
+constexpr std::string_view k_annotations[] = {"$schema",     "$id",         "$comment", "title",
+                                              "description", "definitions", "examples", "default"};
 
 std::string percent_decode(std::string_view text) {
     std::string out;
@@ -37,9 +36,12 @@ std::string percent_decode(std::string_view text) {
 std::string escape_pointer_token(const std::string& token) {
     std::string out;
     for (const char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out.push_back(c);
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out.push_back(c);
     }
     return out;
 }
@@ -239,8 +241,9 @@ private:
         const auto& text = ref.get_ref<const std::string&>();
         const std::size_t hash = text.find('#');
         const std::string target_file = hash == 0 ? file : text.substr(0, hash);
-        const std::string fragment =
-            hash == std::string::npos ? "" : percent_decode(std::string_view(text).substr(hash + 1));
+        const std::string fragment = hash == std::string::npos
+                                         ? ""
+                                         : percent_decode(std::string_view(text).substr(hash + 1));
         if (m_documents.find(target_file) == m_documents.end())
             throw Error(fmt::format("schema {}: $ref \"{}\" points outside the embedded schema "
                                     "files, which is not supported",

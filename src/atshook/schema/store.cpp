@@ -36,7 +36,8 @@ public:
         }
         if (!schema.is_object()) return;
         for (auto& [key, value] : schema.items()) {
-            if (key == "$ref" && value.is_string()) value = "#/definitions/" + add(file, value);
+            if (key == "$ref" && value.is_string())
+                value = "#/definitions/" + add(file, value);
             else if (key != "enum" && key != "const" && key != "examples" && key != "default")
                 rewrite(value, file);
         }
@@ -50,7 +51,8 @@ private:
         const std::string target = hash == 0 ? file : file_name(ref.substr(0, hash));
         const std::string pointer = hash == std::string::npos ? "" : ref.substr(hash + 1);
         constexpr std::string_view k_prefix = "/definitions/";
-        if (!pointer.starts_with(k_prefix) || pointer.find('/', k_prefix.size()) != std::string::npos)
+        if (!pointer.starts_with(k_prefix) ||
+            pointer.find('/', k_prefix.size()) != std::string::npos)
             throw Error(fmt::format("cannot bundle $ref \"{}\" in {}", ref, file));
         const std::string stem = target.substr(0, target.rfind(".json"));
         const std::string name = stem + "." + pointer.substr(k_prefix.size());
@@ -79,7 +81,8 @@ void allow_null(json& schema) {
         return;
     }
     if (schema.is_object() && schema.contains("enum") && !schema.contains("type")) {
-        if (std::find(schema["enum"].begin(), schema["enum"].end(), nullptr) == schema["enum"].end())
+        if (std::find(schema["enum"].begin(), schema["enum"].end(), nullptr) ==
+            schema["enum"].end())
             schema["enum"].push_back(nullptr);
         return;
     }
@@ -123,8 +126,8 @@ const SchemaDocuments& embedded_documents() {
             try {
                 out.emplace(file_name(file.name), json::parse(file.text));
             } catch (const json::parse_error& e) {
-                throw Error(fmt::format("embedded schema {} is not valid JSON: {}", file.name,
-                                        e.what()));
+                throw Error(
+                    fmt::format("embedded schema {} is not valid JSON: {}", file.name, e.what()));
             }
         }
         return out;

@@ -22,17 +22,23 @@ struct Segment {
 
 std::uint8_t type_of(element value) {
     switch (value.type()) {
-    case element_type::NULL_VALUE: return k_null;
-    case element_type::BOOL: return k_boolean;
+    case element_type::NULL_VALUE:
+        return k_null;
+    case element_type::BOOL:
+        return k_boolean;
     case element_type::INT64:
-    case element_type::UINT64: return k_integer;
+    case element_type::UINT64:
+        return k_integer;
     case element_type::DOUBLE: {
         const double d = value.get_double().value_unsafe();
         return std::isfinite(d) && std::floor(d) == d ? k_integer : k_number;
     }
-    case element_type::STRING: return k_string;
-    case element_type::ARRAY: return k_array;
-    case element_type::OBJECT: return k_object;
+    case element_type::STRING:
+        return k_string;
+    case element_type::ARRAY:
+        return k_array;
+    case element_type::OBJECT:
+        return k_object;
     }
     return 0;
 }
@@ -45,9 +51,12 @@ bool type_matches(std::uint8_t wanted, element value) {
 
 double number_of(element value) {
     switch (value.type()) {
-    case element_type::INT64: return static_cast<double>(value.get_int64().value_unsafe());
-    case element_type::UINT64: return static_cast<double>(value.get_uint64().value_unsafe());
-    default: return value.get_double().value_unsafe();
+    case element_type::INT64:
+        return static_cast<double>(value.get_int64().value_unsafe());
+    case element_type::UINT64:
+        return static_cast<double>(value.get_uint64().value_unsafe());
+    default:
+        return value.get_double().value_unsafe();
     }
 }
 
@@ -58,7 +67,8 @@ bool equal(element value, const json& expected) {
                expected.get_ref<const std::string&>() == value.get_string().value_unsafe();
     case element_type::BOOL:
         return expected.is_boolean() && expected.get<bool>() == value.get_bool().value_unsafe();
-    case element_type::NULL_VALUE: return expected.is_null();
+    case element_type::NULL_VALUE:
+        return expected.is_null();
     case element_type::INT64:
         if (expected.is_number_integer() && !expected.is_number_unsigned())
             return expected.get<std::int64_t>() == value.get_int64().value_unsafe();
@@ -67,7 +77,8 @@ bool equal(element value, const json& expected) {
         if (expected.is_number_unsigned())
             return expected.get<std::uint64_t>() == value.get_uint64().value_unsafe();
         return expected.is_number() && expected.get<double>() == number_of(value);
-    case element_type::DOUBLE: return expected.is_number() && expected.get<double>() == number_of(value);
+    case element_type::DOUBLE:
+        return expected.is_number() && expected.get<double>() == number_of(value);
     case element_type::ARRAY: {
         const auto array = value.get_array().value_unsafe();
         if (!expected.is_array() || expected.size() != array.size()) return false;
@@ -106,24 +117,37 @@ std::string quoted(std::string_view text) {
 // A short description of a value for messages: the value itself when small.
 std::string describe(element value) {
     switch (value.type()) {
-    case element_type::STRING: return quoted(value.get_string().value_unsafe());
-    case element_type::ARRAY: return fmt::format("an array of {}", value.get_array().value_unsafe().size());
-    case element_type::OBJECT: return "an object";
-    case element_type::NULL_VALUE: return "null";
-    case element_type::BOOL: return value.get_bool().value_unsafe() ? "true" : "false";
-    default: return simdjson::minify(value);
+    case element_type::STRING:
+        return quoted(value.get_string().value_unsafe());
+    case element_type::ARRAY:
+        return fmt::format("an array of {}", value.get_array().value_unsafe().size());
+    case element_type::OBJECT:
+        return "an object";
+    case element_type::NULL_VALUE:
+        return "null";
+    case element_type::BOOL:
+        return value.get_bool().value_unsafe() ? "true" : "false";
+    default:
+        return simdjson::minify(value);
     }
 }
 
 std::string_view type_name(element value) {
     switch (type_of(value)) {
-    case k_null: return "null";
-    case k_boolean: return "boolean";
-    case k_integer: return "integer";
-    case k_number: return "number";
-    case k_string: return "string";
-    case k_array: return "array";
-    default: return "object";
+    case k_null:
+        return "null";
+    case k_boolean:
+        return "boolean";
+    case k_integer:
+        return "integer";
+    case k_number:
+        return "number";
+    case k_string:
+        return "string";
+    case k_array:
+        return "array";
+    default:
+        return "object";
     }
 }
 
@@ -139,21 +163,29 @@ public:
             return;
         }
         if (node.types && !type_matches(node.types, value)) {
-            report("type", fmt::format("expected {}, found {}", node.type_text, describe_typed(value)),
+            report("type",
+                   fmt::format("expected {}, found {}", node.type_text, describe_typed(value)),
                    node.type_text, describe_typed(value));
             return; // the other keywords would only repeat the mismatch
         }
         if (!node.enum_values.empty()) check_enum(node, value);
         switch (value.type()) {
-        case element_type::STRING: check_string(node, value.get_string().value_unsafe()); break;
+        case element_type::STRING:
+            check_string(node, value.get_string().value_unsafe());
+            break;
         case element_type::INT64:
         case element_type::UINT64:
-        case element_type::DOUBLE: check_number(node, value); break;
-        case element_type::OBJECT: check_object(node, value.get_object().value_unsafe()); break;
+        case element_type::DOUBLE:
+            check_number(node, value);
+            break;
+        case element_type::OBJECT:
+            check_object(node, value.get_object().value_unsafe());
+            break;
         case element_type::ARRAY:
             if (node.items != k_no_node) check_items(node.items, value.get_array().value_unsafe());
             break;
-        default: break;
+        default:
+            break;
         }
         if (!node.any_of.empty()) check_any_of(node, value);
     }
@@ -197,10 +229,12 @@ private:
         if (pattern.is_fast()) {
             // ^prefix[class]+$: name the id prefix, which is what users get wrong.
             const std::string prefix = source.substr(1, source.find('[') - 1);
-            const std::string alphabet = source.substr(source.find('['), source.size() - 2 - source.find('['));
+            const std::string alphabet =
+                source.substr(source.find('['), source.size() - 2 - source.find('['));
             if (!text.starts_with(prefix)) {
                 report("pattern",
-                       fmt::format("{} does not start with the id prefix \"{}\"", quoted(text), prefix),
+                       fmt::format("{} does not start with the id prefix \"{}\"", quoted(text),
+                                   prefix),
                        fmt::format("\"{}\" followed by {}", prefix, alphabet), quoted(text));
                 return;
             }
@@ -239,8 +273,10 @@ private:
             if (property) {
                 ++m_matched;
                 const auto index = static_cast<std::size_t>(property - node.properties.data());
-                if (index < 64) seen |= std::uint64_t{1} << index;
-                else seen_more[index] = true;
+                if (index < 64)
+                    seen |= std::uint64_t{1} << index;
+                else
+                    seen_more[index] = true;
                 if (!(lenient && !property->required && member.value.is_null()))
                     check(property->node, member.value);
             } else if (node.additional != k_no_node) {
@@ -336,9 +372,12 @@ private:
                 continue;
             }
             for (const char c : segment.key) {
-                if (c == '~') out += "~0";
-                else if (c == '/') out += "~1";
-                else out.push_back(c);
+                if (c == '~')
+                    out += "~0";
+                else if (c == '/')
+                    out += "~1";
+                else
+                    out.push_back(c);
             }
         }
         return out;
