@@ -27,7 +27,8 @@ void finish_buffer(Chunk& chunk) {
 } // namespace
 
 InputReader::InputReader(const std::string& path, std::size_t max_bytes)
-    : m_path(path), m_source(path == "-" ? "<stdin>" : path), m_max_bytes(max_bytes) {
+    : m_path(path), m_source(path == "-" ? "<stdin>" : path),
+      m_max_bytes(std::min(max_bytes, k_largest_max_bytes)) {
     if (path == "-") {
         m_file = stdin;
     } else {
@@ -50,7 +51,8 @@ bool InputReader::fill(std::size_t want) {
     }
     while (!m_eof && m_pending.size() < want) {
         const std::size_t old = m_pending.size();
-        const std::size_t block = std::max(k_read_block, want - old);
+        // Grow by blocks as bytes arrive, so memory follows the input, not the limit asked for.
+        const std::size_t block = k_read_block;
         m_pending.resize(old + block);
         const std::size_t got = std::fread(m_pending.data() + old, 1, block, m_file);
         m_pending.resize(old + got);

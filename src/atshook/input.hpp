@@ -9,6 +9,8 @@
 namespace atshook {
 
 constexpr std::size_t k_default_max_bytes = 16 * 1024 * 1024;
+// simdjson reads documents of up to 4 GiB; a larger --max-bytes means this.
+constexpr std::size_t k_largest_max_bytes = (std::size_t{1} << 32) - 1;
 
 // One payload: a whole file, or one line of an NDJSON log.
 struct Document {

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -35,7 +36,14 @@ std::string read_all(int fd, const std::string& path, std::size_t expected) {
 } // namespace
 
 std::string input_name(const std::string& path) {
-    return path == "-" ? "stdin" : path;
+    if (path == "-") return "stdin";
+    // A secret pasted where a file name belongs must not be echoed back in an error.
+    std::string prefix = path.substr(0, 6);
+    for (auto& c : prefix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (prefix.starts_with("whsec_") || prefix.starts_with("whsk_") || prefix.starts_with("whpk_"))
+        return "the file named by a secret-like argument (not shown; give secrets with "
+               "--secret-file FILE or ATS_HOOK_SECRET, never where a file name goes)";
+    return path;
 }
 
 std::string read_raw_input(const std::string& path) {

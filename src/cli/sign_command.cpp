@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -57,8 +58,11 @@ void print_output(const SignOptions& options, const SignedHeaders& signed_header
             atshook::delivery::http_request_text(options.url, request_headers, body);
         std::fwrite(request.data(), 1, request.size(), stdout);
     } else if (options.format == "curl") {
-        fmt::print("{}", atshook::delivery::curl_command_for_file(options.url, request_headers,
-                                                                  options.body_file));
+        // A body read from stdin is gone once signed: the command carries the bytes itself.
+        fmt::print("{}", options.body_file == "-"
+                             ? atshook::delivery::curl_command(options.url, request_headers, body)
+                             : atshook::delivery::curl_command_for_file(
+                                   options.url, request_headers, options.body_file));
     } else {
         for (const auto& header : headers) fmt::print("{}: {}\n", header.name, header.value);
     }
@@ -71,6 +75,11 @@ int run_sign(SignOptions& options) {
     if (options.id.find('.') != std::string::npos)
         throw atshook::Error("--id '" + options.id +
                                  "' contains '.', which would make the signed content ambiguous",
+                             atshook::Error::Kind::usage);
+    // Spaces around it are trimmed by receivers and control characters break the header line.
+    if (std::any_of(options.id.begin(), options.id.end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; }))
+        throw atshook::Error("--id must not contain spaces or control characters",
                              atshook::Error::Kind::usage);
     const std::string id = options.id.empty() ? message_id(random_bytes(27).bytes()) : options.id;
     const auto signed_headers = sign_delivery(loaded.secrets, SignedContent{id, timestamp, body});

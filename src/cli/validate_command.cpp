@@ -82,8 +82,8 @@ void add_validate_command(CLI::App& root, Commands& commands) {
         ->check(CLI::IsMember({"text", "json"}));
     app->add_flag("-q,--quiet", options->quiet, "Print nothing; report through the exit code only");
     app->add_option("--max-bytes", options->max_bytes,
-                    "Largest payload accepted, in bytes (default 16777216 = 16 MiB)")
-        ->check(CLI::PositiveNumber);
+                    "Largest payload accepted, in bytes (default 16777216 = 16 MiB, at most 4 GiB)")
+        ->check(CLI::Range(std::size_t{1}, atshook::k_largest_max_bytes));
     app->add_option(
         "-j,--jobs", options->jobs,
         "Threads for large NDJSON inputs (default: all cores); output keeps input order");

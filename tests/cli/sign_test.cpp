@@ -106,6 +106,19 @@ TEST_CASE("sign --format curl writes a command that sends the file's bytes uncha
                          quoted_body + "\n");
 }
 
+TEST_CASE("sign --format curl carries a body read from stdin in the command") {
+    const auto run = sign({"--format", "curl", "--url", "http://127.0.0.1:9/hook"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.starts_with("printf '%s' '" + k_body + "' | curl "));
+    CHECK(run.out.find("--data-binary @-") != std::string::npos);
+}
+
+TEST_CASE("sign refuses an --id with spaces or control characters") {
+    CHECK(run_guarded({"sign", "--id", "msg_1\r\nX-Evil: 1"}, with_secret_env(k_secret, k_body))
+              .exit_code == 2);
+    CHECK(run_guarded({"sign", "--id", " msg_1"}, with_secret_env(k_secret, k_body)).exit_code == 2);
+}
+
 TEST_CASE("sign with two secrets writes both tokens, as a sender rotating keys does") {
     const auto run = sign({"--format", "json"}, k_secret + " " + test::k_other_secret);
     const std::string header = nlohmann::json::parse(run.out)["headers"]["webhook-signature"];

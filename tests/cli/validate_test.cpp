@@ -94,7 +94,22 @@ TEST_CASE("validate exit code 3 for input that is missing or not JSON") {
         const std::string deep = "{\"a\":" + std::string(300, '[') + std::string(300, ']') + "}";
         const auto run = test::run_ats({"validate"}, test::stdin_of(deep));
         CHECK(run.exit_code == 3);
-        CHECK(run.out.find("nesting is deeper than the limit") != std::string::npos);
+        CHECK(run.out.find("nesting is deeper than 256 levels") != std::string::npos);
+    }
+    SUBCASE("a number out of range is a clear error with its place, not a crash") {
+        const auto run = test::run_ats(
+            {"validate"}, test::stdin_of("{\"type\": \"job.created\",\n \"x\": 1e400}"));
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.starts_with("<stdin>:2:"));
+        CHECK(run.out.find("number overflow") != std::string::npos);
+        const auto big = test::run_ats({"validate"}, test::stdin_of("{\"x\": 18446744073709551616}"));
+        CHECK(big.exit_code == 3);
+        CHECK(big.out.find("a number is out of range") != std::string::npos);
+    }
+    SUBCASE("a byte order mark") {
+        const auto run = test::run_ats({"validate"}, test::stdin_of("\xEF\xBB\xBF{}"));
+        CHECK(run.exit_code == 3);
+        CHECK(run.out.find("byte order mark (BOM)") != std::string::npos);
     }
     SUBCASE("a payload over --max-bytes") {
         const auto run = test::run_ats({"validate", "--max-bytes", "100", k_valid});

@@ -220,9 +220,10 @@ TEST_CASE("header names are case-insensitive and svix-* is a per-header fallback
                                      {"webhook-signature", std::string(k_signature), 4}};
         CHECK(find_delivery_headers(fields, "t").id->value == k_id);
     }
-    SUBCASE("an empty webhook-* header falls back to its svix-* twin") {
+    SUBCASE("an empty webhook-* header stays empty (missing), its svix-* twin is not used") {
         atshook::HeaderFields fields{{"webhook-id", "", 1}, {"svix-id", std::string(k_id), 2}};
-        CHECK(find_delivery_headers(fields, "t").id->found_as == "svix-id");
+        CHECK(find_delivery_headers(fields, "t").id->found_as == "webhook-id");
+        CHECK(find_delivery_headers(fields, "t").id->value.empty());
     }
 }
 

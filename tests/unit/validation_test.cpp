@@ -69,7 +69,7 @@ TEST_CASE("unusable input is unreadable, with an offset for malformed JSON") {
           "a HireHive event is a JSON object, but this is a single value");
     const auto shallow = atshook::Validator({.strictness = {}, .forced_event = {}, .max_depth = 4})
                              .validate(R"({"a": [[[[1]]]]})");
-    CHECK(shallow.error == "nesting is deeper than the limit");
+    CHECK(shallow.error == "nesting is deeper than 4 levels");
 }
 
 TEST_CASE("line_column counts lines and UTF-8 characters") {

@@ -73,7 +73,8 @@ DeliveryHeaders find_delivery_headers(const HeaderFields& fields, std::string_vi
                             std::string(name) + " appears a second time (first on line " +
                             std::to_string(found[0]->line) + "); a delivery has one");
             auto& slot = headers.get(part);
-            if (!found.empty() && (!slot || slot->value.empty()))
+            // svix-* stands in only for an absent webhook-* header; an empty one is missing.
+            if (!found.empty() && !slot)
                 slot = HeaderValue{found[0]->value, found[0]->name};
         }
     }
