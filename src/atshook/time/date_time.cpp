@@ -47,17 +47,17 @@ std::optional<DateTime> parse_date_time(std::string_view text) {
     const auto second = read_digits(text, pos, 2);
     if (!second) return std::nullopt;
 
-    std::int64_t nanos = 0;
+    std::int64_t ticks = 0;
     if (pos < text.size() && text[pos] == '.') {
         ++pos;
         std::size_t digits = 0;
         while (pos < text.size() && is_digit(text[pos])) {
-            if (digits < 9) nanos = nanos * 10 + (text[pos] - '0');
+            if (digits < 7) ticks = ticks * 10 + (text[pos] - '0');
             ++digits;
             ++pos;
         }
         if (digits == 0) return std::nullopt;
-        for (std::size_t i = digits; i < 9; ++i) nanos *= 10;
+        for (std::size_t i = digits; i < 7; ++i) ticks *= 10;
     }
 
     std::optional<std::chrono::minutes> offset;
@@ -85,7 +85,7 @@ std::optional<DateTime> parse_date_time(std::string_view text) {
     if (!ymd.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
     const WallTime wall = date::local_days{ymd} + std::chrono::hours{*hour} +
                           std::chrono::minutes{*minute} + std::chrono::seconds{*second} +
-                          Nanos{nanos};
+                          Ticks{ticks};
     return DateTime{wall, offset, separator == ' '};
 }
 
@@ -108,13 +108,13 @@ std::optional<Instant> instant_of(const DateTime& value) {
 std::string format_utc(Instant instant) {
     const auto day = date::floor<date::days>(instant);
     const date::year_month_day ymd{day};
-    const date::hh_mm_ss<Nanos> clock{instant - day};
+    const date::hh_mm_ss<Ticks> clock{instant - day};
     std::string text =
         fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", int{ymd.year()}, unsigned{ymd.month()},
                     unsigned{ymd.day()}, clock.hours().count(), clock.minutes().count(),
                     clock.seconds().count());
-    if (const auto nanos = clock.subseconds().count(); nanos != 0) {
-        std::string fraction = fmt::format("{:09}", nanos);
+    if (const auto ticks = clock.subseconds().count(); ticks != 0) {
+        std::string fraction = fmt::format("{:07}", ticks);
         while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
         text += "." + fraction;
     }

@@ -10,9 +10,11 @@
 // .NET's "o" format produces, usually with a `Z` suffix.
 namespace atshook::time {
 
-using Nanos = std::chrono::nanoseconds;
-using Instant = date::sys_time<Nanos>;
-using WallTime = date::local_time<Nanos>;
+// 100 ns, .NET's tick and the precision of HireHive's 7 fractional digits; an int64 of them
+// spans the years 0001-9999 that RFC 3339 can write (nanoseconds would wrap after 2262).
+using Ticks = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
+using Instant = date::sys_time<Ticks>;
+using WallTime = date::local_time<Ticks>;
 
 struct DateTime {
     WallTime wall; // the date and clock time as written
@@ -22,7 +24,7 @@ struct DateTime {
     bool space_separator = false; // "2024-01-24 14:59:34": accepted for reading, not RFC 3339
 };
 
-// Reads `YYYY-MM-DD(T|t| )hh:mm:ss[.fraction][Z|z|±hh:mm]`. Digits beyond nanoseconds are
+// Reads `YYYY-MM-DD(T|t| )hh:mm:ss[.fraction][Z|z|±hh:mm]`. Digits beyond the seventh are
 // dropped; second 60 (a leap second) reads as the next minute's 00. Returns nullopt for
 // anything else, including out-of-range fields. The one date-time parser of ats-hook.
 std::optional<DateTime> parse_date_time(std::string_view text);

@@ -34,7 +34,7 @@ std::string format_clock(time::WallTime wall) {
     return fmt::format("{:02}:{:02}", clock.hours().count(), clock.minutes().count());
 }
 
-std::string format_duration(time::Nanos duration) {
+std::string format_duration(time::Ticks duration) {
     const auto total_seconds = date::floor<std::chrono::seconds>(duration).count();
     if (total_seconds < 60) return fmt::format("{} s", total_seconds);
     const auto total_minutes = total_seconds / 60;

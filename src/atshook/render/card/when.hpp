@@ -9,7 +9,7 @@ namespace atshook::render {
 
 std::string format_day(time::WallTime wall);       // "Thu 1 Feb 2024"
 std::string format_clock(time::WallTime wall);     // "14:00", "14:00:30" when seconds are set
-std::string format_duration(time::Nanos duration); // "1 h 30 min", "45 min", "2 d 1 h"
+std::string format_duration(time::Ticks duration); // "1 h 30 min", "45 min", "2 d 1 h"
 // "GMT (UTC+00:00)"; just "UTC+05:30" when the zone has no letters for it; "UTC" for UTC.
 std::string zone_label(const time::ZonedReading& reading);
 
