@@ -164,9 +164,17 @@ int run_emit(EmitOptions& options) {
     for (auto& event : build_events(options, seed)) {
         for (const auto& edit : edits) sample::apply_override(event.payload, edit);
         const auto type = event.payload.find("type");
+        // The webhook-id is the envelope id, also after --set id=... changed it.
+        const auto id = event.payload.find("id");
+        std::string message_id =
+            id != event.payload.end() && id->is_string() ? id->get<std::string>() : event.id;
+        if (message_id.find_first_of(". \t\r\n") != std::string::npos)
+            throw atshook::Error("the event id '" + message_id +
+                                     "' cannot be a webhook-id: it holds '.' or white space",
+                                 atshook::Error::Kind::usage);
         events.push_back(
             {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",
-             event.id, event.payload.dump(), event.payload.dump(2)});
+             std::move(message_id), event.payload.dump(), event.payload.dump(2)});
     }
     if (!check_events(events, options)) return exit_code::failed;
 

@@ -99,6 +99,9 @@ void print_events(const std::vector<EmittedEvent>& events, const OutputOptions& 
 int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
                 const Signer& signer, const RetryPolicy& policy) {
     split_url(url, "--send");
+    if (!url.starts_with("http://") && !url.starts_with("https://"))
+        throw atshook::Error("--send '" + url + "' is not an http:// or https:// URL",
+                             atshook::Error::Kind::usage);
     auto client = make_curl_client();
     SystemClock clock;
     std::size_t delivered = 0;
@@ -109,6 +112,14 @@ int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
                                         std::fflush(stdout);
                                     });
         if (result.outcome == Outcome::delivered) ++delivered;
+        if (result.outcome == Outcome::gone) {
+            // 410: a sender disables the endpoint, so the remaining events are not sent.
+            const std::size_t left = events.size() - static_cast<std::size_t>(&event - events.data()) - 1;
+            if (left > 0)
+                fmt::print("endpoint gone (410): {} remaining event{} not sent\n", left,
+                           left == 1 ? "" : "s");
+            break;
+        }
     }
     fmt::print("{} of {} deliver{} to {} succeeded\n", delivered, events.size(),
                events.size() == 1 ? "y" : "ies", url);

@@ -283,6 +283,34 @@ TEST_CASE("emit --send stops at 410 Gone without retrying, exit 1") {
     CHECK(run.out.find("the endpoint is gone, not retrying") != std::string::npos);
 }
 
+TEST_CASE("after a 410 Gone emit --send sends none of the remaining events") {
+    test::LoopbackServer server({{410, "Gone", {}, "endpoint disabled", 0ms}, {}});
+    auto args = send_args(server.url());
+    args.insert(args.begin() + 2, {"job.created", "job.updated"});
+    const auto run = test::run_ats(args);
+    CHECK(run.exit_code == 1);
+    CHECK(server.received().size() == 1);
+    CHECK(run.out.find("endpoint gone (410): 2 remaining events not sent\n") != std::string::npos);
+}
+
+TEST_CASE("emit --send takes only http and https URLs") {
+    const auto run = test::run_ats(send_args("ftp://127.0.0.1/x"));
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("is not an http:// or https:// URL") != std::string::npos);
+}
+
+TEST_CASE("emit --set id=... also changes the webhook-id it signs with") {
+    const auto run = test::run_ats({"emit", "job.created", "--seed", "1", "--set",
+                                    "id=wbhk_evt_ZZZZZZ", "--sign", "--format", "ndjson",
+                                    "--secret-file", secret_file()});
+    CHECK(run.exit_code == 0);
+    const auto line = nlohmann::json::parse(run.out);
+    CHECK(line["headers"]["webhook-id"] == "wbhk_evt_ZZZZZZ");
+    CHECK(test::run_ats({"emit", "job.created", "--set", "id=a.b", "--sign", "--secret-file",
+                         secret_file()})
+              .exit_code == 2);
+}
+
 TEST_CASE("emit --send does not follow a redirect: a 3xx is a failure, exit 1") {
     test::LoopbackServer server({{302, "Found", {{"Location", "/elsewhere"}}, "", 0ms}, {}});
     const auto run = test::run_ats(send_args(server.url(), {"--retries", "2"}));
