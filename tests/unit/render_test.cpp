@@ -126,6 +126,13 @@ TEST_CASE("text output fits the width and wraps long notes at spaces") {
         CHECK(text.find("word" + std::to_string(i)) != std::string::npos); // wrapped, not cut
 }
 
+TEST_CASE("a huge width is capped at 1000 columns instead of exhausting memory") {
+    render::RenderOptions options;
+    options.width = 2'000'000'000;
+    const auto text = text_of(interview_payload(k_panel), options);
+    CHECK(render::display_width(text.substr(0, text.find('\n'))) == 1000);
+}
+
 TEST_CASE("ASCII output draws the frame and symbols without Unicode") {
     render::RenderOptions options;
     options.ascii = true;

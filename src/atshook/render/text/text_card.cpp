@@ -10,6 +10,8 @@ namespace {
 
 // Wide enough for the longest event type in the frame.
 constexpr int k_min_width = 36;
+// Wider cards are no easier to read, and a huge COLUMNS must not exhaust memory.
+constexpr int k_max_width = 1000;
 constexpr int k_gap = 2; // between table columns
 
 std::string spaces(int n) {
@@ -26,7 +28,7 @@ std::string repeat(std::string_view s, int n) {
 class TextCard {
 public:
     TextCard(const RenderOptions& options, const Glyphs& glyphs)
-        : m_options(options), m_glyphs(glyphs), m_width(std::max(options.width, k_min_width)),
+        : m_options(options), m_glyphs(glyphs), m_width(std::clamp(options.width, k_min_width, k_max_width)),
           m_inner(m_width - 4) {}
 
     std::string render(const Card& card) {
