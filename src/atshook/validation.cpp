@@ -2,6 +2,7 @@
 
 #include "atshook/catalog.hpp"
 #include "atshook/error.hpp"
+#include "atshook/json_error.hpp"
 #include "atshook/schema/store.hpp"
 #include "atshook/schema/walker.hpp"
 
@@ -26,73 +27,12 @@ std::size_t event_index(const EventInfo* event) {
     return static_cast<std::size_t>(event - all_events().data());
 }
 
-// Finds where nlohmann's parser stops on a document simdjson refused, without building a tree.
-class ErrorLocator : public nlohmann::json_sax<nlohmann::json> {
-public:
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string&,
-                     const nlohmann::json::exception& error) override {
-        m_position = position;
-        m_reason = error.what();
-        return false;
-    }
-
-    std::optional<std::size_t> position() const { return m_position; }
-    // The reason without nlohmann's prefix, location and "last read" tail.
-    std::string reason() const {
-        std::string_view reason = m_reason;
-        if (const auto bracket = reason.find("] "); bracket != reason.npos)
-            reason.remove_prefix(bracket + 2);
-        if (const auto column = reason.find("column"); column != reason.npos)
-            if (const auto colon = reason.find(": ", column); colon != reason.npos)
-                reason.remove_prefix(colon + 2);
-        if (const auto last_read = reason.find("; last read"); last_read != reason.npos)
-            reason = reason.substr(0, last_read);
-        return std::string(reason);
-    }
-
-private:
-    std::optional<std::size_t> m_position;
-    std::string m_reason;
-};
-
-// simdjson says what failed but not where; nlohmann's parser, run only on this error path,
-// gives the byte offset and a readable reason.
 void describe_parse_error(std::string_view json, simdjson::error_code code, std::size_t max_depth,
                           DocumentResult& out) {
     out.status = DocumentResult::Status::unreadable;
-    if (json.starts_with("\xEF\xBB\xBF")) {
-        out.error = "the input starts with a UTF-8 byte order mark (BOM), which JSON does not "
-                    "allow: remove the first 3 bytes";
-        return;
-    }
-    switch (code) {
-    case simdjson::EMPTY: out.error = "empty input: expected a JSON object"; return;
-    case simdjson::DEPTH_ERROR:
-        out.error = fmt::format("nesting is deeper than {} levels", max_depth);
-        return;
-    case simdjson::UTF8_ERROR: out.error = "the input is not valid UTF-8"; break;
-    case simdjson::NUMBER_ERROR:
-        out.error = "a number is out of range (beyond 64-bit integers or double precision)";
-        break;
-    default: out.error = fmt::format("not valid JSON ({})", simdjson::error_message(code)); break;
-    }
-    ErrorLocator locator;
-    nlohmann::json::sax_parse(json.begin(), json.end(), &locator);
-    if (!locator.position()) return;
-    out.error_offset = *locator.position() > 0 ? *locator.position() - 1 : 0;
-    if (code != simdjson::UTF8_ERROR) out.error = "not valid JSON: " + locator.reason();
+    JsonProblem problem = describe_json_error(json, code, max_depth);
+    out.error = std::move(problem.message);
+    out.error_offset = problem.offset;
 }
 
 } // namespace
@@ -153,8 +93,7 @@ DocumentResult Validator::validate(std::string_view json) {
             const bool absent = root["type"].error() == simdjson::NO_SUCH_FIELD;
             result.findings.push_back(
                 {"/type", absent ? "required" : "type",
-                 absent ? "missing required member \"type\": cannot tell which event this is "
-                          "(use --event TYPE to choose one)"
+                 absent ? "missing required member \"type\": cannot tell which event this is"
                         : "\"type\" must be a string naming the event",
                  "a HireHive event type", absent ? "absent" : "not a string", Severity::error});
             if (absent) result.findings.back().pointer = "";

@@ -243,7 +243,7 @@ TEST_CASE("show reads stdin when no file or - is given") {
 TEST_CASE("an NDJSON log gives one card per line in order and names the line it cannot read") {
     const auto run = test::run_ats({"show", input("log.ndjson")});
     CHECK(run.exit_code == 3);
-    CHECK(run.err.starts_with("ats-hook: error: " + input("log.ndjson") + ":3: not JSON: "));
+    CHECK(run.err.starts_with("ats-hook: error: " + input("log.ndjson") + ":3: not valid JSON: "));
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
     const auto first = run.out.find("interview.created");
     const auto second = run.out.find("candidate.tag.added");

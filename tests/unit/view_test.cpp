@@ -137,7 +137,7 @@ TEST_CASE("feedback questions keep options, answers and scorecard ratings") {
 TEST_CASE("bytes that are not a HireHive event are an error naming the source") {
     const std::pair<const char*, const char*> cases[] = {
         {"", "empty"},
-        {"{\"type\": ", "not JSON"},
+        {"{\"type\": ", "not valid JSON: "},
         {"[1,2]", "an array"},
         {R"({"timestamp":"2024-01-01T00:00:00Z"})", "no \"type\""},
         {R"({"type":7})", "\"type\" is a number"},

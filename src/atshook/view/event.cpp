@@ -1,6 +1,8 @@
 #include "atshook/view/event.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/json_error.hpp"
+#include "atshook/validation.hpp"
 #include "atshook/view/read_object.hpp"
 
 #include <fmt/format.h>
@@ -87,8 +89,16 @@ EventView EventReader::read(std::string_view json, std::string_view source) {
     if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw Error(fmt::format("{}: empty: expected a HireHive event (a JSON object)", source));
     element root;
-    if (const auto error = m_state->parser.parse(json.data(), json.size()).get(root))
-        throw Error(fmt::format("{}: not JSON: {}", source, simdjson::error_message(error)));
+    if (const auto error = m_state->parser.parse(json.data(), json.size()).get(root)) {
+        const JsonProblem problem =
+            describe_json_error(json, error, m_state->parser.max_depth());
+        const LineColumn at = line_column(json, problem.offset);
+        const std::string where = json.find('\n') == std::string_view::npos ||
+                                          json.find('\n') + 1 == json.size()
+                                      ? fmt::format("column {}", at.column)
+                                      : fmt::format("line {}, column {}", at.line, at.column);
+        throw Error(fmt::format("{}: {} (at {})", source, problem.message, where));
+    }
     if (!root.is_object())
         throw Error(fmt::format("{}: {}, not a HireHive event (expected an object with type, "
                                 "timestamp and data)",
