@@ -165,10 +165,9 @@ void add_attendees(Card& card, const InterviewView& interview, const CardContext
     Table table{{"Name", "Email", "Role", "Status"}, {}};
     std::size_t accepted = 0, maybe = 0, pending = 0, declined = 0, other = 0;
     for (const auto* a : order) {
-        Rich role = text_or_dash(a->type, g);
-        if (is_organizer(*a, interview))
-            // The organizer is a user (organizer_id is a user id); say "organizer" alone then.
-            role = {{a->type && *a->type != "user" ? *a->type + ", organizer" : "organizer"}};
+        // The role is the attendee's type (user, candidate, guest); the Organizer line above
+        // the table already names who organizes.
+        const Rich role = text_or_dash(a->type, g);
         table.rows.push_back({text_or_dash(a->display_name, g, Tone::strong),
                               text_or_dash(a->email, g), role, attendee_status(a->status, g)});
         const std::string status = a->status.value_or("");
