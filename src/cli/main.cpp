@@ -6,22 +6,6 @@
 
 #include <cstdio>
 
-namespace {
-
-int exit_code_for(atshook::Error::Kind kind) {
-    switch (kind) {
-    case atshook::Error::Kind::usage:
-        return cli::exit_code::usage;
-    case atshook::Error::Kind::missing_header:
-        return cli::exit_code::missing_header;
-    case atshook::Error::Kind::input:
-        return cli::exit_code::bad_input;
-    }
-    return cli::exit_code::bad_input;
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
     CLI::App app{"ats-hook: validate, verify, sign, show and emit HireHive webhook events"};
     app.name("ats-hook");
@@ -58,7 +42,7 @@ int main(int argc, char** argv) {
         } catch (const atshook::Error& e) {
             std::fflush(stdout);
             fmt::print(stderr, "ats-hook: error: {}\n", e.what());
-            return exit_code_for(e.kind());
+            return cli::exit_code::for_error(e.kind());
         }
     }
     return cli::exit_code::usage;

@@ -17,8 +17,11 @@ using atshook::signature::parse_secret;
 
 constexpr const char* k_environment_variable = "ATS_HOOK_SECRET";
 
+// Set by load_secrets from --quiet for the one load a command makes.
+bool g_quiet = false;
+
 void warn(const std::string& message) {
-    fmt::print(stderr, "ats-hook: warning: {}\n", message);
+    if (!g_quiet) fmt::print(stderr, "ats-hook: warning: {}\n", message);
 }
 
 // Wipes a string that held secret text (SSO or heap: data() covers both).
@@ -106,6 +109,7 @@ void add_secret_options(CLI::App& command, SecretOptions& options) {
 }
 
 LoadedSecrets load_secrets(SecretOptions& options) {
+    g_quiet = options.quiet;
     LoadedSecrets loaded;
     for (const auto& path : options.files) load_file(loaded, path);
     if (!options.literals.empty())

@@ -12,6 +12,7 @@ namespace cli {
 struct SecretOptions {
     std::vector<std::string> files;    // --secret-file, repeatable, one secret per line
     std::vector<std::string> literals; // --secret, repeatable (visible to other local users)
+    bool quiet = false;                // --quiet: no warnings either
 };
 
 // Registers --secret-file and --secret on `command`, with help that names ATS_HOOK_SECRET.

@@ -173,8 +173,18 @@ void add_verify_command(CLI::App& root, Commands& commands) {
     app->add_option("--format", options->format, "Output: text (default) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("text|json");
-    app->add_flag("-q,--quiet", options->quiet, "Print nothing on stdout: the exit code says it");
-    commands.push_back({app, [options, app] { return run_verify(*options, *app); }});
+    app->add_flag("-q,--quiet", options->quiet,
+                  "Print nothing, not even warnings or errors: the exit code says it all");
+    commands.push_back({app, [options, app] {
+                            if (!options->quiet) return run_verify(*options, *app);
+                            // --quiet: the exit code only, errors included.
+                            options->secrets.quiet = true;
+                            try {
+                                return run_verify(*options, *app);
+                            } catch (const atshook::Error& e) {
+                                return exit_code::for_error(e.kind());
+                            }
+                        }});
 }
 
 } // namespace cli

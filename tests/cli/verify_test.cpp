@@ -233,6 +233,14 @@ TEST_CASE("verify --quiet prints nothing and keeps the exit code") {
     const auto old = verify_flags("1614265330", k_signature, "1714265330", k_body, {"-q"});
     CHECK(old.exit_code == 4);
     CHECK(old.out.empty());
+    CHECK(old.err.empty());
+    // Neither the --secret warning nor an error reaches stderr.
+    const auto malformed = run_guarded({"verify", "-q", "--id", k_id, "--timestamp", "soon",
+                                        "--signature", k_signature, "--secret", k_secret},
+                                       test::stdin_of(k_body));
+    CHECK(malformed.exit_code == 3);
+    CHECK(malformed.out.empty());
+    CHECK(malformed.err.empty());
 }
 
 TEST_CASE("verify --ignore-timestamp passes an old delivery and says the check was skipped") {
