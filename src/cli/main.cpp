@@ -31,7 +31,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // One line in the tool's own voice, and where to look; CLI11's codes never leak out.
+        fmt::print(stderr, "ats-hook: error: {}\nRun 'ats-hook --help' or 'ats-hook COMMAND --help'.\n",
+                   e.what());
         return cli::exit_code::usage;
     }
 

@@ -4,6 +4,7 @@
 #include "cli/exit_code.hpp"
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -50,6 +51,14 @@ int run_validate(const ValidateOptions& options) {
                                     });
         } catch (const atshook::Error& e) {
             std::fflush(stdout);
+            if (format == atshook::ReportFormat::json) // scripts see every input in the output
+                fmt::print("{}\n", nlohmann::json{{"source", file == "-" ? "<stdin>" : file},
+                                                  {"line", nullptr},
+                                                  {"event_type", nullptr},
+                                                  {"valid", false},
+                                                  {"error", {{"message", e.what()}}},
+                                                  {"findings", nlohmann::json::array()}}
+                                      .dump());
             if (!options.quiet) fmt::print(stderr, "ats-hook: error: {}\n", e.what());
             unopenable = true;
         }

@@ -47,7 +47,9 @@ TEST_CASE("validate exit code 1 names file, pointer, what was expected and what 
 }
 
 TEST_CASE("validate exit code 2 for usage errors, with a suggestion for a mistyped --event") {
-    CHECK(test::run_ats({"validate", "--format", "yaml"}).exit_code == 2);
+    const auto format = test::run_ats({"validate", "--format", "yaml"});
+    CHECK(format.exit_code == 2);
+    CHECK(format.err.starts_with("ats-hook: error: --format: yaml not in {text,json}\n"));
     CHECK(test::run_ats({"validate", "--no-such-option"}).exit_code == 2);
     CHECK(test::run_ats({"frobnicate"}).exit_code == 2);
     const auto run = test::run_ats({"validate", "--event", "interview.create", k_valid});
@@ -158,6 +160,16 @@ TEST_CASE("--format json prints one object per document with the finding details
     CHECK(second["findings"][1] == nlohmann::json::parse(R"({"pointer": "", "keyword": "required",
         "severity": "error", "message": "missing required member \"timestamp\"",
         "expected": "a member \"timestamp\"", "actual": "absent"})"));
+}
+
+TEST_CASE("--format json reports a file that cannot be opened as an object too") {
+    const auto run = test::run_ats({"validate", "--format", "json", "no-such-file.json", k_valid});
+    CHECK(run.exit_code == 3);
+    const auto first = nlohmann::json::parse(run.out.substr(0, run.out.find('\n')));
+    CHECK(first["source"] == "no-such-file.json");
+    CHECK(first["valid"] == false);
+    CHECK(first["error"]["message"] == "no-such-file.json: cannot open: No such file or directory");
+    CHECK(run.out.find("\"event_type\":\"interview.created\"") != std::string::npos);
 }
 
 TEST_CASE("several files keep their order and end with a summary line") {
