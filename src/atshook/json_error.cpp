@@ -56,19 +56,25 @@ JsonProblem describe_json_error(std::string_view json, simdjson::error_code code
     JsonProblem out;
     if (json.starts_with("\xEF\xBB\xBF")) {
         out.message = "the input starts with a UTF-8 byte order mark (BOM), which JSON does not "
-                    "allow: remove the first 3 bytes";
+                      "allow: remove the first 3 bytes";
         return out;
     }
     switch (code) {
-    case simdjson::EMPTY: out.message = "empty input: expected a JSON object"; return out;
+    case simdjson::EMPTY:
+        out.message = "empty input: expected a JSON object";
+        return out;
     case simdjson::DEPTH_ERROR:
         out.message = fmt::format("nesting is deeper than {} levels", max_depth);
         return out;
-    case simdjson::UTF8_ERROR: out.message = "the input is not valid UTF-8"; break;
+    case simdjson::UTF8_ERROR:
+        out.message = "the input is not valid UTF-8";
+        break;
     case simdjson::NUMBER_ERROR:
         out.message = "a number is out of range (beyond 64-bit integers or double precision)";
         break;
-    default: out.message = fmt::format("not valid JSON ({})", simdjson::error_message(code)); break;
+    default:
+        out.message = fmt::format("not valid JSON ({})", simdjson::error_message(code));
+        break;
     }
     ErrorLocator locator;
     nlohmann::json::sax_parse(json.begin(), json.end(), &locator);
@@ -77,6 +83,5 @@ JsonProblem describe_json_error(std::string_view json, simdjson::error_code code
     if (code != simdjson::UTF8_ERROR) out.message = "not valid JSON: " + locator.reason();
     return out;
 }
-
 
 } // namespace atshook

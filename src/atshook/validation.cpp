@@ -11,8 +11,8 @@
 #include <simdjson.h>
 
 #include <array>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace atshook {
 namespace {

@@ -114,7 +114,8 @@ int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
         if (result.outcome == Outcome::delivered) ++delivered;
         if (result.outcome == Outcome::gone) {
             // 410: a sender disables the endpoint, so the remaining events are not sent.
-            const std::size_t left = events.size() - static_cast<std::size_t>(&event - events.data()) - 1;
+            const std::size_t left =
+                events.size() - static_cast<std::size_t>(&event - events.data()) - 1;
             if (left > 0)
                 fmt::print("endpoint gone (410): {} remaining event{} not sent\n", left,
                            left == 1 ? "" : "s");

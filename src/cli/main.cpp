@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         // One line in the tool's own voice, and where to look; CLI11's codes never leak out.
-        fmt::print(stderr, "ats-hook: error: {}\nRun 'ats-hook --help' or 'ats-hook COMMAND --help'.\n",
+        fmt::print(stderr,
+                   "ats-hook: error: {}\nRun 'ats-hook --help' or 'ats-hook COMMAND --help'.\n",
                    e.what());
         return cli::exit_code::usage;
     }

@@ -58,7 +58,7 @@ int run_validate(const ValidateOptions& options) {
                                                   {"valid", false},
                                                   {"error", {{"message", e.what()}}},
                                                   {"findings", nlohmann::json::array()}}
-                                      .dump());
+                                       .dump());
             if (!options.quiet) fmt::print(stderr, "ats-hook: error: {}\n", e.what());
             unopenable = true;
         }

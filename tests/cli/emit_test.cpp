@@ -300,14 +300,14 @@ TEST_CASE("emit --send takes only http and https URLs") {
 }
 
 TEST_CASE("emit --set id=... also changes the webhook-id it signs with") {
-    const auto run = test::run_ats({"emit", "job.created", "--seed", "1", "--set",
-                                    "id=wbhk_evt_ZZZZZZ", "--sign", "--format", "ndjson",
-                                    "--secret-file", secret_file()});
+    const auto run =
+        test::run_ats({"emit", "job.created", "--seed", "1", "--set", "id=wbhk_evt_ZZZZZZ",
+                       "--sign", "--format", "ndjson", "--secret-file", secret_file()});
     CHECK(run.exit_code == 0);
     const auto line = nlohmann::json::parse(run.out);
     CHECK(line["headers"]["webhook-id"] == "wbhk_evt_ZZZZZZ");
-    CHECK(test::run_ats({"emit", "job.created", "--set", "id=a.b", "--sign", "--secret-file",
-                         secret_file()})
+    CHECK(test::run_ats(
+              {"emit", "job.created", "--set", "id=a.b", "--sign", "--secret-file", secret_file()})
               .exit_code == 2);
 }
 

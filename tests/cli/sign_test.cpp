@@ -116,7 +116,8 @@ TEST_CASE("sign --format curl carries a body read from stdin in the command") {
 TEST_CASE("sign refuses an --id with spaces or control characters") {
     CHECK(run_guarded({"sign", "--id", "msg_1\r\nX-Evil: 1"}, with_secret_env(k_secret, k_body))
               .exit_code == 2);
-    CHECK(run_guarded({"sign", "--id", " msg_1"}, with_secret_env(k_secret, k_body)).exit_code == 2);
+    CHECK(run_guarded({"sign", "--id", " msg_1"}, with_secret_env(k_secret, k_body)).exit_code ==
+          2);
 }
 
 TEST_CASE("sign with two secrets writes both tokens, as a sender rotating keys does") {

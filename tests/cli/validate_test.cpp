@@ -104,7 +104,8 @@ TEST_CASE("validate exit code 3 for input that is missing or not JSON") {
         CHECK(run.exit_code == 3);
         CHECK(run.out.starts_with("<stdin>:2:"));
         CHECK(run.out.find("number overflow") != std::string::npos);
-        const auto big = test::run_ats({"validate"}, test::stdin_of("{\"x\": 18446744073709551616}"));
+        const auto big =
+            test::run_ats({"validate"}, test::stdin_of("{\"x\": 18446744073709551616}"));
         CHECK(big.exit_code == 3);
         CHECK(big.out.find("a number is out of range") != std::string::npos);
     }

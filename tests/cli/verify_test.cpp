@@ -193,10 +193,13 @@ TEST_CASE("verify reads a headers file with the body from a file or stdin") {
 
 TEST_CASE("a secret given where a file name goes is never echoed in the error") {
     const test::ScratchDir dir;
-    const auto headers = dir.write("h.txt", "webhook-id: " + k_id + "\nwebhook-timestamp: 1614265330\n"
-                                            "webhook-signature: " + k_signature + "\n");
+    const auto headers = dir.write("h.txt", "webhook-id: " + k_id +
+                                                "\nwebhook-timestamp: 1614265330\n"
+                                                "webhook-signature: " +
+                                                k_signature + "\n");
     const auto body = dir.write("body.json", k_body);
-    const auto as_secret_file = run_guarded({"verify", "--headers", headers, "--secret-file", k_secret, body});
+    const auto as_secret_file =
+        run_guarded({"verify", "--headers", headers, "--secret-file", k_secret, body});
     CHECK(as_secret_file.exit_code == 3);
     CHECK(as_secret_file.err.find("--secret-file FILE or ATS_HOOK_SECRET") != std::string::npos);
     const auto as_body = run_guarded({"sign", k_secret}, with_secret_env(k_secret));

@@ -34,7 +34,8 @@ TEST_CASE("digits beyond .NET's 7 (100 ns ticks) are accepted and dropped") {
 }
 
 TEST_CASE("dates far from now keep their year (no wrap after 2262)") {
-    CHECK(format_utc(*parse_rfc3339("9999-12-31T23:59:59.9999999Z")) == "9999-12-31T23:59:59.9999999Z");
+    CHECK(format_utc(*parse_rfc3339("9999-12-31T23:59:59.9999999Z")) ==
+          "9999-12-31T23:59:59.9999999Z");
     CHECK(format_utc(*parse_rfc3339("2300-01-01T00:00:00Z")) == "2300-01-01T00:00:00Z");
     CHECK(format_utc(*parse_rfc3339("0001-01-01T00:00:00Z")) == "0001-01-01T00:00:00Z");
 }

@@ -1,5 +1,7 @@
 #include "atshook/sample/override.hpp"
 
+#include "atshook/json_pointer.hpp"
+
 #include "atshook/error.hpp"
 
 #include <fmt/format.h>
@@ -11,20 +13,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string escape_token(std::string_view token) {
-    std::string out;
-    for (const char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-
-std::string unescape_token(std::string_view token) {
+std::string unpointer_token(std::string_view token) {
     std::string out;
     for (std::size_t i = 0; i < token.size(); ++i) {
         if (token[i] == '~' && i + 1 < token.size() &&
@@ -43,7 +32,7 @@ std::vector<std::string> tokens_of(std::string_view pointer) {
     std::size_t at = 1;
     for (;;) {
         const auto slash = pointer.find('/', at);
-        tokens.push_back(unescape_token(pointer.substr(at, slash - at)));
+        tokens.push_back(unpointer_token(pointer.substr(at, slash - at)));
         if (slash == std::string_view::npos) break;
         at = slash + 1;
     }
@@ -79,7 +68,7 @@ std::string to_pointer(std::string_view path) {
     std::size_t at = 0;
     for (;;) {
         const auto dot = path.find('.', at);
-        pointer += "/" + escape_token(path.substr(at, dot - at));
+        pointer += "/" + pointer_token(path.substr(at, dot - at));
         if (dot == std::string_view::npos) break;
         at = dot + 1;
     }

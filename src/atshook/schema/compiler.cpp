@@ -1,6 +1,7 @@
 #include "atshook/schema/compiler.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/json_pointer.hpp"
 
 #include <fmt/core.h>
 
@@ -29,19 +30,6 @@ std::string percent_decode(std::string_view text) {
             }
         }
         out.push_back(text[i]);
-    }
-    return out;
-}
-
-std::string escape_pointer_token(const std::string& token) {
-    std::string out;
-    for (const char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out.push_back(c);
     }
     return out;
 }
@@ -147,7 +135,7 @@ private:
             require(value.is_object(), where, keyword, "an object");
             for (const auto& [name, sub] : value.items())
                 node.properties.push_back(
-                    {name, child("properties/" + escape_pointer_token(name)), false});
+                    {name, child("properties/" + pointer_token(name)), false});
             std::sort(node.properties.begin(), node.properties.end(),
                       [](const Property& a, const Property& b) { return a.name < b.name; });
         } else if (keyword == "required") {

@@ -1,5 +1,7 @@
 #include "atshook/schema/walker.hpp"
 
+#include "atshook/json_pointer.hpp"
+
 #include "atshook/time/date_time.hpp"
 
 #include <fmt/core.h>
@@ -371,14 +373,7 @@ private:
                 out += std::to_string(segment.index);
                 continue;
             }
-            for (const char c : segment.key) {
-                if (c == '~')
-                    out += "~0";
-                else if (c == '/')
-                    out += "~1";
-                else
-                    out.push_back(c);
-            }
+            append_pointer_token(out, segment.key);
         }
         return out;
     }

@@ -90,13 +90,12 @@ EventView EventReader::read(std::string_view json, std::string_view source) {
         throw Error(fmt::format("{}: empty: expected a HireHive event (a JSON object)", source));
     element root;
     if (const auto error = m_state->parser.parse(json.data(), json.size()).get(root)) {
-        const JsonProblem problem =
-            describe_json_error(json, error, m_state->parser.max_depth());
+        const JsonProblem problem = describe_json_error(json, error, m_state->parser.max_depth());
         const LineColumn at = line_column(json, problem.offset);
-        const std::string where = json.find('\n') == std::string_view::npos ||
-                                          json.find('\n') + 1 == json.size()
-                                      ? fmt::format("column {}", at.column)
-                                      : fmt::format("line {}, column {}", at.line, at.column);
+        const std::string where =
+            json.find('\n') == std::string_view::npos || json.find('\n') + 1 == json.size()
+                ? fmt::format("column {}", at.column)
+                : fmt::format("line {}, column {}", at.line, at.column);
         throw Error(fmt::format("{}: {} (at {})", source, problem.message, where));
     }
     if (!root.is_object())
