@@ -1,4 +1,6 @@
 #pragma once
+#include "atshook/time/date_time.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <ratio>
@@ -7,9 +9,10 @@
 
 namespace atshook {
 
-// HireHive is a .NET service: its timestamps have up to 7 fractional digits, i.e. 100 ns ticks.
-using Ticks = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
-using Instant = std::chrono::sys_time<Ticks>;
+// HireHive is a .NET service: its timestamps have up to 7 fractional digits, i.e. 100 ns ticks,
+// the unit of time::Instant.
+using time::Instant;
+using time::Ticks;
 
 // RFC 3339 in UTC with a `Z`: "2024-01-24T14:59:34Z" (0 digits) or "...34.5220878Z" (7).
 std::string format_rfc3339(Instant instant, int fraction_digits);
