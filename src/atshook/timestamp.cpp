@@ -29,7 +29,7 @@ Instant parse_instant(std::string_view text, std::string_view what) {
             seconds < 253'402'300'800) // before year 10000, so RFC 3339 can write it
             return Instant{std::chrono::duration_cast<Ticks>(std::chrono::seconds{seconds})};
     }
-    if (const auto instant = time::parse_rfc3339(text)) return date::floor<Ticks>(*instant);
+    if (const auto instant = time::parse_rfc3339(text)) return *instant;
     throw Error(fmt::format("{}: '{}' is not a time: give Unix seconds (1706108374) or RFC 3339 "
                             "(2024-01-24T14:59:34Z)",
                             what, text),
