@@ -35,6 +35,18 @@ std::string read_all(int fd, const std::string& path, std::size_t expected) {
 
 } // namespace
 
+void require_stdin_once(std::initializer_list<std::pair<const char*, std::string>> inputs) {
+    const char* first = nullptr;
+    for (const auto& [option, path] : inputs) {
+        if (path != "-") continue;
+        if (first)
+            throw atshook::Error(std::string(first) + " and " + option +
+                                     " cannot both come from stdin: give one of them as a file",
+                                 atshook::Error::Kind::usage);
+        first = option;
+    }
+}
+
 std::string input_name(const std::string& path) {
     if (path == "-") return "stdin";
     // A secret pasted where a file name belongs must not be echoed back in an error.

@@ -69,6 +69,8 @@ void print_output(const SignOptions& options, const SignedHeaders& signed_header
 }
 
 int run_sign(SignOptions& options) {
+    for (const auto& secret_file : options.secrets.files)
+        require_stdin_once({{"the body", options.body_file}, {"--secret-file", secret_file}});
     const std::int64_t timestamp = signing_time(options);
     const std::string body = read_raw_input(options.body_file);
     LoadedSecrets loaded = load_secrets(options.secrets);

@@ -92,6 +92,12 @@ std::int64_t current_time(const VerifyCommandOptions& options) {
 }
 
 int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
+    const bool body_used = options.request_file.empty();
+    for (const auto& secret_file : options.secrets.files)
+        require_stdin_once({{"--request", options.request_file},
+                            {"--headers", options.headers_file},
+                            {"the body", body_used ? options.body_file : std::string()},
+                            {"--secret-file", secret_file}});
     const std::int64_t now = current_time(options);
     const Delivery delivery = read_delivery(options, app);
     LoadedSecrets loaded = load_secrets(options.secrets);

@@ -206,6 +206,20 @@ TEST_CASE("a secret given where a file name goes is never echoed in the error") 
     CHECK(as_body.exit_code == 3);
 }
 
+TEST_CASE("the body and a secret file cannot both come from stdin") {
+    const test::ScratchDir dir;
+    const auto headers = dir.write("h.txt", "webhook-id: " + k_id +
+                                                "\nwebhook-timestamp: 1614265330\n"
+                                                "webhook-signature: " +
+                                                k_signature + "\n");
+    const auto run = run_guarded({"verify", "--headers", headers, "--secret-file", "-"},
+                                 test::stdin_of(k_secret));
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("the body and --secret-file cannot both come from stdin") !=
+          std::string::npos);
+    CHECK(run_guarded({"sign", "--secret-file", "-"}, test::stdin_of(k_secret)).exit_code == 2);
+}
+
 TEST_CASE("verify --format json carries the reason, the match and the hints") {
     const auto ok =
         verify_flags("1614265330", k_signature, "1614265330", k_body, {"--format", "json"});
