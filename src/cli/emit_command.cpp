@@ -15,6 +15,7 @@
 
 #include <fmt/core.h>
 
+#include <charconv>
 #include <cmath>
 #include <memory>
 #include <random>
@@ -202,6 +203,15 @@ void add_emit_command(CLI::App& root, Commands& commands) {
         ->type_name("TYPE");
     app->add_option("--seed", options->seed,
                     "Random seed; the same seed and --at give the same bytes (default: random)")
+        ->check(CLI::Validator(
+            [](const std::string& text) -> std::string {
+                std::uint64_t value = 0;
+                const auto [end, error] =
+                    std::from_chars(text.data(), text.data() + text.size(), value);
+                if (error == std::errc{} && end == text.data() + text.size()) return {};
+                return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
+            },
+            "N", "seed range"))
         ->type_name("N");
     app->add_option("--count", options->count, "Events of each type (default 1)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000}))
@@ -239,20 +249,24 @@ void add_emit_command(CLI::App& root, Commands& commands) {
     app->add_option("--timestamp", options->timestamp,
                     "The webhook-timestamp of the written signature (default: now)")
         ->type_name("UNIX|RFC3339");
-    app->add_option("--send", options->send,
-                    "POST each event, signed, to URL; exit 0 only if every delivery got a 2xx")
-        ->type_name("URL");
+    CLI::Option* send =
+        app->add_option("--send", options->send,
+                        "POST each event, signed, to URL; exit 0 only if every delivery got a 2xx")
+            ->type_name("URL");
     app->add_option("--retries", options->retries,
                     "With --send: retry 429, 5xx and network errors up to N times (default 0)")
         ->check(CLI::Range(0, 100))
+        ->needs(send)
         ->type_name("N");
     app->add_option("--retry-scale", options->retry_scale,
                     "With --send: multiply the waits (5 s, 5 min, 30 min, ...; Retry-After) by X")
         ->check(CLI::Range(0.0, 1000.0))
+        ->needs(send)
         ->type_name("X");
     app->add_option("--timeout", options->timeout,
                     "With --send: seconds to wait for each response (default 15)")
         ->check(CLI::Range(0.001, 3600.0))
+        ->needs(send)
         ->type_name("SECONDS");
     commands.push_back({app, [options] { return run_emit(*options); }});
 }

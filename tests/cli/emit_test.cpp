@@ -221,6 +221,13 @@ TEST_CASE("emit usage errors exit 2 and say what to do") {
         test::run_ats({"emit", "all", "--format", "http", "--secret-file", secret_file()});
     CHECK(http.exit_code == 2);
     CHECK(http.err.find("--format http writes one request") != std::string::npos);
+    const auto seed = test::run_ats({"emit", "job.created", "--seed", "-1"});
+    CHECK(seed.exit_code == 2);
+    CHECK(seed.err.find("'-1' is not a whole number") != std::string::npos);
+    CHECK(test::run_ats({"emit", "job.created", "--seed", "18446744073709551616"}).exit_code == 2);
+    const auto retries = test::run_ats({"emit", "job.created", "--retries", "3"});
+    CHECK(retries.exit_code == 2);
+    CHECK(retries.err.find("--retries requires --send") != std::string::npos);
     const auto unsigned_run = test::run_ats({"emit", "job.created", "--sign"});
     CHECK(unsigned_run.exit_code == 2);
     CHECK(unsigned_run.err.find("no secret given") != std::string::npos);
