@@ -17,6 +17,14 @@ void add_id(Card& card, std::string_view what, const view::Text& id, const Glyph
     card.footer.push_back({id && !id->empty() ? *id : std::string(glyphs.dash), Tone::code});
 }
 
+Section& add_text_section(Card& card, std::string_view title, const view::Text& text,
+                          const Glyphs& glyphs) {
+    Section& section = card.sections.emplace_back();
+    section.title = {{std::string(title), Tone::heading}};
+    section.paragraphs.push_back(text_or_dash(text, glyphs));
+    return section;
+}
+
 Rich dash(const Glyphs& glyphs) {
     return {{std::string(glyphs.dash), Tone::muted}};
 }

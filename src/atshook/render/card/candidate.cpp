@@ -135,10 +135,7 @@ void add_application(Card& card, const view::ApplicationView& a, const CardConte
         append(main.fields.back().value, moment(a.consent_expires_at, context));
     card.sections.push_back(std::move(main));
 
-    Section letter;
-    letter.title = {{"Cover letter", Tone::heading}};
-    letter.paragraphs.push_back(text_or_dash(a.cover_letter, g));
-    card.sections.push_back(std::move(letter));
+    add_text_section(card, "Cover letter", a.cover_letter, g);
 
     add_id(card, "application", a.id, g);
     add_id(card, "candidate", a.candidate ? a.candidate->id : std::nullopt, g);
@@ -180,12 +177,9 @@ void add_note(Card& card, const view::NoteView& n, const CardContext& context) {
     }
     card.sections.push_back(std::move(main));
 
-    Section text;
-    text.title = {{"Text", Tone::heading}};
-    text.paragraphs.push_back(text_or_dash(n.text, g));
+    Section& text = add_text_section(card, "Text", n.text, g);
     if (n.share_message)
         text.paragraphs.push_back({{"Share message: ", Tone::muted}, {*n.share_message}});
-    card.sections.push_back(std::move(text));
 
     add_id(card, "note", n.id, g);
 }

@@ -79,6 +79,10 @@ Rich moment(const view::When& when, const CardContext& context);
 // "★★★★☆ 4", or just the number when it is not a whole number of 0 to 5 stars.
 Rich stars(double rating, const Glyphs& glyphs, std::string_view out_of = "");
 void append(Rich& rich, const Rich& more);
+// Adds a section titled `title` holding `text` as one paragraph (a dash when absent); returns
+// it so a builder can add more paragraphs.
+Section& add_text_section(Card& card, std::string_view title, const view::Text& text,
+                          const Glyphs& glyphs);
 // Adds "what id" to the card's footer line of ids (a dash when the id is absent).
 void add_id(Card& card, std::string_view what, const view::Text& id, const Glyphs& glyphs);
 

@@ -82,10 +82,7 @@ void add_job(Card& card, const view::JobView& job, const CardContext& context) {
         card.sections.push_back(std::move(ads));
     }
 
-    Section description;
-    description.title = {{"Description", Tone::heading}};
-    description.paragraphs.push_back(text_or_dash(job.description, g));
-    card.sections.push_back(std::move(description));
+    add_text_section(card, "Description", job.description, g);
 
     add_id(card, "job", job.id, g);
 }
