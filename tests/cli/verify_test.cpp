@@ -12,6 +12,11 @@ using test::with_secret_env;
 
 namespace {
 
+// The canonical vector's three headers, one per line, as a --headers file.
+const std::string k_header_lines =
+    "webhook-id: " + k_id + "\nwebhook-timestamp: 1614265330\nwebhook-signature: " + k_signature +
+    "\n";
+
 // verify of the canonical vector given by flags, at `now`, body `body` on stdin.
 test::Run verify_flags(const std::string& timestamp, const std::string& signature,
                        const std::string& now = "1614265330", const std::string& body = k_body,
@@ -179,10 +184,7 @@ TEST_CASE("verify reads a captured request with CRLF or LF header lines and svix
 
 TEST_CASE("verify reads a headers file with the body from a file or stdin") {
     const test::ScratchDir dir;
-    const auto headers = dir.write("h.txt", "webhook-id: " + k_id +
-                                                "\nwebhook-timestamp: 1614265330\nwebhook-"
-                                                "signature: " +
-                                                k_signature + "\n");
+    const auto headers = dir.write("h.txt", k_header_lines);
     const auto body = dir.write("body.json", k_body);
     const std::vector<std::string> common = {"verify", "--headers", headers, "--now", "1614265330"};
     auto with_file = common;
@@ -193,10 +195,7 @@ TEST_CASE("verify reads a headers file with the body from a file or stdin") {
 
 TEST_CASE("a secret given where a file name goes is never echoed in the error") {
     const test::ScratchDir dir;
-    const auto headers = dir.write("h.txt", "webhook-id: " + k_id +
-                                                "\nwebhook-timestamp: 1614265330\n"
-                                                "webhook-signature: " +
-                                                k_signature + "\n");
+    const auto headers = dir.write("h.txt", k_header_lines);
     const auto body = dir.write("body.json", k_body);
     const auto as_secret_file =
         run_guarded({"verify", "--headers", headers, "--secret-file", k_secret, body});
@@ -208,10 +207,7 @@ TEST_CASE("a secret given where a file name goes is never echoed in the error") 
 
 TEST_CASE("the body and a secret file cannot both come from stdin") {
     const test::ScratchDir dir;
-    const auto headers = dir.write("h.txt", "webhook-id: " + k_id +
-                                                "\nwebhook-timestamp: 1614265330\n"
-                                                "webhook-signature: " +
-                                                k_signature + "\n");
+    const auto headers = dir.write("h.txt", k_header_lines);
     const auto run = run_guarded({"verify", "--headers", headers, "--secret-file", "-"},
                                  test::stdin_of(k_secret));
     CHECK(run.exit_code == 2);
