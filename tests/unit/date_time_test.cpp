@@ -45,3 +45,16 @@ TEST_CASE("date-time rejects what RFC 3339 does not allow") {
     CHECK_FALSE(
         is_date_time("2024-01-24 14:59:34Z")); // space for T: readable by show, not RFC 3339
 }
+
+TEST_CASE("date-time accepts second 60 only as a leap second, at 23:59:60 UTC") {
+    CHECK(is_date_time("1998-12-31T23:59:60Z"));
+    CHECK(is_date_time("1998-12-31T23:59:60.5Z"));
+    CHECK(is_date_time("1998-12-31T15:59:60.123-08:00")); // 23:59:60 UTC
+    CHECK(is_date_time("1999-01-01T00:59:60+01:00"));     // 23:59:60 UTC the day before
+    CHECK(is_date_time("2017-01-01T05:29:60+05:30"));
+    CHECK_FALSE(is_date_time("1998-12-31T23:58:60Z")); // wrong minute
+    CHECK_FALSE(is_date_time("1998-12-31T22:59:60Z")); // wrong hour
+    CHECK_FALSE(is_date_time("2024-03-05T10:20:60Z"));
+    CHECK_FALSE(is_date_time("1998-12-31T23:59:60+01:00")); // 22:59:60 UTC
+    CHECK_FALSE(is_date_time("1998-12-31T23:59:61Z"));
+}

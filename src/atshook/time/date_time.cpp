@@ -83,6 +83,12 @@ std::optional<DateTime> parse_date_time(std::string_view text) {
     // Second 60 is a leap second in RFC 3339; the tz library counts none, so it reads as :00 of
     // the next minute.
     if (!ymd.ok() || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
+    if (*second == 60 && offset) {
+        // A leap second is inserted at 23:59:60 UTC (RFC 3339 section 5.7, Appendix D); the
+        // offset only moves where that minute falls on the local clock.
+        const auto utc = (std::chrono::minutes{*hour * 60 + *minute} - *offset).count();
+        if ((utc % 1440 + 1440) % 1440 != 23 * 60 + 59) return std::nullopt;
+    }
     const WallTime wall = date::local_days{ymd} + std::chrono::hours{*hour} +
                           std::chrono::minutes{*minute} + std::chrono::seconds{*second} +
                           Ticks{ticks};
