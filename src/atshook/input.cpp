@@ -39,6 +39,18 @@ InputReader::InputReader(const std::string& path, std::size_t max_bytes)
     detect_format();
 }
 
+InputReader::InputReader(InMemory, std::string_view bytes, const std::string& name,
+                         std::size_t max_bytes)
+    : m_path(name), m_source(name), m_max_bytes(std::min(max_bytes, k_largest_max_bytes)),
+      m_pending(bytes), m_eof(true) {
+    detect_format();
+}
+
+InputReader InputReader::from_bytes(std::string_view bytes, const std::string& name,
+                                    std::size_t max_bytes) {
+    return InputReader(InMemory{}, bytes, name, max_bytes);
+}
+
 InputReader::~InputReader() {
     if (m_owned) std::fclose(m_file);
 }

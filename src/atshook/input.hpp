@@ -33,6 +33,10 @@ class InputReader {
 public:
     // Throws atshook::Error naming the file when it cannot be opened.
     InputReader(const std::string& path, std::size_t max_bytes = k_default_max_bytes);
+    // Reads `bytes` from memory exactly as a file named `name` holding them would be read (a
+    // name ending in .ndjson or .jsonl makes it NDJSON), for tests and fuzz targets.
+    static InputReader from_bytes(std::string_view bytes, const std::string& name,
+                                  std::size_t max_bytes = k_default_max_bytes);
     ~InputReader();
     InputReader(const InputReader&) = delete;
     InputReader& operator=(const InputReader&) = delete;
@@ -46,6 +50,8 @@ public:
     bool next(Chunk& chunk, std::size_t target_bytes = 4 * 1024 * 1024);
 
 private:
+    struct InMemory {};
+    InputReader(InMemory, std::string_view bytes, const std::string& name, std::size_t max_bytes);
     bool fill(std::size_t want);
     void detect_format();
 

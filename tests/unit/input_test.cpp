@@ -105,3 +105,31 @@ TEST_CASE("a .ndjson file is NDJSON even when its first line is broken") {
     REQUIRE(documents.size() == 2);
     CHECK(documents[1].line == 2);
 }
+
+TEST_CASE("bytes in memory read as a file of that name would") {
+    SUBCASE("one payload") {
+        auto reader = atshook::InputReader::from_bytes("{\n  \"a\": 1\n}\n", "payload.json");
+        CHECK(reader.source() == "payload.json");
+        CHECK_FALSE(reader.is_ndjson());
+        std::vector<atshook::Chunk> keep;
+        const auto documents = read_all(reader, keep);
+        REQUIRE(documents.size() == 1);
+        CHECK(documents[0].bytes == "{\n  \"a\": 1\n}\n");
+    }
+    SUBCASE("NDJSON detected from the first line") {
+        auto reader = atshook::InputReader::from_bytes("{\"a\":1}\n{\"a\":2}\n", "log");
+        CHECK(reader.is_ndjson());
+        std::vector<atshook::Chunk> keep;
+        CHECK(read_all(reader, keep).size() == 2);
+    }
+    SUBCASE("NDJSON named by the extension, with an oversized line flagged") {
+        auto reader = atshook::InputReader::from_bytes("{\"a\":\n{\"abc\":2}\n", "x.ndjson", 6);
+        CHECK(reader.is_ndjson());
+        std::vector<atshook::Chunk> keep;
+        const auto documents = read_all(reader, keep);
+        REQUIRE(documents.size() == 2);
+        CHECK_FALSE(documents[0].too_large);
+        CHECK(documents[1].too_large);
+        CHECK(documents[1].line == 2);
+    }
+}
