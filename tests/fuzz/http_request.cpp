@@ -1,0 +1,52 @@
+// Any bytes as a captured request file (`verify --request`): parsed, its delivery headers found
+// and verified with fixed keys at a fixed time, as the command does.
+#include "fuzz_target.hpp"
+#include "test_keys.hpp"
+
+#include "atshook/error.hpp"
+#include "atshook/http_message.hpp"
+#include "atshook/signature/headers.hpp"
+#include "atshook/signature/verify.hpp"
+
+namespace {
+
+namespace signature = atshook::signature;
+
+void check_result(const signature::VerifyResult& result, std::size_t secret_count) {
+    fuzz::require(!signature::reason_code(result.reason).empty(), "every reason has a code");
+    for (const auto hint : result.hints)
+        fuzz::require(!signature::hint_code(hint).empty() && !signature::hint_text(hint).empty(),
+                      "every hint has a code and a text");
+    if (result.ok())
+        fuzz::require(result.matched_secret && *result.matched_secret < secret_count &&
+                          !result.matched_version.empty(),
+                      "a verified delivery names the secret and version that matched");
+    if (result.reason == signature::Reason::missing_header ||
+        result.reason == signature::Reason::malformed)
+        fuzz::require(result.part.has_value(), "a missing or malformed header is named");
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const auto secrets = fuzz::test_secrets();
+    atshook::HttpRequest request;
+    signature::DeliveryHeaders headers;
+    try {
+        request = atshook::parse_http_request(fuzz::as_text(data, size), "request.http");
+        headers = signature::find_delivery_headers(request.headers, "request.http");
+    } catch (const atshook::Error&) {
+        return 0;
+    }
+    fuzz::require(request.body.size() <= size, "the body is part of the request");
+    for (const auto& field : request.headers)
+        fuzz::require(field.line > 0, "every header field knows its line");
+    const signature::VerifyOptions options[] = {
+        {fuzz::k_now, 300, true},     {fuzz::k_now, 0, true}, {0, 300, false},
+        {INT64_MAX, INT64_MAX, true}, {INT64_MIN, 300, true},
+    };
+    for (const auto& option : options)
+        check_result(signature::verify_delivery(headers, request.body, secrets, option),
+                     secrets.size());
+    return 0;
+}

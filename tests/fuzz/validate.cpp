@@ -1,0 +1,97 @@
+// Any bytes as `ats-hook validate` reads them: one payload and NDJSON, lenient and strict, text
+// and JSON reports, through the same reader, batch validation and report code as the command.
+#include "fuzz_target.hpp"
+
+#include "atshook/batch_validation.hpp"
+#include "atshook/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+
+struct Pass {
+    const char* name; // the file name the reader sees: ".ndjson" forces NDJSON
+    atshook::Strictness strictness;
+    atshook::ReportFormat format;
+    unsigned jobs;
+    std::size_t max_bytes;
+};
+
+// Each line of a JSON report is one object the scripts can read back.
+void check_json_lines(std::string_view text) {
+    while (!text.empty()) {
+        const auto newline = text.find('\n');
+        fuzz::require(newline != std::string_view::npos, "a JSON report line ends in a newline");
+        const auto line = text.substr(0, newline);
+        fuzz::require(line.starts_with('{') && nlohmann::json::accept(line),
+                      "a JSON report line is an object");
+        text.remove_prefix(newline + 1);
+    }
+}
+
+void run_pass(std::string_view bytes, const Pass& pass) {
+    atshook::ValidateOptions options;
+    options.strictness = pass.strictness;
+    auto reader = atshook::InputReader::from_bytes(bytes, pass.name, pass.max_bytes);
+    atshook::Tally total;
+    try {
+        atshook::validate_input(reader, options, pass.format, pass.jobs, pass.max_bytes,
+                                [&](const atshook::ChunkReport& report) {
+                                    if (pass.format == atshook::ReportFormat::json)
+                                        check_json_lines(report.text);
+                                    else
+                                        fuzz::require(fuzz::is_terminal_safe(report.text),
+                                                      "the text report is safe for a terminal");
+                                    total.add(report.tally);
+                                });
+    } catch (const atshook::Error&) {
+        return; // a read error; memory cannot have one, but the API allows it
+    }
+    fuzz::require(total.documents == total.valid + total.invalid + total.unreadable,
+                  "every document is valid, invalid or unreadable");
+    fuzz::require(reader.is_ndjson() || total.documents == 1,
+                  "a whole file is exactly one document");
+    const std::string summary = atshook::summary_line(total);
+    fuzz::require(!summary.empty(), "the summary line says something");
+}
+
+// One document through the calls a command makes itself: validate_document, both reports, and
+// the JSON report dumped as the command prints it.
+void run_document(std::string_view bytes) {
+    static atshook::Validator validator;
+    auto reader = atshook::InputReader::from_bytes(bytes, "payload", 4096);
+    atshook::Chunk chunk;
+    while (reader.next(chunk)) {
+        for (const auto& document : chunk.documents) {
+            const auto result = atshook::validate_document(validator, document, 4096);
+            const atshook::DocumentOrigin origin{reader.source(), document.line};
+            std::string text;
+            atshook::append_text_report(text, origin, document, result);
+            fuzz::require(fuzz::is_terminal_safe(text), "the text report is safe for a terminal");
+            const auto json = atshook::json_report(origin, document, result);
+            const std::string dumped =
+                json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            fuzz::require(nlohmann::json::accept(dumped), "the JSON report is JSON");
+            fuzz::require(json.at("valid").get<bool>() == result.ok(),
+                          "the JSON report's `valid` is the verdict");
+        }
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view bytes = fuzz::as_text(data, size);
+    using atshook::ReportFormat;
+    using atshook::Strictness;
+    constexpr std::size_t k_max = atshook::k_default_max_bytes;
+    // As the command reads a file (one payload, or NDJSON when the first line is a whole value).
+    run_pass(bytes, {"payload.json", Strictness::lenient, ReportFormat::text, 1, k_max});
+    // As NDJSON, with a small --max-bytes; on two threads now and then (each compiles schemas).
+    const unsigned jobs = size % 8 == 0 ? 2 : 1;
+    run_pass(bytes, {"log.ndjson", Strictness::strict, ReportFormat::json, jobs, 1024});
+    run_document(bytes);
+    return 0;
+}
