@@ -162,7 +162,9 @@ UNREADABLE = [
         "number-out-of-range", r"out of range|number overflow",
         "An integer beyond 64 bits (18446744073709551616) or a number beyond double range "
         "(1e400) is refused as unreadable; Python reads big integers exactly and 1e400 as "
-        "infinity. RFC 8259 section 6 lets implementations limit the range of numbers.",
+        "infinity. RFC 8259 section 6 lets implementations limit the range of numbers. "
+        "(ats-hook words a double beyond range \"not valid JSON: number overflow\" for now: "
+        "handed over, json_error.cpp.)",
         number_out_of_range),
     # Known ats-hook bugs, handed over for files this test's owner does not edit: printed as
     # such, to be deleted with the fix.

@@ -21,7 +21,8 @@ class Raw:
 
 
 class Members:
-    """An object whose member list may name a member twice (a dict cannot)."""
+    """An object whose member list may name a member twice (a dict cannot), or spell a name
+    with escapes (a Raw name)."""
 
     def __init__(self, pairs):
         self.pairs = list(pairs)
@@ -36,8 +37,8 @@ def dump(value, ascii_only):
         return value.text
     if isinstance(value, Members):
         return "{" + ",".join(
-            json.dumps(k, ensure_ascii=ascii_only) + ":" + dump(v, ascii_only)
-            for k, v in value.pairs) + "}"
+            (k.text if isinstance(k, Raw) else json.dumps(k, ensure_ascii=ascii_only)) + ":" +
+            dump(v, ascii_only) for k, v in value.pairs) + "}"
     if isinstance(value, dict):
         return "{" + ",".join(
             json.dumps(k, ensure_ascii=ascii_only) + ":" + dump(v, ascii_only)

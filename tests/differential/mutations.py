@@ -393,7 +393,7 @@ def mutate_envelope(rng, doc, sites, root):
         doc["type"] = rng.choice(["interview.created", "job.deleted", "candidate.updated"])
     elif how == "id number":
         doc["id"] = 12345
-    elif how == "both shapes" and isinstance(data, dict) and "object" in data:
+    elif how == "both shapes" and isinstance(data, dict) and isinstance(data.get("object"), dict):
         data.update({k: v for k, v in data["object"].items() if k != "object"})
     else:
         return None
@@ -414,12 +414,28 @@ def mutate_duplicate_member(rng, doc, sites, root):
     return f"duplicate member {where(site)}/{name} = {other!r}"
 
 
+def mutate_escaped_name(rng, doc, sites, root):
+    """A member name spelled with \\u escapes: the same name once unescaped."""
+    candidates = [s for s in sites if isinstance(s.value, dict) and s.value and
+                  s.parent is not None]
+    if not candidates:
+        return None
+    site = rng.choice(candidates)
+    name = rng.choice(list(site.value))
+    spelled = '"' + "".join(
+        "\\u%04x" % ord(c) if rng.random() < 0.5 and ord(c) < 0x10000 else
+        json.dumps(c, ensure_ascii=False)[1:-1] for c in name) + '"'
+    put(site, Members((Raw(spelled) if k == name else k, v) for k, v in site.value.items()))
+    return f"escaped name {where(site)}/{name} as {spelled}"
+
+
 # (weight, mutation): date-times, ids and enums are where hand-written tests thin out.
 MUTATIONS = [
     (14, mutate_date_time), (8, mutate_type), (8, mutate_enum), (8, mutate_id),
     (6, mutate_length), (8, mutate_unicode), (7, mutate_number), (4, mutate_nesting),
     (8, mutate_extra_member), (6, mutate_add_documented), (7, mutate_remove), (6, mutate_null),
     (5, mutate_array), (4, mutate_envelope), (1, mutate_duplicate_member),
+    (2, mutate_escaped_name),
 ]
 
 
