@@ -414,6 +414,13 @@ def mutate_duplicate_member(rng, doc, sites, root):
     return f"duplicate member {where(site)}/{name} = {other!r}"
 
 
+def spelled_with_escapes(rng, text):
+    """JSON text of the string `text` with about half its characters as \\u escapes."""
+    return '"' + "".join(
+        "\\u%04x" % ord(c) if rng.random() < 0.5 and ord(c) < 0x10000 else
+        json.dumps(c, ensure_ascii=False)[1:-1] for c in text) + '"'
+
+
 def mutate_escaped_name(rng, doc, sites, root):
     """A member name spelled with \\u escapes: the same name once unescaped."""
     candidates = [s for s in sites if isinstance(s.value, dict) and s.value and
@@ -422,11 +429,20 @@ def mutate_escaped_name(rng, doc, sites, root):
         return None
     site = rng.choice(candidates)
     name = rng.choice(list(site.value))
-    spelled = '"' + "".join(
-        "\\u%04x" % ord(c) if rng.random() < 0.5 and ord(c) < 0x10000 else
-        json.dumps(c, ensure_ascii=False)[1:-1] for c in name) + '"'
+    spelled = spelled_with_escapes(rng, name)
     put(site, Members((Raw(spelled) if k == name else k, v) for k, v in site.value.items()))
     return f"escaped name {where(site)}/{name} as {spelled}"
+
+
+def mutate_escaped_value(rng, doc, sites, root):
+    """A string (an enum value, an id, a date-time) spelled with \\u escapes."""
+    candidates = [s for s in sites if s.parent is not None and isinstance(s.value, str)]
+    if not candidates:
+        return None
+    site = rng.choice(candidates)
+    spelled = spelled_with_escapes(rng, site.value)
+    put(site, Raw(spelled))
+    return f"escaped value {where(site)} as {spelled}"
 
 
 # (weight, mutation): date-times, ids and enums are where hand-written tests thin out.
@@ -435,7 +451,7 @@ MUTATIONS = [
     (6, mutate_length), (8, mutate_unicode), (7, mutate_number), (4, mutate_nesting),
     (8, mutate_extra_member), (6, mutate_add_documented), (7, mutate_remove), (6, mutate_null),
     (5, mutate_array), (4, mutate_envelope), (1, mutate_duplicate_member),
-    (2, mutate_escaped_name),
+    (2, mutate_escaped_name), (2, mutate_escaped_value),
 ]
 
 
