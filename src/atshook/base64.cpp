@@ -22,7 +22,12 @@ constexpr auto k_decode = make_decode_table();
 
 std::string base64_encode(std::span<const unsigned char> bytes) {
     std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
+    out.reserve(base64_length(bytes.size()));
+    base64_append(out, bytes);
+    return out;
+}
+
+void base64_append(std::string& out, std::span<const unsigned char> bytes) {
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
         const std::uint32_t n =
@@ -41,7 +46,6 @@ std::string base64_encode(std::span<const unsigned char> bytes) {
         out += rest == 2 ? k_alphabet[(n >> 6) & 63] : '=';
         out += '=';
     }
-    return out;
 }
 
 Base64Decoded base64_decode(std::string_view text) {

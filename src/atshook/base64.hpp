@@ -9,6 +9,12 @@ namespace atshook {
 
 // Standard base64 (RFC 4648 section 4, alphabet A-Z a-z 0-9 + /), always padded with '='.
 std::string base64_encode(std::span<const unsigned char> bytes);
+// The same, appended to `out`; it does not reallocate when the caller reserved room, so key
+// text can be built without leaving stale copies behind.
+void base64_append(std::string& out, std::span<const unsigned char> bytes);
+constexpr std::size_t base64_length(std::size_t bytes) {
+    return (bytes + 2) / 3 * 4;
+}
 inline std::string base64_encode(std::string_view bytes) {
     return base64_encode(
         std::span(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()));

@@ -1,4 +1,5 @@
 #include "atshook/batch_validation.hpp"
+#include "atshook/json_text.hpp"
 
 #include <fmt/core.h>
 
@@ -21,7 +22,7 @@ ChunkReport report_chunk(Validator& validator, const Chunk& chunk, std::string_v
         if (format == ReportFormat::text)
             append_text_report(report.text, origin, document, result);
         else if (format == ReportFormat::json)
-            report.text += json_report(origin, document, result).dump() + "\n";
+            report.text += json_text(json_report(origin, document, result)) + "\n";
     }
     return report;
 }

@@ -1,4 +1,5 @@
 #include "atshook/catalog.hpp"
+#include "atshook/json_text.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -61,7 +62,9 @@ const EventInfo* find_event(std::string_view name) {
     return nullptr;
 }
 
-std::string_view nearest_event(std::string_view name) {
+std::optional<std::string_view> nearest_event(std::string_view name) {
+    constexpr std::size_t k_longest_guess = 64; // the longest type has 28 characters
+    if (name.size() > k_longest_guess) return std::nullopt;
     const EventInfo* best = &k_events[0];
     std::size_t best_distance = edit_distance(name, best->name);
     for (const auto& event : k_events) {
@@ -72,6 +75,13 @@ std::string_view nearest_event(std::string_view name) {
         }
     }
     return best->name;
+}
+
+std::string unknown_event_message(std::string_view name) {
+    std::string message = quoted_excerpt(name) + " is not a HireHive event type; ";
+    if (const auto guess = nearest_event(name))
+        message += "did you mean \"" + std::string(*guess) + "\"? ";
+    return message + "(`ats-hook events` lists the 19 types)";
 }
 
 std::string_view to_string(Provenance provenance) {

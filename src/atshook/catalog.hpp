@@ -27,8 +27,13 @@ std::span<const EventInfo> all_events();
 
 const EventInfo* find_event(std::string_view name);
 
-// The real event type closest to `name` (edit distance), for "did you mean" messages.
-std::string_view nearest_event(std::string_view name);
+// The real event type closest to `name` (edit distance), for "did you mean" messages; none for
+// a name too long to be a misspelling (the search costs time in proportion to its length).
+std::optional<std::string_view> nearest_event(std::string_view name);
+
+// `"interview.create" is not a HireHive event type; did you mean "interview.created"?
+// (`ats-hook events` lists the 19 types)`, quoting at most the start of a long name.
+std::string unknown_event_message(std::string_view name);
 
 std::string_view to_string(Provenance provenance);
 std::string_view to_string(ObjectKind object);

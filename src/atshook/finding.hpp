@@ -22,6 +22,14 @@ struct Finding {
 
 using Findings = std::vector<Finding>;
 
+// Findings past the per-document limit: counted by severity, not kept.
+struct OmittedFindings {
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t total() const { return errors + warnings; }
+    bool operator==(const OmittedFindings&) const = default;
+};
+
 inline bool has_errors(const Findings& findings) {
     for (const auto& f : findings)
         if (f.severity == Severity::error) return true;

@@ -1,6 +1,9 @@
 #include "atshook/http_message.hpp"
+#include "atshook/white_space.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/json_text.hpp"
+#include "atshook/limits.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -49,12 +52,6 @@ bool is_token_char(char c) {
     return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
-std::string_view trim_blanks(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 bool looks_like_request_line(std::string_view text) {
     const auto space = text.find(' ');
     return space != std::string_view::npos && text.find(':') > space &&
@@ -62,6 +59,10 @@ bool looks_like_request_line(std::string_view text) {
 }
 
 HeaderField parse_header_line(const Line& line, std::string_view source) {
+    if (line.text.size() > limits::k_header_line_bytes)
+        fail(source, line.number,
+             "header line is " + std::to_string(line.text.size()) + " bytes long; the limit is " +
+                 std::to_string(limits::k_header_line_bytes));
     if (line.text.front() == ' ' || line.text.front() == '\t')
         fail(source, line.number,
              "header line starts with white space (folded headers are not supported)");
@@ -74,11 +75,18 @@ HeaderField parse_header_line(const Line& line, std::string_view source) {
     if (name.empty()) fail(source, line.number, "header line has no name before ':'");
     if (!std::all_of(name.begin(), name.end(), is_token_char))
         fail(source, line.number,
-             "header name '" + std::string(name) +
-                 "' contains a space or another character "
-                 "not allowed in header names");
-    return HeaderField{std::string(name), std::string(trim_blanks(line.text.substr(colon + 1))),
-                       line.number};
+             "header name " + quoted_excerpt(name) +
+                 " contains a space or another character not allowed in header names");
+    return HeaderField{std::string(name),
+                       std::string(trim_white_space(line.text.substr(colon + 1))), line.number};
+}
+
+void add_header_line(HeaderFields& fields, const Line& line, std::string_view source) {
+    if (fields.size() == limits::k_header_lines)
+        fail(source, line.number,
+             "more than " + std::to_string(limits::k_header_lines) +
+                 " header lines; a webhook delivery has a dozen");
+    fields.push_back(parse_header_line(line, source));
 }
 
 std::optional<std::size_t> content_length(const HeaderFields& headers, std::string_view source) {
@@ -120,6 +128,10 @@ HttpRequest parse_http_request(std::string_view bytes, std::string_view source) 
     LineReader reader(bytes);
     HttpRequest request;
     const Line first = *reader.next();
+    if (first.text.size() > limits::k_header_line_bytes)
+        fail(source, 1,
+             "the request line is " + std::to_string(first.text.size()) +
+                 " bytes long; the limit is " + std::to_string(limits::k_header_line_bytes));
     const auto first_space = first.text.find(' ');
     const auto last_space = first.text.rfind(' ');
     if (first_space == std::string_view::npos || first_space == last_space ||
@@ -128,7 +140,8 @@ HttpRequest parse_http_request(std::string_view bytes, std::string_view source) 
              "expected a request line like 'POST /webhooks HTTP/1.1'"
              " (for a file of header lines only, use --headers)");
     request.method = first.text.substr(0, first_space);
-    request.target = trim_blanks(first.text.substr(first_space + 1, last_space - first_space - 1));
+    request.target =
+        trim_white_space(first.text.substr(first_space + 1, last_space - first_space - 1));
     request.version = first.text.substr(last_space + 1);
 
     bool blank_line_found = false;
@@ -140,7 +153,7 @@ HttpRequest parse_http_request(std::string_view bytes, std::string_view source) 
             break;
         }
         if (line->text.empty()) break;
-        request.headers.push_back(parse_header_line(*line, source));
+        add_header_line(request.headers, *line, source);
     }
     if (!blank_line_found)
         fail(source, last_line, "no blank line ends the headers, so there is no body");
@@ -167,10 +180,10 @@ HeaderFields parse_header_lines(std::string_view text, std::string_view source) 
     LineReader reader(text);
     HeaderFields fields;
     while (auto line = reader.next()) {
-        if (trim_blanks(line->text).empty()) continue;
+        if (trim_white_space(line->text).empty()) continue;
         if (line->number == 1 && looks_like_request_line(line->text))
             fail(source, 1, "this is a request line: for a whole captured request use --request");
-        fields.push_back(parse_header_line(*line, source));
+        add_header_line(fields, *line, source);
     }
     return fields;
 }

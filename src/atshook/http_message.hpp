@@ -29,10 +29,12 @@ struct HttpRequest {
 // Parses a request line, header lines ending in CRLF or LF, a blank line and the body. When
 // Content-Length is present the body is exactly that many bytes. Throws atshook::Error
 // "<source>:<line>: <what is wrong>" for anything else (folded or nameless header lines, no
-// blank line, a body shorter than Content-Length, Transfer-Encoding).
+// blank line, a body shorter than Content-Length, Transfer-Encoding, more than
+// limits::k_header_lines header lines or one longer than limits::k_header_line_bytes).
 HttpRequest parse_http_request(std::string_view bytes, std::string_view source);
 
-// Parses a file of `Name: value` lines (CRLF or LF; blank lines ignored), as `sign` writes them.
+// Parses a file of `Name: value` lines (CRLF or LF; blank lines ignored), as `sign` writes them,
+// with the same limits.
 HeaderFields parse_header_lines(std::string_view text, std::string_view source);
 
 bool equals_ignoring_case(std::string_view a, std::string_view b);

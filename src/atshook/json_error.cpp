@@ -54,6 +54,7 @@ private:
 JsonProblem describe_json_error(std::string_view json, simdjson::error_code code,
                                 std::size_t max_depth) {
     JsonProblem out;
+    out.code = code;
     if (json.starts_with("\xEF\xBB\xBF")) {
         out.message = "the input starts with a UTF-8 byte order mark (BOM), which JSON does not "
                       "allow: remove the first 3 bytes";

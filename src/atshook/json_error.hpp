@@ -1,4 +1,5 @@
 #pragma once
+#include "atshook/limits.hpp"
 #include <simdjson.h>
 
 #include <cstddef>
@@ -7,10 +8,13 @@
 
 namespace atshook {
 
+constexpr std::size_t k_max_depth = limits::k_depth;
+
 // What is wrong with a document simdjson refused, said for people, and where (byte offset).
 struct JsonProblem {
     std::string message; // "not valid JSON: syntax error while parsing object key - ..."
     std::size_t offset = 0;
+    simdjson::error_code code = simdjson::SUCCESS; // simdjson's verdict, for callers that branch
 };
 
 // Runs only on the error path: simdjson says what failed but not where, so nlohmann's parser

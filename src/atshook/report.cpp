@@ -1,5 +1,7 @@
 #include "atshook/report.hpp"
 
+#include "atshook/printable.hpp"
+
 #include <fmt/core.h>
 
 namespace atshook {
@@ -25,15 +27,21 @@ void append_text_report(std::string& out, const DocumentOrigin& origin, const Do
     if (result.status == DocumentResult::Status::unreadable) {
         const LineColumn at = line_column(document.bytes, result.error_offset);
         const std::size_t line = (origin.line ? origin.line - 1 : 0) + at.line;
-        out += fmt::format("{}:{}:{}: {}\n", origin.source, line, at.column, result.error);
+        out += fmt::format("{}:{}:{}: {}\n", printable(origin.source), line, at.column,
+                           printable(result.error));
         return;
     }
-    const std::string where = location(origin);
+    const std::string where = printable(location(origin));
     for (const auto& finding : result.findings) {
         out += fmt::format("{}: {}{}: {}\n", where,
                            finding.severity == Severity::warning ? "warning: " : "",
-                           shown_pointer(finding.pointer), finding.message);
+                           printable(shown_pointer(finding.pointer)), printable(finding.message));
     }
+    if (const std::size_t more = result.omitted.total())
+        out += fmt::format("{}: and {} more finding{} not shown ({} kept): {}, {}\n", where, more,
+                           more == 1 ? "" : "s", result.findings.size(),
+                           plural(result.omitted.errors, "error"),
+                           plural(result.omitted.warnings, "warning"));
     if (result.status == DocumentResult::Status::valid && origin.line == 0)
         out += fmt::format("{}: valid {}\n", where, result.event_type);
 }
@@ -62,6 +70,8 @@ nlohmann::json json_report(const DocumentOrigin& origin, const Document& documen
                             {"expected", f.expected},
                             {"actual", f.actual}});
     report["findings"] = std::move(findings);
+    report["omitted_findings"] = {{"errors", result.omitted.errors},
+                                  {"warnings", result.omitted.warnings}};
     return report;
 }
 
@@ -79,6 +89,8 @@ void Tally::add(const DocumentResult& result) {
         break;
     }
     for (const auto& f : result.findings) ++(f.severity == Severity::error ? errors : warnings);
+    errors += result.omitted.errors;
+    warnings += result.omitted.warnings;
 }
 
 void Tally::add(const Tally& other) {

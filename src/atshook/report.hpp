@@ -25,7 +25,8 @@ void append_text_report(std::string& out, const DocumentOrigin& origin, const Do
                         const DocumentResult& result);
 
 // One object per document: source, line, event_type, valid, error (unreadable only), findings
-// with pointer, keyword, severity, message, expected and actual.
+// with pointer, keyword, severity, message, expected and actual, and omitted_findings (errors and
+// warnings past the limit, counted only).
 nlohmann::json json_report(const DocumentOrigin& origin, const Document& document,
                            const DocumentResult& result);
 

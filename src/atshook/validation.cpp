@@ -1,4 +1,5 @@
 #include "atshook/validation.hpp"
+#include "atshook/json_text.hpp"
 
 #include "atshook/catalog.hpp"
 #include "atshook/error.hpp"
@@ -57,10 +58,7 @@ Validator::Validator(ValidateOptions options) : m_state(std::make_unique<State>(
     if (!m_state->options.forced_event.empty()) {
         m_state->forced = find_event(m_state->options.forced_event);
         if (!m_state->forced)
-            throw Error(fmt::format("--event: \"{}\" is not a HireHive event type; did you mean "
-                                    "\"{}\"? (`ats-hook events` lists them)",
-                                    m_state->options.forced_event,
-                                    nearest_event(m_state->options.forced_event)),
+            throw Error("--event: " + unknown_event_message(m_state->options.forced_event),
                         Error::Kind::usage);
     }
     if (m_state->parser.allocate(1 << 16, m_state->options.max_depth) != simdjson::SUCCESS)
@@ -102,19 +100,18 @@ DocumentResult Validator::validate(std::string_view json) {
         event = find_event(type);
         if (!event) {
             result.status = DocumentResult::Status::invalid;
-            const auto quoted = nlohmann::json(std::string(type)).dump();
-            result.findings.push_back(
-                {"/type", "event",
-                 fmt::format("{} is not a HireHive event type; did you mean \"{}\"?", quoted,
-                             nearest_event(type)),
-                 "one of the 19 HireHive event types", quoted, Severity::error});
+            result.findings.push_back({"/type", "event", unknown_event_message(type),
+                                       "one of the 19 HireHive event types", quoted_excerpt(type),
+                                       Severity::error});
             return result;
         }
     }
     result.event_type = std::string(event->name);
-    schema::walk(m_state->tree_for(event), root, result.findings);
-    result.status = has_errors(result.findings) ? DocumentResult::Status::invalid
-                                                : DocumentResult::Status::valid;
+    result.omitted = schema::walk(m_state->tree_for(event), root, result.findings,
+                                  m_state->options.max_findings);
+    result.status = has_errors(result.findings) || result.omitted.errors > 0
+                        ? DocumentResult::Status::invalid
+                        : DocumentResult::Status::valid;
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "atshook/finding.hpp"
+#include "atshook/json_error.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -21,7 +22,9 @@ enum class Strictness {
 struct ValidateOptions {
     Strictness strictness = Strictness::lenient;
     std::string forced_event; // --event: validate against this type whatever `type` says
-    std::size_t max_depth = 256;
+    std::size_t max_depth = k_max_depth;
+    // Findings kept per document; the rest are counted ("and 2999900 more"), never stored.
+    std::size_t max_findings = limits::k_findings;
 };
 
 struct DocumentResult {
@@ -33,6 +36,7 @@ struct DocumentResult {
     Status status = Status::valid;
     std::string event_type; // the type validated against ("" when unknown)
     Findings findings;
+    OmittedFindings omitted;      // past max_findings: counted only
     std::string error;            // for unreadable: what is wrong, without the location
     std::size_t error_offset = 0; // for unreadable: byte offset in the document
     bool ok() const { return status == Status::valid; }

@@ -1,5 +1,6 @@
 #include "atshook/error.hpp"
 #include "atshook/input.hpp"
+#include "atshook/json_text.hpp"
 #include "atshook/report.hpp"
 #include "atshook/sample/override.hpp"
 #include "atshook/sample/random.hpp"
@@ -9,9 +10,11 @@
 #include "atshook/timestamp.hpp"
 #include "atshook/validation.hpp"
 #include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/emit_output.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/secret_source.hpp"
+#include "cli/time_option.hpp"
 
 #include <fmt/core.h>
 
@@ -47,123 +50,135 @@ struct EmitOptions {
     double timeout = 15.0;
 };
 
-// --from FILE: one payload, or NDJSON. A payload's own string `id` becomes the webhook-id.
-std::vector<sample::Event> load_events(const std::string& path, std::uint64_t seed) {
-    atshook::InputReader reader(path);
-    sample::Random random(seed);
-    std::vector<sample::Event> events;
-    atshook::Chunk chunk;
-    while (reader.next(chunk)) {
-        for (const auto& document : chunk.documents) {
-            const std::string where = document.line
-                                          ? fmt::format("{}:{}", reader.source(), document.line)
-                                          : reader.source();
-            Json payload = Json::parse(document.bytes, nullptr, false);
-            if (payload.is_discarded() || !payload.is_object())
-                throw atshook::Error(where +
-                                     ": not a JSON object; --from takes a payload or NDJSON");
-            std::string id;
-            if (const auto found = payload.find("id"); found != payload.end() && found->is_string())
-                id = found->get<std::string>();
-            if (id.empty() || id.find('.') != std::string::npos)
-                id = "msg_" + random.alphanumeric(24);
-            events.push_back({std::move(id), std::move(payload)});
+void check_from_options(const EmitOptions& options) {
+    if (options.from.empty()) {
+        if (options.types.empty())
+            throw atshook::Error("name at least one event type (or all), or give --from FILE",
+                                 atshook::Error::Kind::usage);
+        return;
+    }
+    if (!options.types.empty())
+        throw atshook::Error("give event types or --from FILE, not both",
+                             atshook::Error::Kind::usage);
+    if (options.count != 1 || !options.at.empty() || options.envelope != "data-object")
+        throw atshook::Error("--count, --at and --envelope shape generated events; with "
+                             "--from, change the payload with --set instead",
+                             atshook::Error::Kind::usage);
+}
+
+// Builds (or reads with --from), edits, serialises and checks events one at a time. Generated
+// events promise --strict validity; a --from payload is held to the default rules. An invalid
+// event ends the stream unless --allow-invalid was given; its findings go to stderr.
+class EventStream {
+public:
+    EventStream(const EmitOptions& options, std::uint64_t seed)
+        : m_options(options), m_random(seed), m_validator(validate_options(options)) {
+        check_from_options(options);
+        for (const auto& set : options.sets) m_edits.push_back(sample::parse_set(set));
+        for (const auto& unset : options.unsets) m_edits.push_back(sample::parse_unset(unset));
+        if (!options.from.empty()) {
+            m_reader.emplace(options.from);
+            return;
         }
+        m_types = sample::expand_types(options.types);
+        const auto now =
+            options.at.empty()
+                ? std::chrono::time_point_cast<atshook::Ticks>(std::chrono::system_clock::now())
+                : atshook::parse_instant(options.at, "--at");
+        m_generator.emplace(sample::SampleOptions{
+            seed, now,
+            options.envelope == "flat" ? sample::Envelope::flat : sample::Envelope::data_object});
+        m_total = m_types.size() * options.count;
     }
-    if (events.empty()) throw atshook::Error(reader.source() + ": no payload in it");
-    return events;
-}
 
-std::vector<sample::Event> build_events(const EmitOptions& options, std::uint64_t seed) {
-    if (!options.from.empty()) {
-        if (!options.types.empty())
-            throw atshook::Error("give event types or --from FILE, not both",
-                                 atshook::Error::Kind::usage);
-        if (options.count != 1 || !options.at.empty() || options.envelope != "data-object")
-            throw atshook::Error("--count, --at and --envelope shape generated events; with "
-                                 "--from, change the payload with --set instead",
-                                 atshook::Error::Kind::usage);
-        return load_events(options.from, seed);
+    // Known for generated events, not for --from.
+    std::optional<std::size_t> total() const { return m_total; }
+
+    std::optional<EmittedEvent> next() {
+        if (m_stopped) return std::nullopt;
+        auto event = m_reader ? read_next() : build_next();
+        if (!event) return std::nullopt;
+        for (const auto& edit : m_edits) sample::apply_override(event->payload, edit);
+        EmittedEvent emitted = serialise(std::move(*event));
+        ++m_count;
+        if (check(emitted)) return emitted;
+        m_stopped = true;
+        return std::nullopt;
     }
-    if (options.types.empty())
-        throw atshook::Error("name at least one event type (or all), or give --from FILE",
-                             atshook::Error::Kind::usage);
-    const auto types = sample::expand_types(options.types);
-    const auto now =
-        options.at.empty()
-            ? std::chrono::time_point_cast<atshook::Ticks>(std::chrono::system_clock::now())
-            : atshook::parse_instant(options.at, "--at");
-    sample::Generator generator(
-        {seed, now,
-         options.envelope == "flat" ? sample::Envelope::flat : sample::Envelope::data_object});
-    std::vector<sample::Event> events;
-    for (std::uint64_t index = 0; index < options.count; ++index)
-        for (const auto& type : types) events.push_back(generator.build(type, index));
-    return events;
-}
 
-// Generated events promise --strict validity; a --from payload is held to the default rules.
-// Returns false when some event is invalid and --allow-invalid was not given.
-bool check_events(const std::vector<EmittedEvent>& events, const EmitOptions& options) {
-    atshook::ValidateOptions validate;
-    validate.strictness =
-        options.from.empty() ? atshook::Strictness::strict : atshook::Strictness::lenient;
-    atshook::Validator validator(validate);
-    std::size_t invalid = 0;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const auto result = validator.validate(events[i].body);
-        const std::string type = events[i].type.empty() ? "event" : events[i].type;
-        const std::string source = events.size() == 1 ? type : fmt::format("{} #{}", type, i + 1);
-        std::string report;
-        atshook::append_text_report(report, {source, 0}, {events[i].body, 0, false}, result);
-        if (result.ok())
-            report.erase(report.rfind(source + ": valid"));
+    // After the stream ended: the exit code so far (an invalid event stops it with 1), and the
+    // error or warning that says so.
+    int finish() const {
+        if (m_invalid == 0) return exit_code::ok;
+        if (m_options.allow_invalid) {
+            print_warning(fmt::format("{} invalid event{} written as --allow-invalid asks",
+                                      m_invalid, m_invalid == 1 ? "" : "s"));
+            return exit_code::ok;
+        }
+        if (m_count == 1 && m_total == std::optional<std::size_t>{1})
+            print_error("1 of 1 event is invalid, so nothing was written; add --allow-invalid to "
+                        "emit it anyway");
+        else if (m_count == 1)
+            print_error(fmt::format("{} is invalid, so nothing was written; add --allow-invalid "
+                                    "to emit invalid events anyway",
+                                    m_last_source));
         else
-            ++invalid;
-        fmt::print(stderr, "{}", report);
+            print_error(fmt::format("{} is invalid: the {} event{} before it {} written, none "
+                                    "after; add --allow-invalid to emit invalid events anyway",
+                                    m_last_source, m_count - 1, m_count == 2 ? "" : "s",
+                                    m_count == 2 ? "was" : "were"));
+        return exit_code::failed;
     }
-    if (invalid == 0) return true;
-    if (options.allow_invalid) {
-        fmt::print(stderr,
-                   "ats-hook: warning: {} invalid event{} written as --allow-invalid asks\n",
-                   invalid, invalid == 1 ? "" : "s");
-        return true;
+
+private:
+    static atshook::ValidateOptions validate_options(const EmitOptions& options) {
+        atshook::ValidateOptions validate;
+        validate.strictness =
+            options.from.empty() ? atshook::Strictness::strict : atshook::Strictness::lenient;
+        return validate;
     }
-    fmt::print(stderr,
-               "ats-hook: error: {} of {} event{} invalid, so nothing was written; add "
-               "--allow-invalid to emit {} anyway\n",
-               invalid, events.size(), events.size() == 1 ? " is" : "s are",
-               invalid == 1 ? "it" : "them");
-    return false;
-}
 
-atshook::delivery::Signer make_signer(std::shared_ptr<LoadedSecrets> loaded) {
-    return [loaded](std::string_view id, std::int64_t timestamp, std::string_view body) {
-        return atshook::signature::sign_delivery(loaded->secrets, {id, timestamp, body}).signature;
-    };
-}
+    std::optional<sample::Event> build_next() {
+        if (m_index >= *m_total) return std::nullopt;
+        const std::size_t i = m_index++;
+        return m_generator->build(m_types[i % m_types.size()], i / m_types.size());
+    }
 
-std::int64_t signing_time(const std::string& text) {
-    if (text.empty())
-        return std::chrono::duration_cast<std::chrono::seconds>(
-                   std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    const auto parsed = atshook::signature::parse_moment(text);
-    if (!parsed.ok())
-        throw atshook::Error("--timestamp '" + text + "' " + parsed.problem,
-                             atshook::Error::Kind::usage);
-    return parsed.seconds;
-}
+    // --from FILE: one payload, or NDJSON. A payload's own string `id` becomes the webhook-id.
+    std::optional<sample::Event> read_next() {
+        while (m_position >= m_chunk.documents.size()) {
+            if (!m_reader->next(m_chunk)) {
+                if (m_count == 0) throw atshook::Error(m_reader->source() + ": no payload in it");
+                return std::nullopt;
+            }
+            m_position = 0;
+        }
+        const auto& document = m_chunk.documents[m_position++];
+        const std::string where = document.line
+                                      ? fmt::format("{}:{}", m_reader->source(), document.line)
+                                      : m_reader->source();
+        if (document.too_large)
+            throw atshook::Error(fmt::format("{}: the payload is larger than {} bytes", where,
+                                             atshook::k_default_max_bytes));
+        auto parsed = atshook::parse_json_tree(document.bytes);
+        if (const auto* problem = std::get_if<atshook::JsonProblem>(&parsed)) {
+            const auto at = atshook::line_column(document.bytes, problem->offset);
+            throw atshook::Error(fmt::format("{}:{}:{}: {}", m_reader->source(),
+                                             (document.line ? document.line - 1 : 0) + at.line,
+                                             at.column, problem->message));
+        }
+        Json payload = std::move(std::get<Json>(parsed));
+        if (!payload.is_object())
+            throw atshook::Error(where + ": not a JSON object; --from takes a payload or NDJSON");
+        std::string id;
+        if (const auto found = payload.find("id"); found != payload.end() && found->is_string())
+            id = found->get<std::string>();
+        if (id.empty() || id.find('.') != std::string::npos)
+            id = "msg_" + m_random.alphanumeric(24);
+        return sample::Event{std::move(id), std::move(payload)};
+    }
 
-int run_emit(EmitOptions& options) {
-    const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}();
-    std::vector<sample::Override> edits;
-    for (const auto& set : options.sets) edits.push_back(sample::parse_set(set));
-    for (const auto& unset : options.unsets) edits.push_back(sample::parse_unset(unset));
-
-    std::vector<EmittedEvent> events;
-    for (auto& event : build_events(options, seed)) {
-        for (const auto& edit : edits) sample::apply_override(event.payload, edit);
+    static EmittedEvent serialise(sample::Event event) {
         const auto type = event.payload.find("type");
         // The webhook-id is the envelope id, also after --set id=... changed it.
         const auto id = event.payload.find("id");
@@ -173,24 +188,70 @@ int run_emit(EmitOptions& options) {
             throw atshook::Error("the event id '" + message_id +
                                      "' cannot be a webhook-id: it holds '.' or white space",
                                  atshook::Error::Kind::usage);
-        events.push_back(
-            {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",
-             std::move(message_id), event.payload.dump(), event.payload.dump(2)});
+        return {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",
+                std::move(message_id), atshook::json_text(event.payload),
+                atshook::json_text(event.payload, 2)};
     }
-    if (!check_events(events, options)) return exit_code::failed;
 
+    bool check(const EmittedEvent& event) {
+        const auto result = m_validator.validate(event.body);
+        const std::string type = event.type.empty() ? "event" : event.type;
+        m_last_source =
+            m_total == std::optional<std::size_t>{1} ? type : fmt::format("{} #{}", type, m_count);
+        if (result.ok()) return true;
+        ++m_invalid;
+        std::string report;
+        atshook::append_text_report(report, {m_last_source, 0}, {event.body, 0, false}, result);
+        std::fflush(stdout);
+        fmt::print(stderr, "{}", report);
+        return m_options.allow_invalid;
+    }
+
+    const EmitOptions& m_options;
+    sample::Random m_random;
+    atshook::Validator m_validator;
+    std::vector<sample::Override> m_edits;
+    std::vector<std::string> m_types;
+    std::optional<sample::Generator> m_generator;
+    std::optional<atshook::InputReader> m_reader;
+    atshook::Chunk m_chunk;
+    std::size_t m_position = 0;
+    std::optional<std::size_t> m_total;
+    std::size_t m_index = 0;
+    std::size_t m_count = 0; // events handed out or stopped at
+    std::size_t m_invalid = 0;
+    bool m_stopped = false;
+    std::string m_last_source;
+};
+
+atshook::delivery::Signer make_signer(std::shared_ptr<LoadedSecrets> loaded) {
+    return [loaded](std::string_view id, std::int64_t timestamp, std::string_view body) {
+        return atshook::signature::sign_delivery(loaded->secrets, {id, timestamp, body}).signature;
+    };
+}
+
+int run_emit(EmitOptions& options) {
+    const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}();
+    EventStream stream(options, seed);
     const bool signs = options.sign || !options.send.empty() || options.format == "http" ||
                        options.format == "curl";
     atshook::delivery::Signer signer;
     if (signs) signer = make_signer(std::make_shared<LoadedSecrets>(load_secrets(options.secrets)));
+    const NextEvent next = [&stream] { return stream.next(); };
     if (!options.send.empty()) {
         const auto timeout = std::chrono::milliseconds{std::llround(options.timeout * 1000)};
-        return send_events(events, options.send, signer,
-                           {options.retries, options.retry_scale, timeout});
+        const int sent = send_events(next, stream.total(), options.send, signer,
+                                     {options.retries, options.retry_scale, timeout});
+        return std::max(sent, stream.finish());
     }
-    print_events(
-        events, {options.format, options.url, signer, signs ? signing_time(options.timestamp) : 0});
-    return exit_code::ok;
+    if (options.format == "http" && stream.total() && *stream.total() != 1)
+        throw atshook::Error(fmt::format("--format http writes one request and {} events were "
+                                         "asked for; use --format curl or --send for several",
+                                         *stream.total()),
+                             atshook::Error::Kind::usage);
+    print_events(next, {options.format, options.url, signer,
+                        signs ? unix_seconds_option(options.timestamp, "--timestamp") : 0});
+    return stream.finish();
 }
 
 } // namespace
@@ -226,9 +287,11 @@ void add_emit_command(CLI::App& root, Commands& commands) {
     app->add_option("--set", options->sets,
                     "PATH=VALUE: set a field; PATH dotted (data.object.event.status) or a JSON "
                     "pointer; VALUE JSON, or a bare word taken as a string. Repeatable.")
-        ->type_name("PATH=VALUE");
+        ->type_name("PATH=VALUE")
+        ->allow_extra_args(false);
     app->add_option("--unset", options->unsets, "PATH: remove a field. Repeatable.")
-        ->type_name("PATH");
+        ->type_name("PATH")
+        ->allow_extra_args(false);
     app->add_option("--from", options->from,
                     "Start from this payload (JSON or NDJSON; - = stdin) instead of TYPE")
         ->type_name("FILE");

@@ -1,4 +1,6 @@
 #include "cli/emit_output.hpp"
+#include "atshook/json_text.hpp"
+#include "atshook/printable.hpp"
 
 #include "atshook/delivery/request_text.hpp"
 #include "atshook/error.hpp"
@@ -31,7 +33,7 @@ std::string signed_json(const EmittedEvent& event, const OutputOptions& options,
     for (const auto& header : signed_headers(event, options))
         if (header.name != "Content-Type") json["headers"][header.name] = header.value;
     json["body"] = event.body;
-    return json.dump(indent);
+    return atshook::json_text(json, indent);
 }
 
 class SystemClock : public Clock {
@@ -58,10 +60,12 @@ std::string attempt_line(const EmittedEvent& event, const Attempt& attempt) {
     std::string line = fmt::format("{} {} attempt {}: ", event.type.empty() ? "event" : event.type,
                                    event.id, attempt.number);
     if (exchange.status == 0) {
-        line += fmt::format("no response ({}) after {:.1f} ms", exchange.error, ms);
+        line +=
+            fmt::format("no response ({}) after {:.1f} ms", atshook::printable(exchange.error), ms);
     } else {
-        line += fmt::format("{}{}{}, {:.1f} ms", exchange.status,
-                            exchange.reason.empty() ? "" : " ", exchange.reason, ms);
+        line +=
+            fmt::format("{}{}{}, {:.1f} ms", exchange.status, exchange.reason.empty() ? "" : " ",
+                        atshook::printable(exchange.reason), ms);
         const std::string first = first_line(exchange.body);
         if (!first.empty()) line += ": " + first;
     }
@@ -73,30 +77,36 @@ std::string attempt_line(const EmittedEvent& event, const Attempt& attempt) {
 
 } // namespace
 
-void print_events(const std::vector<EmittedEvent>& events, const OutputOptions& options) {
+void print_events(const NextEvent& next, const OutputOptions& options) {
+    // One event ahead: whether there are several decides between pretty JSON and NDJSON.
+    std::optional<EmittedEvent> event = next();
+    std::optional<EmittedEvent> following = event ? next() : std::nullopt;
     if (options.format == "http") {
-        if (events.size() != 1)
-            throw atshook::Error(fmt::format("--format http writes one request and {} events were "
-                                             "asked for; use --format curl or --send for several",
-                                             events.size()),
+        if (following)
+            throw atshook::Error("--format http writes one request and several events were asked "
+                                 "for; use --format curl or --send for several",
                                  atshook::Error::Kind::usage);
+        if (!event) return;
         const std::string text =
-            http_request_text(options.url, signed_headers(events[0], options), events[0].body);
+            http_request_text(options.url, signed_headers(*event, options), event->body);
         std::fwrite(text.data(), 1, text.size(), stdout);
         return;
     }
-    const bool lines = options.format == "ndjson" || events.size() > 1;
-    for (const auto& event : events) {
+    const bool lines = options.format == "ndjson" || following.has_value();
+    while (event) {
         if (options.format == "curl")
-            fmt::print("{}", curl_command(options.url, signed_headers(event, options), event.body));
+            fmt::print("{}",
+                       curl_command(options.url, signed_headers(*event, options), event->body));
         else if (options.signer)
-            fmt::print("{}\n", signed_json(event, options, lines ? -1 : 2));
+            fmt::print("{}\n", signed_json(*event, options, lines ? -1 : 2));
         else
-            fmt::print("{}\n", lines ? event.body : event.pretty);
+            fmt::print("{}\n", lines ? event->body : event->pretty);
+        event = std::move(following);
+        following = event ? next() : std::nullopt;
     }
 }
 
-int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
+int send_events(const NextEvent& next, std::optional<std::size_t> total, const std::string& url,
                 const Signer& signer, const RetryPolicy& policy) {
     split_url(url, "--send");
     if (!url.starts_with("http://") && !url.starts_with("https://"))
@@ -104,27 +114,30 @@ int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
                              atshook::Error::Kind::usage);
     auto client = make_curl_client();
     SystemClock clock;
-    std::size_t delivered = 0;
-    for (const auto& event : events) {
-        const auto result = deliver({event.id, event.body}, url, signer, policy, *client, clock,
+    std::size_t delivered = 0, sent = 0, left = 0;
+    while (const auto event = next()) {
+        ++sent;
+        const auto result = deliver({event->id, event->body}, url, signer, policy, *client, clock,
                                     [&](const Attempt& attempt) {
-                                        fmt::print("{}\n", attempt_line(event, attempt));
+                                        fmt::print("{}\n", attempt_line(*event, attempt));
                                         std::fflush(stdout);
                                     });
         if (result.outcome == Outcome::delivered) ++delivered;
         if (result.outcome == Outcome::gone) {
             // 410: a sender disables the endpoint, so the remaining events are not sent.
-            const std::size_t left =
-                events.size() - static_cast<std::size_t>(&event - events.data()) - 1;
+            if (total)
+                left = *total - sent;
+            else
+                while (next()) ++left;
             if (left > 0)
                 fmt::print("endpoint gone (410): {} remaining event{} not sent\n", left,
                            left == 1 ? "" : "s");
             break;
         }
     }
-    fmt::print("{} of {} deliver{} to {} succeeded\n", delivered, events.size(),
-               events.size() == 1 ? "y" : "ies", url);
-    return delivered == events.size() ? exit_code::ok : exit_code::failed;
+    const std::size_t all = sent + left;
+    fmt::print("{} of {} deliver{} to {} succeeded\n", delivered, all, all == 1 ? "y" : "ies", url);
+    return delivered == all ? exit_code::ok : exit_code::failed;
 }
 
 } // namespace cli

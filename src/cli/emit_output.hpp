@@ -2,6 +2,7 @@
 // How `ats-hook emit` writes its events out, or delivers them.
 #include "atshook/delivery/delivery.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ struct EmittedEvent {
     std::string pretty;
 };
 
+// Hands out the events one at a time (nullopt at the end), so that `--count 1000000` never holds
+// more than one in memory.
+using NextEvent = std::function<std::optional<EmittedEvent>()>;
+
 struct OutputOptions {
     std::string format;               // json, ndjson, http, curl
     std::string url;                  // for http and curl
@@ -23,11 +28,13 @@ struct OutputOptions {
     std::int64_t timestamp = 0;       // webhook-timestamp when signed
 };
 
-// Writes the events to stdout. Throws atshook::Error (usage) for http with several events.
-void print_events(const std::vector<EmittedEvent>& events, const OutputOptions& options);
+// Writes the events to stdout as they come. Throws atshook::Error (usage) for http with several
+// events, before writing anything.
+void print_events(const NextEvent& next, const OutputOptions& options);
 
-// POSTs each event to `url`, printing one line per attempt and a summary; returns the exit code.
-int send_events(const std::vector<EmittedEvent>& events, const std::string& url,
+// POSTs each event to `url` as it comes, printing one line per attempt and a summary; returns the
+// exit code. `total` (when known) counts the events a 410 leaves unsent without building them.
+int send_events(const NextEvent& next, std::optional<std::size_t> total, const std::string& url,
                 const atshook::delivery::Signer& signer,
                 const atshook::delivery::RetryPolicy& policy);
 

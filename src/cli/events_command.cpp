@@ -1,4 +1,5 @@
 #include "atshook/catalog.hpp"
+#include "atshook/json_text.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_code.hpp"
 
@@ -18,7 +19,7 @@ int run_events(const std::string& format) {
                             {"meaning", event.meaning},
                             {"provenance", atshook::to_string(event.provenance)},
                             {"object", atshook::to_string(event.object)}});
-        fmt::print("{}\n", list.dump(2));
+        fmt::print("{}\n", atshook::json_text(list, 2));
         return exit_code::ok;
     }
     for (const auto& event : atshook::all_events())

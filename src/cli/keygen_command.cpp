@@ -2,6 +2,7 @@
 #include "atshook/signature/secret.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/secret_source.hpp"
 
 #include <fcntl.h>
 #include <openssl/crypto.h>
@@ -11,6 +12,7 @@
 #include <fmt/core.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -48,22 +50,41 @@ void write_private_file(const std::string& path, const std::string& text) {
     }
 }
 
+// Writes the key text to stdout with write(2), so that no copy of it stays in stdio's buffer.
+void write_to_stdout(std::string_view text) {
+    std::fflush(stdout);
+    while (!text.empty()) {
+        const ssize_t n = write(STDOUT_FILENO, text.data(), text.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw atshook::Error(std::string("cannot write to stdout: ") + std::strerror(errno));
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
 int run_keygen(const KeygenOptions& options) {
+    forbid_core_dumps();
     std::string private_text;
     std::string public_text;
     if (options.ed25519) {
         const auto seed = random_bytes(32);
         const auto key = make_ed25519_secret(seed.bytes());
-        private_text = format_ed25519_private(key) + "\n";
+        private_text = format_ed25519_private(key);
         public_text = format_ed25519_public(key) + "\n";
     } else {
         const auto bytes = random_bytes(options.bytes);
-        private_text = format_hmac_secret(make_hmac_secret(bytes.bytes())) + "\n";
+        private_text = format_hmac_secret(make_hmac_secret(bytes.bytes()));
     }
-    if (options.output.empty())
-        fmt::print("{}", private_text);
-    else
-        write_private_file(options.output, private_text);
+    private_text += '\n'; // the text was made with room for it: no reallocated copy is left
+    try {
+        if (options.output.empty())
+            write_to_stdout(private_text);
+        else
+            write_private_file(options.output, private_text);
+    } catch (const atshook::Error&) {
+        OPENSSL_cleanse(private_text.data(), private_text.size());
+        throw;
+    }
     OPENSSL_cleanse(private_text.data(), private_text.size());
     // The public half is not secret: it goes to stdout for the sender's configuration.
     fmt::print("{}", public_text);

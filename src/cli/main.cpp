@@ -1,15 +1,37 @@
 #include "atshook/error.hpp"
 #include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 
 #include <fmt/core.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <new>
 
-int main(int argc, char** argv) {
+namespace {
+
+// The last resort for a bug: an exception escaping a thread or a noexcept function. One line
+// and exit code 3 instead of std::terminate's abort (and its core dump).
+[[noreturn]] void report_internal_error() {
+    std::string what = "unknown exception";
+    if (const auto current = std::current_exception()) {
+        try {
+            std::rethrow_exception(current);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+    }
+    cli::print_error("internal error: " + what + "; please report it with the command you ran");
+    std::_Exit(cli::exit_code::bad_input);
+}
+
+int run(int argc, char** argv) {
     CLI::App app{"ats-hook: validate, verify, sign, show and emit HireHive webhook events"};
     app.name("ats-hook");
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
     app.set_version_flag("--version", ATS_HOOK_VERSION);
     app.footer(
         "Exit codes: 0 success; 1 invalid payload, no matching signature or failed delivery;\n"
@@ -32,9 +54,8 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         // One line in the tool's own voice, and where to look; CLI11's codes never leak out.
-        fmt::print(stderr,
-                   "ats-hook: error: {}\nRun 'ats-hook --help' or 'ats-hook COMMAND --help'.\n",
-                   e.what());
+        cli::print_error(e.what());
+        fmt::print(stderr, "Run 'ats-hook --help' or 'ats-hook COMMAND --help'.\n");
         return cli::exit_code::usage;
     }
 
@@ -43,10 +64,27 @@ int main(int argc, char** argv) {
         try {
             return command.run();
         } catch (const atshook::Error& e) {
-            std::fflush(stdout);
-            fmt::print(stderr, "ats-hook: error: {}\n", e.what());
+            cli::print_error(e.what());
             return cli::exit_code::for_error(e.kind());
         }
     }
+    // No command: what the tool does and its commands, as git and openssl do.
+    fmt::print(stderr, "{}", app.help());
     return cli::exit_code::usage;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::set_terminate(report_internal_error);
+    try {
+        return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        cli::print_error("out of memory");
+        return cli::exit_code::bad_input;
+    } catch (const std::exception& e) {
+        cli::print_error(std::string("internal error: ") + e.what() +
+                         "; please report it with the command you ran");
+        return cli::exit_code::bad_input;
+    }
 }

@@ -24,9 +24,7 @@ int run_schema(const SchemaOptions& options) {
         return exit_code::ok;
     }
     if (!atshook::find_event(options.event))
-        throw atshook::Error(fmt::format("\"{}\" is not a HireHive event type; did you mean "
-                                         "\"{}\"? (`ats-hook events` lists them)",
-                                         options.event, atshook::nearest_event(options.event)),
+        throw atshook::Error(atshook::unknown_event_message(options.event),
                              atshook::Error::Kind::usage);
     fmt::print("{}\n", atshook::schema::export_event_schema(options.event, mode).dump(2));
     return exit_code::ok;

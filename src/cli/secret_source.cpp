@@ -1,10 +1,15 @@
 #include "cli/secret_source.hpp"
+#include "atshook/white_space.hpp"
+#include "cli/diagnostics.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/limits.hpp"
 #include "cli/raw_input.hpp"
 
 #include <fmt/core.h>
 #include <openssl/crypto.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <cstdio>
@@ -21,20 +26,13 @@ constexpr const char* k_environment_variable = "ATS_HOOK_SECRET";
 bool g_quiet = false;
 
 void warn(const std::string& message) {
-    if (!g_quiet) fmt::print(stderr, "ats-hook: warning: {}\n", message);
+    if (!g_quiet) print_warning(message);
 }
 
 // Wipes a string that held secret text (SSO or heap: data() covers both).
 void wipe(std::string& text) {
     if (!text.empty()) OPENSSL_cleanse(text.data(), text.size());
     text.clear();
-}
-
-std::string_view trim(std::string_view s) {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-    return s;
 }
 
 void add(LoadedSecrets& loaded, std::string_view text, std::string origin) {
@@ -56,13 +54,14 @@ void warn_if_others_can_read(const std::string& path) {
 
 void load_file(LoadedSecrets& loaded, const std::string& path) {
     warn_if_others_can_read(path);
-    std::string content = read_raw_input(path);
+    std::string content =
+        read_raw_input(path, atshook::limits::k_secret_file_bytes, "the limit for a secret file");
     const std::size_t before = loaded.secrets.size();
     try {
         std::string_view rest = content;
         for (std::size_t line = 1; !rest.empty(); ++line) {
             const auto end = std::min(rest.find('\n'), rest.size());
-            const std::string_view text = trim(rest.substr(0, end));
+            const std::string_view text = atshook::trim_white_space(rest.substr(0, end));
             rest.remove_prefix(std::min(end + 1, rest.size()));
             if (text.empty() || text.front() == '#') continue;
             add(loaded, text, "secret file " + input_name(path) + " line " + std::to_string(line));
@@ -82,7 +81,7 @@ void load_environment(LoadedSecrets& loaded) {
     if (value == nullptr) return;
     std::string_view rest = value;
     std::size_t index = 0;
-    while (!(rest = trim(rest)).empty()) {
+    while (!(rest = atshook::trim_white_space(rest)).empty()) {
         const auto end = std::min(rest.find_first_of(" \t\r\n"), rest.size());
         ++index;
         add(loaded, rest.substr(0, end),
@@ -100,15 +99,24 @@ void add_secret_options(CLI::App& command, SecretOptions& options) {
         .add_option("--secret-file", options.files,
                     "File holding the secret (whsec_..., whsk_... or whpk_...); one per line "
                     "for rotation, # starts a comment. Repeatable.")
-        ->type_name("FILE");
+        ->type_name("FILE")
+        ->allow_extra_args(false); // one value per flag: `--secret-file s body.json` works
     command
         .add_option("--secret", options.literals,
                     "The secret itself. Visible to other local users in the process list: "
                     "prefer --secret-file or ATS_HOOK_SECRET. Repeatable.")
-        ->type_name("SECRET");
+        ->type_name("SECRET")
+        ->allow_extra_args(false);
+}
+
+void forbid_core_dumps() {
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 LoadedSecrets load_secrets(SecretOptions& options) {
+    forbid_core_dumps();
     g_quiet = options.quiet;
     LoadedSecrets loaded;
     for (const auto& path : options.files) load_file(loaded, path);

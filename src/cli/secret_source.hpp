@@ -29,6 +29,12 @@ struct LoadedSecrets {
 // readable by group or others; a key is shorter than 24 bytes. Throws atshook::Error (usage)
 // when no secret is given at all, (input) when one cannot be read or parsed. Wipes the
 // --secret texts it was given.
+// Calls forbid_core_dumps() first.
 LoadedSecrets load_secrets(SecretOptions& options);
+
+// Makes this process leave no core dump (RLIMIT_CORE 0) and not be dumpable or traceable by
+// other processes of the user (PR_SET_DUMPABLE 0), for the commands that hold a secret: a crash
+// after this point cannot write the key to disk.
+void forbid_core_dumps();
 
 } // namespace cli

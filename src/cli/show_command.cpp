@@ -5,6 +5,7 @@
 #include "atshook/validation.hpp"
 #include "atshook/view/event.hpp"
 #include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 
 #include <fmt/core.h>
@@ -55,10 +56,8 @@ atshook::time::Zone viewer_zone(const std::string& option) {
             name.remove_prefix(pos + 9); // a path into the tz database names the zone after it
         auto zone = atshook::time::resolve_zone(name);
         if (zone.source != atshook::time::Zone::Source::unknown) return zone;
-        fmt::print(stderr,
-                   "ats-hook: warning: TZ=\"{}\" is not in the tz database; showing your "
-                   "times in UTC\n",
-                   *tz);
+        print_warning(
+            fmt::format("TZ=\"{}\" is not in the tz database; showing your times in UTC", *tz));
         return atshook::time::utc_zone();
     }
     try {
@@ -127,15 +126,13 @@ int run_show(const ShowOptions& options) {
                         first = false;
                     } catch (const atshook::Error& e) {
                         // One bad payload in a log must not hide the others: report, go on.
-                        std::fflush(stdout);
-                        fmt::print(stderr, "ats-hook: error: {}\n", e.what());
+                        print_error(e.what());
                         unreadable = true;
                     }
                 }
             }
         } catch (const atshook::Error& e) {
-            std::fflush(stdout);
-            fmt::print(stderr, "ats-hook: error: {}\n", e.what());
+            print_error(e.what());
             unreadable = true;
         }
     }

@@ -1,11 +1,14 @@
 #include "atshook/delivery/request_text.hpp"
 #include "atshook/error.hpp"
+#include "atshook/input.hpp"
+#include "atshook/json_text.hpp"
 #include "atshook/signature/headers.hpp"
 #include "atshook/signature/sign.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
+#include "cli/time_option.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -27,19 +30,8 @@ struct SignOptions {
     std::string timestamp;
     std::string format = "headers";
     std::string url = "http://localhost:8080/webhooks/hirehive";
+    std::size_t max_bytes = atshook::k_default_max_bytes;
 };
-
-std::int64_t signing_time(const SignOptions& options) {
-    if (options.timestamp.empty())
-        return std::chrono::duration_cast<std::chrono::seconds>(
-                   std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    const auto parsed = parse_moment(options.timestamp);
-    if (!parsed.ok())
-        throw atshook::Error("--timestamp '" + options.timestamp + "' " + parsed.problem,
-                             atshook::Error::Kind::usage);
-    return parsed.seconds;
-}
 
 void print_output(const SignOptions& options, const SignedHeaders& signed_headers,
                   const std::string& body) {
@@ -52,7 +44,7 @@ void print_output(const SignOptions& options, const SignedHeaders& signed_header
     if (options.format == "json") {
         nlohmann::ordered_json json;
         for (const auto& header : headers) json["headers"][header.name] = header.value;
-        fmt::print("{}\n", json.dump(2));
+        fmt::print("{}\n", atshook::json_text(json, 2));
     } else if (options.format == "http") {
         const std::string request =
             atshook::delivery::http_request_text(options.url, request_headers, body);
@@ -71,17 +63,20 @@ void print_output(const SignOptions& options, const SignedHeaders& signed_header
 int run_sign(SignOptions& options) {
     for (const auto& secret_file : options.secrets.files)
         require_stdin_once({{"the body", options.body_file}, {"--secret-file", secret_file}});
-    const std::int64_t timestamp = signing_time(options);
-    const std::string body = read_raw_input(options.body_file);
+    const std::int64_t timestamp = unix_seconds_option(options.timestamp, "--timestamp");
+    const std::string body = read_raw_input(options.body_file, options.max_bytes, "--max-bytes");
     LoadedSecrets loaded = load_secrets(options.secrets);
     if (options.id.find('.') != std::string::npos)
         throw atshook::Error("--id '" + options.id +
                                  "' contains '.', which would make the signed content ambiguous",
                              atshook::Error::Kind::usage);
-    // Spaces around it are trimmed by receivers and control characters break the header line.
-    if (std::any_of(options.id.begin(), options.id.end(),
-                    [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; }))
-        throw atshook::Error("--id must not contain spaces or control characters",
+    // A header value: spaces around it are trimmed by receivers, control characters break the
+    // line, and bytes past ASCII are read differently by different servers.
+    if (std::any_of(options.id.begin(), options.id.end(), [](char c) {
+            const auto byte = static_cast<unsigned char>(c);
+            return byte <= ' ' || byte >= 0x7f;
+        }))
+        throw atshook::Error("--id must be printable ASCII, without spaces",
                              atshook::Error::Kind::usage);
     const std::string id = options.id.empty() ? message_id(random_bytes(27).bytes()) : options.id;
     const auto signed_headers = sign_delivery(loaded.secrets, SignedContent{id, timestamp, body});
@@ -112,6 +107,7 @@ void add_sign_command(CLI::App& root, Commands& commands) {
                     "Where the http and curl formats send the request (default "
                     "http://localhost:8080/webhooks/hirehive)")
         ->type_name("URL");
+    add_max_bytes_option(*app, options->max_bytes);
     commands.push_back({app, [options] { return run_sign(*options); }});
 }
 

@@ -1,7 +1,10 @@
 #include "atshook/batch_validation.hpp"
 #include "atshook/error.hpp"
+#include "atshook/json_text.hpp"
 #include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/raw_input.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -52,14 +55,14 @@ int run_validate(const ValidateOptions& options) {
         } catch (const atshook::Error& e) {
             std::fflush(stdout);
             if (format == atshook::ReportFormat::json) // scripts see every input in the output
-                fmt::print("{}\n", nlohmann::json{{"source", file == "-" ? "<stdin>" : file},
-                                                  {"line", nullptr},
-                                                  {"event_type", nullptr},
-                                                  {"valid", false},
-                                                  {"error", {{"message", e.what()}}},
-                                                  {"findings", nlohmann::json::array()}}
-                                       .dump());
-            if (!options.quiet) fmt::print(stderr, "ats-hook: error: {}\n", e.what());
+                fmt::print("{}\n", atshook::json_text(
+                                       nlohmann::json{{"source", file == "-" ? "<stdin>" : file},
+                                                      {"line", nullptr},
+                                                      {"event_type", nullptr},
+                                                      {"valid", false},
+                                                      {"error", {{"message", e.what()}}},
+                                                      {"findings", nlohmann::json::array()}}));
+            if (!options.quiet) print_error(e.what());
             unopenable = true;
         }
     }
@@ -67,7 +70,7 @@ int run_validate(const ValidateOptions& options) {
         fmt::print("{}\n", atshook::summary_line(total));
     if (unopenable || total.unreadable) return exit_code::bad_input;
     if (total.documents == 0) {
-        if (!options.quiet) fmt::print(stderr, "ats-hook: error: no input: every file was empty\n");
+        if (!options.quiet) print_error("no input: every file was empty");
         return exit_code::bad_input;
     }
     return total.invalid ? exit_code::failed : exit_code::ok;
@@ -90,9 +93,7 @@ void add_validate_command(CLI::App& root, Commands& commands) {
                     "Output: text (default) or json (one object per line)")
         ->check(CLI::IsMember({"text", "json"}));
     app->add_flag("-q,--quiet", options->quiet, "Print nothing; report through the exit code only");
-    app->add_option("--max-bytes", options->max_bytes,
-                    "Largest payload accepted, in bytes (default 16777216 = 16 MiB, at most 4 GiB)")
-        ->check(CLI::Range(std::size_t{1}, atshook::k_largest_max_bytes));
+    add_max_bytes_option(*app, options->max_bytes);
     app->add_option(
         "-j,--jobs", options->jobs,
         "Threads for large NDJSON inputs (default: all cores); output keeps input order");

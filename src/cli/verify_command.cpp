@@ -1,11 +1,16 @@
 #include "atshook/error.hpp"
 #include "atshook/http_message.hpp"
+#include "atshook/input.hpp"
+#include "atshook/json_text.hpp"
+#include "atshook/limits.hpp"
 #include "atshook/report.hpp"
 #include "atshook/signature/verify.hpp"
 #include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
+#include "cli/time_option.hpp"
 #include "cli/verify_report.hpp"
 
 #include <fmt/core.h>
@@ -32,6 +37,7 @@ struct VerifyCommandOptions {
     bool validate = false;
     std::string format = "text";
     bool quiet = false;
+    std::size_t max_bytes = atshook::k_default_max_bytes;
 };
 
 struct Delivery {
@@ -45,11 +51,14 @@ Delivery read_delivery(const VerifyCommandOptions& options, const CLI::App& app)
     Delivery delivery;
     if (!options.request_file.empty()) {
         const std::string name = input_name(options.request_file);
-        auto request = atshook::parse_http_request(read_raw_input(options.request_file), name);
+        auto request = atshook::parse_http_request(
+            read_raw_input(options.request_file,
+                           options.max_bytes + atshook::limits::k_request_head_bytes,
+                           "--max-bytes plus 64 KiB for the request line and headers"),
+            name);
         if (request.ignored_trailing_bytes > 0)
-            fmt::print(stderr,
-                       "ats-hook: warning: {}: {} byte(s) after the Content-Length body ignored\n",
-                       name, request.ignored_trailing_bytes);
+            print_warning(fmt::format("{}: {} byte(s) after the Content-Length body ignored", name,
+                                      request.ignored_trailing_bytes));
         delivery.headers = find_delivery_headers(request.headers, name);
         delivery.body = std::move(request.body);
         delivery.body_source = name + " (body)";
@@ -60,7 +69,10 @@ Delivery read_delivery(const VerifyCommandOptions& options, const CLI::App& app)
                              atshook::Error::Kind::usage);
     if (!options.headers_file.empty()) {
         const std::string name = input_name(options.headers_file);
-        const auto fields = atshook::parse_header_lines(read_raw_input(options.headers_file), name);
+        const auto fields = atshook::parse_header_lines(
+            read_raw_input(options.headers_file, atshook::limits::k_request_head_bytes,
+                           "the limit for a headers file"),
+            name);
         delivery.headers = find_delivery_headers(fields, name);
     } else if (app.count("--id") + app.count("--timestamp") + app.count("--signature") > 0) {
         delivery.from_flags = true;
@@ -74,21 +86,9 @@ Delivery read_delivery(const VerifyCommandOptions& options, const CLI::App& app)
                              "body, or --id, --timestamp and --signature with the body",
                              atshook::Error::Kind::usage);
     }
-    delivery.body = read_raw_input(options.body_file);
+    delivery.body = read_raw_input(options.body_file, options.max_bytes, "--max-bytes");
     delivery.body_source = input_name(options.body_file);
     return delivery;
-}
-
-std::int64_t current_time(const VerifyCommandOptions& options) {
-    if (options.now.empty())
-        return std::chrono::duration_cast<std::chrono::seconds>(
-                   std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    const auto parsed = parse_moment(options.now);
-    if (!parsed.ok())
-        throw atshook::Error("--now '" + options.now + "' " + parsed.problem,
-                             atshook::Error::Kind::usage);
-    return parsed.seconds;
 }
 
 int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
@@ -98,7 +98,7 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
                             {"--headers", options.headers_file},
                             {"the body", body_used ? options.body_file : std::string()},
                             {"--secret-file", secret_file}});
-    const std::int64_t now = current_time(options);
+    const std::int64_t now = unix_seconds_option(options.now, "--now");
     const Delivery delivery = read_delivery(options, app);
     LoadedSecrets loaded = load_secrets(options.secrets);
     const auto result = verify_delivery(
@@ -115,7 +115,7 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
         json["validation"] =
             validation ? nlohmann::ordered_json(atshook::json_report(origin, document, *validation))
                        : nullptr;
-        fmt::print("{}\n", json.dump(2));
+        fmt::print("{}\n", atshook::json_text(json, 2));
     } else if (!options.quiet) {
         std::string text = verify_text(result, delivery.headers, context);
         if (validation) atshook::append_text_report(text, origin, document, *validation);
@@ -181,6 +181,7 @@ void add_verify_command(CLI::App& root, Commands& commands) {
         ->type_name("text|json");
     app->add_flag("-q,--quiet", options->quiet,
                   "Print nothing, not even warnings or errors: the exit code says it all");
+    add_max_bytes_option(*app, options->max_bytes);
     commands.push_back({app, [options, app] {
                             if (!options->quiet) return run_verify(*options, *app);
                             // --quiet: the exit code only, errors included.

@@ -1,8 +1,9 @@
 #include "cli/verify_report.hpp"
 
+#include "atshook/printable.hpp"
+#include "atshook/timestamp.hpp"
 #include "cli/exit_code.hpp"
 
-#include <date/date.h>
 #include <fmt/core.h>
 
 namespace cli {
@@ -14,8 +15,8 @@ using namespace atshook::signature;
 std::string readable_time(std::int64_t seconds) {
     constexpr std::int64_t k_min = -62135596800, k_max = 253402300799;
     if (seconds < k_min || seconds > k_max) return std::to_string(seconds);
-    return fmt::format("{} ({})", seconds,
-                       date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{seconds}}));
+    const atshook::Instant instant{std::chrono::seconds{seconds}};
+    return fmt::format("{} ({})", seconds, atshook::format_rfc3339(instant, 0));
 }
 
 // "181486722" -> "181486722 s (about 5.8 years)": big offsets are easier to judge in units.
@@ -101,7 +102,7 @@ std::string verify_text(const VerifyResult& result, const DeliveryHeaders& heade
         text = "not verified: " + describe_failure(result, headers, context) + "\n";
     }
     for (const auto hint : result.hints) text += fmt::format("  hint: {}\n", hint_text(hint));
-    return text;
+    return atshook::printable_lines(text); // ids, header names and file names come from input
 }
 
 nlohmann::ordered_json verify_json(const VerifyResult& result, const DeliveryHeaders& headers,

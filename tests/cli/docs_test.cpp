@@ -36,21 +36,31 @@ std::vector<std::string> subcommands() {
 
 } // namespace
 
-TEST_CASE("every command and option that --help shows is in the man page") {
+// The text of the man page's `.SS command` section, up to the next section.
+std::string man_section(const std::string& man, const std::string& command) {
+    const auto start = man.find(".SS " + command + "\n");
+    if (start == std::string::npos) return {};
+    const auto end = man.find("\n.S", start + 1);
+    return man.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+TEST_CASE("every command and option that --help shows is in that command's man page section") {
     const std::string man = test::read_file(test::source_path("man/ats-hook.1"));
     const auto commands = subcommands();
-    CHECK(commands.size() >= 3);
+    CHECK(commands.size() >= 8);
     for (const auto& command : commands) {
         CAPTURE(command);
-        CHECK(man.find(".SS " + command + "\n") != std::string::npos);
+        const std::string section = man_section(man, command);
+        CHECK_FALSE(section.empty());
         const auto run = test::run_ats({command, "--help"});
         CHECK(run.exit_code == 0);
         for (const auto& option : long_options(run.out)) {
+            if (option == "help") continue; // every command's, under GLOBAL OPTIONS
             CAPTURE(option);
             std::string escaped;
             for (const char c : option)
                 escaped += c == '-' ? std::string("\\-") : std::string(1, c);
-            CHECK(man.find("\\-\\-" + escaped) != std::string::npos);
+            CHECK(section.find("\\-\\-" + escaped) != std::string::npos);
         }
     }
 }
@@ -60,7 +70,15 @@ TEST_CASE("--help and --version exit 0; a missing command is a usage error") {
     const auto version = test::run_ats({"--version"});
     CHECK(version.exit_code == 0);
     CHECK(version.out == "0.1.0\n");
-    CHECK(test::run_ats({}).exit_code == 2);
+}
+
+TEST_CASE("ats-hook with no command prints the short help on stderr and exits 2") {
+    const auto run = test::run_ats({});
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK(run.err.find("Subcommands:") != std::string::npos);
+    CHECK(run.err.find("validate") != std::string::npos);
+    CHECK_FALSE(run.err.starts_with("ats-hook: error"));
 }
 
 TEST_CASE(".ci/run runs the README's test command exactly") {

@@ -209,7 +209,7 @@ TEST_CASE("emit --sign json gives headers and the exact body, which verify accep
 TEST_CASE("emit usage errors exit 2 and say what to do") {
     const auto unknown = test::run_ats({"emit", "interview.create"});
     CHECK(unknown.exit_code == 2);
-    CHECK(unknown.err.find("did you mean 'interview.created'") != std::string::npos);
+    CHECK(unknown.err.find("did you mean \"interview.created\"") != std::string::npos);
     CHECK(test::run_ats({"emit"}).exit_code == 2);
     CHECK(test::run_ats({"emit", "job.created", "--at", "soon"}).exit_code == 2);
     CHECK(test::run_ats({"emit", "job.created", "--set", "nothing"}).exit_code == 2);

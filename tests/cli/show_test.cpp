@@ -259,8 +259,8 @@ TEST_CASE("an NDJSON log gives one card per line in order and names the line it 
 TEST_CASE("show exit code 3 for input that is not a HireHive event") {
     const std::pair<std::string, std::string> cases[] = {
         {"[1, 2]", "<stdin>: an array, not a HireHive event"},
-        {"{\"type\": \"interview.create\"}",
-         "<stdin>: unknown event type \"interview.create\" (did you mean \"interview.created\"?"},
+        {"{\"type\": \"interview.create\"}", "<stdin>: \"interview.create\" is not a HireHive "
+                                             "event type; did you mean \"interview.created\"?"},
         {"{\"data\": {}}", "<stdin>: no \"type\" member"},
         {"", "<stdin>: empty"},
     };

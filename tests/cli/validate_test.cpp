@@ -126,7 +126,7 @@ TEST_CASE("an unknown event type suggests the nearest real type") {
         "timestamp": "2024-01-24T14:59:34Z", "data": {}})"));
     CHECK(run.exit_code == 1);
     CHECK(run.out == "<stdin>: /type: \"interview.create\" is not a HireHive event type; did you "
-                     "mean \"interview.created\"?\n");
+                     "mean \"interview.created\"? (`ats-hook events` lists the 19 types)\n");
 }
 
 TEST_CASE("--event validates against the forced type") {
@@ -154,7 +154,8 @@ TEST_CASE("--format json prints one object per document with the finding details
     const auto first = nlohmann::json::parse(run.out.substr(0, newline));
     const auto second = nlohmann::json::parse(run.out.substr(newline + 1));
     CHECK(first == nlohmann::json::parse(R"({"source": "<stdin>", "line": 1,
-        "event_type": "interview.created", "valid": true, "findings": []})"));
+        "event_type": "interview.created", "valid": true, "findings": [],
+        "omitted_findings": {"errors": 0, "warnings": 0}})"));
     CHECK(second["line"] == 3); // the blank line 2 is skipped but counted
     CHECK(second["valid"] == false);
     REQUIRE(second["findings"].size() == 2);

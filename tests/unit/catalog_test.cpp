@@ -30,3 +30,15 @@ TEST_CASE("an unknown type suggests the nearest real one") {
     CHECK(atshook::find_event("job.published") == nullptr);
     CHECK(atshook::find_event("job.deleted") != nullptr);
 }
+
+TEST_CASE("a type name too long to be a misspelling is quoted in part, with no suggestion") {
+    const std::string hostile(16 * 1024 * 1024, 'x');
+    CHECK_FALSE(atshook::nearest_event(hostile).has_value());
+    const std::string message = atshook::unknown_event_message(hostile);
+    CHECK(message ==
+          "\"" + std::string(60, 'x') +
+              "...\" is not a HireHive event type; (`ats-hook events` lists the 19 types)");
+    CHECK(atshook::unknown_event_message("job.create") ==
+          "\"job.create\" is not a HireHive event type; did you mean \"job.created\"? "
+          "(`ats-hook events` lists the 19 types)");
+}

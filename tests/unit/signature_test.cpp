@@ -171,6 +171,26 @@ TEST_CASE("the timestamp range is all of int64 and the age saturates instead of 
           Reason::too_new);
 }
 
+TEST_CASE("the milliseconds hint does not overflow when now is near the int64 limits") {
+    // Under UBSan a signed overflow here aborts the test.
+    const auto ts = std::to_string(INT64_MAX);
+    const auto near_end = verify(headers(k_id, ts, k_signature), k_body, INT64_MAX - 1000);
+    CHECK(near_end.reason == Reason::too_new);
+    CHECK_FALSE(has_hint(near_end, Hint::timestamp_in_milliseconds));
+    const auto ahead = verify(headers(k_id, ts, k_signature), k_body, INT64_MIN);
+    CHECK(ahead.reason == Reason::too_new);
+    CHECK_FALSE(has_hint(ahead, Hint::timestamp_in_milliseconds));
+    const auto near_top =
+        verify(headers(k_id, "9223372036854775000", k_signature), k_body, INT64_MAX / 1000);
+    CHECK(has_hint(near_top, Hint::timestamp_in_milliseconds));
+}
+
+TEST_CASE("a negative tolerance is refused, not read as a window that nothing fits") {
+    const auto s = secrets({k_secret});
+    CHECK_THROWS_AS(verify_delivery(canonical(), k_body, s, VerifyOptions{k_timestamp, -1, true}),
+                    atshook::Error);
+}
+
 TEST_CASE("a token without a comma or an empty token is ignored") {
     const std::string header = "  v1g0hM9SsE  garbage " + std::string(k_signature) + "  ";
     CHECK(verify(canonical(header)).reason == Reason::ok);

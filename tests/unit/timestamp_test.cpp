@@ -23,9 +23,18 @@ TEST_CASE("--at takes Unix seconds or RFC 3339 with any offset") {
           "2024-01-24T14:59:34.1234567Z");
 }
 
+TEST_CASE("--at reads every time --timestamp and --now read, negative seconds included") {
+    CHECK(format_rfc3339(parse_instant("-5", "t"), 0) == "1969-12-31T23:59:55Z");
+    CHECK(format_rfc3339(parse_instant("+60", "t"), 0) == "1970-01-01T00:01:00Z");
+    CHECK(format_rfc3339(parse_instant("-62135596800", "t"), 0) == "0001-01-01T00:00:00Z");
+    CHECK(format_rfc3339(parse_instant("253402300799", "t"), 0) == "9999-12-31T23:59:59Z");
+}
+
 TEST_CASE("a time that is neither is a usage error naming the option") {
-    for (const char* text : {"", "yesterday", "2024-02-30T00:00:00Z", "2024-01-24T14:59:34",
-                             "2024-01-24T14:59:34.Z", "99999999999999999999"}) {
+    for (const char* text :
+         {"", "yesterday", "2024-02-30T00:00:00Z", "2024-01-24T14:59:34", "2024-01-24T14:59:34.Z",
+          "99999999999999999999", "253402300800", "-62135596801", "1.5", "--5",
+          "0001-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00"}) {
         INFO(text);
         try {
             parse_instant(text, "--at");

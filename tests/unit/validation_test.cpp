@@ -77,3 +77,26 @@ TEST_CASE("line_column counts lines and UTF-8 characters") {
     CHECK(atshook::line_column("ab\ncd", 4).column == 2);
     CHECK(atshook::line_column("\xc3\xa9x", 2).column == 2);
 }
+
+TEST_CASE("findings past max_findings are counted by severity, not kept") {
+    atshook::ValidateOptions options;
+    options.max_findings = 3;
+    atshook::Validator validator(options);
+    // Five unknown members (warnings in lenient mode), then three wrong types (errors).
+    const auto result = validator.validate(
+        R"({"type": "job.created", "timestamp": "2024-01-24T14:59:34Z", "data": {"object": {
+        "id": "job_1", "u1": 1, "u2": 2, "u3": 3, "u4": 4, "u5": 5,
+        "title": 1, "status": 2, "description": 3}}})");
+    CHECK(result.findings.size() == 3);
+    CHECK(result.omitted.warnings == 2);
+    CHECK(result.omitted.errors == 3);
+    // The errors were all cut, yet the document is invalid.
+    CHECK_FALSE(atshook::has_errors(result.findings));
+    CHECK(result.status == DocumentResult::Status::invalid);
+}
+
+TEST_CASE("under the limit nothing is omitted") {
+    atshook::Validator validator;
+    const auto result = validator.validate(k_job);
+    CHECK(result.omitted == atshook::OmittedFindings{});
+}

@@ -142,7 +142,7 @@ TEST_CASE("bytes that are not a HireHive event are an error naming the source") 
         {R"({"timestamp":"2024-01-01T00:00:00Z"})", "no \"type\""},
         {R"({"type":7})", "\"type\" is a number"},
         {R"({"type":"interview.rescheduled"})",
-         "unknown event type \"interview.rescheduled\" (did you mean \"interview."},
+         "\"interview.rescheduled\" is not a HireHive event type; did you mean \"interview."},
     };
     for (const auto& [json, message] : cases) {
         CAPTURE(json);

@@ -1,4 +1,5 @@
 #include "atshook/delivery/http_client.hpp"
+#include "atshook/white_space.hpp"
 
 #include <curl/curl.h>
 
@@ -18,13 +19,6 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     return bytes;
 }
 
-std::string trimmed(std::string_view text) {
-    while (!text.empty() && (text.back() == '\r' || text.back() == '\n' || text.back() == ' '))
-        text.remove_suffix(1);
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    return std::string(text);
-}
-
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
     auto* exchange = static_cast<HttpExchange*>(user);
     const std::size_t bytes = size * count;
@@ -34,13 +28,15 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         exchange->headers.clear();
         const auto first = line.find(' ');
         const auto second = first == std::string_view::npos ? first : line.find(' ', first + 1);
-        exchange->reason = second == std::string_view::npos ? "" : trimmed(line.substr(second + 1));
+        exchange->reason = second == std::string_view::npos
+                               ? ""
+                               : std::string(trim_white_space(line.substr(second + 1)));
         return bytes;
     }
     const auto colon = line.find(':');
     if (colon != std::string_view::npos)
-        exchange->headers.push_back(
-            {trimmed(line.substr(0, colon)), trimmed(line.substr(colon + 1))});
+        exchange->headers.push_back({std::string(trim_white_space(line.substr(0, colon))),
+                                     std::string(trim_white_space(line.substr(colon + 1)))});
     return bytes;
 }
 

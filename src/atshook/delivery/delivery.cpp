@@ -1,4 +1,7 @@
 #include "atshook/delivery/delivery.hpp"
+#include "atshook/white_space.hpp"
+
+#include "atshook/printable.hpp"
 
 #include <date/date.h>
 
@@ -48,8 +51,7 @@ std::chrono::milliseconds scheduled_delay(int retry, double scale) {
 
 std::optional<std::chrono::milliseconds> retry_after(std::string_view value,
                                                      std::chrono::sys_seconds now, double scale) {
-    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    value = trim_white_space(value);
     if (value.empty()) return std::nullopt;
     std::chrono::seconds wait{};
     if (value.find_first_not_of("0123456789") == std::string_view::npos) {
@@ -117,11 +119,7 @@ std::string first_line(std::string_view body, std::size_t limit) {
     // Cut between characters, not inside a UTF-8 sequence.
     while (cut < line.size() && cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
         --cut;
-    std::string text;
-    for (const char c : line.substr(0, cut)) {
-        const auto byte = static_cast<unsigned char>(c);
-        text += byte < 0x20 || byte == 0x7f ? '?' : c;
-    }
+    std::string text = printable(line.substr(0, cut));
     if (line.size() > limit) text += "...";
     return text;
 }

@@ -72,7 +72,7 @@ DeliveryResult deliver(const Message& message, const std::string& url, const Sig
 
 bool is_retryable(const HttpExchange& exchange);
 
-// The first line of a response body, at most `limit` bytes, control characters replaced, for
+// The first line of a response body, at most `limit` bytes, control characters escaped, for
 // one-line reports.
 std::string first_line(std::string_view body, std::size_t limit = 100);
 

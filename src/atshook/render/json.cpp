@@ -1,4 +1,6 @@
+#include "atshook/json_text.hpp"
 #include "atshook/render/formats.hpp"
+#include "atshook/timestamp.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +35,8 @@ Json value(const view::When& when) {
     if (!when) return nullptr;
     Json utc = nullptr;
     if (when->parsed)
-        utc = time::format_utc(time::instant_in_zone(*when->parsed, time::utc_zone()));
+        utc = format_rfc3339(time::instant_in_zone(*when->parsed, time::utc_zone()),
+                             k_shortest_fraction);
     return Json{{"text", when->text}, {"utc", utc}};
 }
 
@@ -48,9 +51,10 @@ Json zoned(const view::When& when, const time::Zone& zone) {
     if (!when->parsed) return j;
     const auto instant = time::instant_in_zone(*when->parsed, zone);
     const auto reading = time::read_in_zone(instant, zone);
-    j["utc"] = time::format_utc(instant);
+    j["utc"] = format_rfc3339(instant, k_shortest_fraction);
     const auto offset = time::format_offset(reading.offset); // "UTC+01:00"
-    std::string local = time::format_utc(time::Instant{reading.wall.time_since_epoch()});
+    std::string local =
+        format_rfc3339(time::Instant{reading.wall.time_since_epoch()}, k_shortest_fraction);
     local.pop_back(); // the "Z": this is a wall time, its offset follows
     j["local"] = local + offset.substr(3);
     j["abbreviation"] = reading.abbreviation;
@@ -325,7 +329,7 @@ std::string render_json(const view::EventView& event, const Findings* check) {
         out["check"] = {{"valid", !has_errors(*check)}, {"findings", findings}};
     }
     // Invalid UTF-8 cannot reach here (simdjson validates it), but replace rather than throw.
-    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return json_text(out) + "\n";
 }
 
 } // namespace atshook::render

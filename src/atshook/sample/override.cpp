@@ -3,6 +3,7 @@
 #include "atshook/json_pointer.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/json_text.hpp"
 
 #include <fmt/format.h>
 
@@ -84,9 +85,20 @@ Override parse_set(std::string_view assignment) {
                     Error::Kind::usage);
     const std::string_view path = assignment.substr(0, equals);
     const std::string_view text = assignment.substr(equals + 1);
-    Json value = Json::parse(text, nullptr, false);
-    if (value.is_discarded()) value = std::string(text);
-    return {std::string(path), to_pointer(path), std::move(value)};
+    auto parsed = parse_json_tree(text);
+    if (auto* tree = std::get_if<Json>(&parsed))
+        return {std::string(path), to_pointer(path), std::move(*tree)};
+    // Not JSON: a bare word, taken as a string, unless it could never be one.
+    const auto code = std::get<JsonProblem>(parsed).code;
+    if (code == simdjson::DEPTH_ERROR)
+        throw Error(
+            fmt::format("--set {}: the value nests arrays and objects deeper than {} levels", path,
+                        k_max_depth),
+            Error::Kind::usage);
+    if (code == simdjson::UTF8_ERROR)
+        throw Error(fmt::format("--set {}: the value is not valid UTF-8", path),
+                    Error::Kind::usage);
+    return {std::string(path), to_pointer(path), Json(std::string(text))};
 }
 
 Override parse_unset(std::string_view path) {

@@ -11,10 +11,7 @@ namespace {
 
 const EventInfo& event_info(std::string_view type) {
     if (const EventInfo* info = find_event(type)) return *info;
-    throw Error(fmt::format("unknown event type '{}' (did you mean '{}'? `ats-hook events` lists "
-                            "all 19)",
-                            type, nearest_event(type)),
-                Error::Kind::usage);
+    throw Error(unknown_event_message(type), Error::Kind::usage);
 }
 
 Json build_object(ObjectKind kind, const Cast& cast, Random& random, IdMint& ids,

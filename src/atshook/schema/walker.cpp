@@ -1,4 +1,5 @@
 #include "atshook/schema/walker.hpp"
+#include "atshook/json_text.hpp"
 
 #include "atshook/json_pointer.hpp"
 
@@ -109,11 +110,7 @@ std::size_t code_points(std::string_view text) {
 }
 
 std::string quoted(std::string_view text) {
-    constexpr std::size_t k_max = 60;
-    if (code_points(text) <= k_max) return json(std::string(text)).dump();
-    std::size_t cut = k_max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return json(std::string(text.substr(0, cut))).dump().insert(cut + 1, "...");
+    return quoted_excerpt(text);
 }
 
 // A short description of a value for messages: the value itself when small.
@@ -155,7 +152,10 @@ std::string_view type_name(element value) {
 
 class Walker {
 public:
-    Walker(const CheckTree& tree, Findings& out) : m_tree(tree), m_out(&out) {}
+    Walker(const CheckTree& tree, Findings& out, std::size_t limit)
+        : m_tree(tree), m_out(&out), m_limit(limit) {}
+
+    const OmittedFindings& omitted() const { return m_omitted; }
 
     void check(NodeId id, element value) {
         const Node& node = m_tree.nodes[id];
@@ -165,6 +165,7 @@ public:
             return;
         }
         if (node.types && !type_matches(node.types, value)) {
+            if (!room()) return; // a long array of wrong items: count them, describe none
             report("type",
                    fmt::format("expected {}, found {}", node.type_text, describe_typed(value)),
                    node.type_text, describe_typed(value));
@@ -285,9 +286,9 @@ private:
                 check(node.additional, member.value);
             } else if (node.additional_forbidden) {
                 report("additionalProperties",
-                       fmt::format("unknown member \"{}\" (not in HireHive's documentation)",
-                                   member.key),
-                       "only the documented members", std::string(member.key),
+                       fmt::format("unknown member {} (not in HireHive's documentation)",
+                                   quoted(member.key)),
+                       "only the documented members", quoted(member.key),
                        lenient ? Severity::warning : Severity::error);
             }
             m_path.pop_back();
@@ -322,6 +323,8 @@ private:
     // findings (the warnings of a wrong branch are noise).
     void check_any_of(const Node& node, element value) {
         Findings* const outer = m_out;
+        const OmittedFindings outer_omitted = m_omitted;
+        OmittedFindings best_omitted;
         Findings best;
         std::size_t best_matched = 0, best_errors = SIZE_MAX, best_total = SIZE_MAX;
         std::size_t matched_after_best = m_matched;
@@ -329,14 +332,18 @@ private:
         for (const NodeId branch : node.any_of) {
             Findings findings;
             m_out = &findings;
+            m_omitted = {};
             m_matched = matched_before;
             check(branch, value);
             const std::size_t matched = m_matched - matched_before;
-            const auto errors = static_cast<std::size_t>(
-                std::count_if(findings.begin(), findings.end(),
-                              [](const Finding& f) { return f.severity == Severity::error; }));
+            const auto errors =
+                m_omitted.errors + static_cast<std::size_t>(std::count_if(
+                                       findings.begin(), findings.end(), [](const Finding& f) {
+                                           return f.severity == Severity::error;
+                                       }));
             if (errors == 0) {
                 best = std::move(findings);
+                best_omitted = m_omitted;
                 matched_after_best = m_matched;
                 break;
             }
@@ -349,13 +356,17 @@ private:
                 best_errors = errors;
                 best_total = findings.size();
                 best = std::move(findings);
+                best_omitted = m_omitted;
                 matched_after_best = m_matched;
             }
         }
         m_matched = matched_after_best;
         m_out = outer;
-        m_out->insert(m_out->end(), std::make_move_iterator(best.begin()),
-                      std::make_move_iterator(best.end()));
+        m_omitted = outer_omitted;
+        m_omitted.errors += best_omitted.errors;
+        m_omitted.warnings += best_omitted.warnings;
+        for (auto& finding : best)
+            if (room(finding.severity)) m_out->push_back(std::move(finding));
     }
 
     std::string describe_typed(element value) const {
@@ -378,8 +389,16 @@ private:
         return out;
     }
 
+    // Whether one more finding fits under the limit; when not, it is counted as omitted.
+    bool room(Severity severity = Severity::error) {
+        if (m_out->size() < m_limit) return true;
+        ++(severity == Severity::error ? m_omitted.errors : m_omitted.warnings);
+        return false;
+    }
+
     void report(std::string keyword, std::string message, std::string expected, std::string actual,
                 Severity severity = Severity::error) {
+        if (!room(severity)) return;
         m_out->push_back({pointer(), std::move(keyword), std::move(message), std::move(expected),
                           std::move(actual), severity});
     }
@@ -388,12 +407,16 @@ private:
     Findings* m_out;
     std::vector<Segment> m_path;
     std::size_t m_matched = 0; // members matched to a declared property, for anyOf's choice
+    std::size_t m_limit;
+    OmittedFindings m_omitted;
 };
 
 } // namespace
 
-void walk(const CheckTree& tree, element document, Findings& out) {
-    Walker(tree, out).check(tree.root, document);
+OmittedFindings walk(const CheckTree& tree, element document, Findings& out, std::size_t limit) {
+    Walker walker(tree, out, limit);
+    walker.check(tree.root, document);
+    return walker.omitted();
 }
 
 } // namespace atshook::schema

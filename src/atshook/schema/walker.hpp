@@ -1,5 +1,6 @@
 #pragma once
 #include "atshook/finding.hpp"
+#include "atshook/limits.hpp"
 #include "atshook/schema/check_tree.hpp"
 
 #include <simdjson.h>
@@ -7,7 +8,9 @@
 namespace atshook::schema {
 
 // Walks a parsed document over a check tree and appends every finding (not just the first) to
-// `out`. Messages and pointers are built only when a finding is made.
-void walk(const CheckTree& tree, simdjson::dom::element document, Findings& out);
+// `out`, up to `limit` of them; the rest are only counted, so hostile input cannot make the
+// findings grow with its size. Messages and pointers are built only when a finding is kept.
+OmittedFindings walk(const CheckTree& tree, simdjson::dom::element document, Findings& out,
+                     std::size_t limit = limits::k_findings);
 
 } // namespace atshook::schema

@@ -127,8 +127,22 @@ Secret parse_secret(std::string_view text, std::string_view origin) {
     return secret;
 }
 
+namespace {
+
+// Prefix and base64 in one buffer sized up front, with room for a newline after it: no
+// reallocation leaves a copy of the key text behind for the caller's wipe to miss.
+std::string key_text(std::string_view prefix, std::span<const unsigned char> bytes) {
+    std::string out;
+    out.reserve(prefix.size() + base64_length(bytes.size()) + 1);
+    out += prefix;
+    base64_append(out, bytes);
+    return out;
+}
+
+} // namespace
+
 std::string format_hmac_secret(const Secret& secret) {
-    return "whsec_" + base64_encode(secret.key());
+    return key_text("whsec_", secret.key());
 }
 
 std::string format_ed25519_private(const Secret& secret) {
@@ -142,11 +156,11 @@ std::string format_ed25519_private(const Secret& secret) {
         OPENSSL_cleanse(joined.data(), joined.size());
         return result;
     }();
-    return "whsk_" + base64_encode(both.bytes());
+    return key_text("whsk_", both.bytes());
 }
 
 std::string format_ed25519_public(const Secret& secret) {
-    return "whpk_" + base64_encode(secret.public_key());
+    return key_text("whpk_", secret.public_key());
 }
 
 KeyBytes random_bytes(std::size_t count) {

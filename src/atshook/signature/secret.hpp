@@ -72,7 +72,8 @@ Secret make_hmac_secret(std::span<const unsigned char> bytes);
 // An Ed25519 private key from its 32-byte seed (RFC 8032); the public half is derived.
 Secret make_ed25519_secret(std::span<const unsigned char> seed);
 
-// Text forms, as keygen writes them: "whsec_...", "whsk_...", "whpk_...".
+// Text forms, as keygen writes them: "whsec_...", "whsk_...", "whpk_...". Each has capacity for
+// one more character, so appending a newline does not reallocate; wipe it when done.
 std::string format_hmac_secret(const Secret& secret);
 std::string format_ed25519_private(const Secret& secret);
 std::string format_ed25519_public(const Secret& secret);

@@ -1,5 +1,8 @@
 #include "atshook/signature/verify.hpp"
 
+#include "atshook/error.hpp"
+#include "atshook/limits.hpp"
+
 #include "atshook/base64.hpp"
 #include "atshook/signature/sign.hpp"
 
@@ -112,6 +115,10 @@ std::string describe_tokens(const std::vector<SignatureToken>& tokens) {
 
 VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view body,
                              std::span<const Secret> secrets, const VerifyOptions& options) {
+    if (options.tolerance_seconds < 0)
+        throw Error("the tolerance must be 0 seconds or more, not " +
+                        std::to_string(options.tolerance_seconds),
+                    Error::Kind::usage);
     VerifyResult result;
     for (const auto part : {HeaderPart::id, HeaderPart::timestamp, HeaderPart::signature}) {
         const auto& value = headers.get(part);
@@ -137,6 +144,15 @@ VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view bo
     result.age_seconds = saturating_difference(options.now, parsed.seconds);
     const SignedContent content{headers.id->value, parsed.seconds, body};
     const auto tokens = parse_signature_tokens(headers.signature->value);
+    if (tokens.size() > limits::k_signature_tokens) {
+        // Each token costs an HMAC or an Ed25519 check per secret: a sender signs with a few.
+        result.reason = Reason::malformed;
+        result.part = HeaderPart::signature;
+        result.detail = headers.signature->found_as + " holds " + std::to_string(tokens.size()) +
+                        " signatures; ats-hook checks at most " +
+                        std::to_string(limits::k_signature_tokens);
+        return result;
+    }
     const auto match = find_match(secrets, tokens, content);
 
     if (options.check_timestamp) {
@@ -146,8 +162,10 @@ VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view bo
         if (too_old || too_new) {
             result.reason = too_old ? Reason::too_old : Reason::too_new;
             // A timestamp in milliseconds sits about 1000x now in the future: 13 digits today.
-            if (too_new && parsed.seconds / 1000 <= options.now + 86400 &&
-                parsed.seconds / 1000 >= options.now - 86400 * 366)
+            // Saturating, so a `now` near the int64 limits cannot overflow.
+            const std::int64_t age_if_milliseconds =
+                saturating_difference(options.now, parsed.seconds / 1000);
+            if (too_new && age_if_milliseconds >= -86400 && age_if_milliseconds <= 86400 * 366)
                 result.hints.push_back(Hint::timestamp_in_milliseconds);
             if (match) result.hints.push_back(Hint::signature_matches_outside_window);
             return result;

@@ -15,7 +15,8 @@ namespace atshook::signature {
 enum class Reason {
     ok,
     missing_header,        // `part` is absent or empty
-    malformed,             // `part` cannot be read (the timestamp is not an integer); see detail
+    malformed,             // `part` cannot be read (a timestamp that is not an integer, more
+                           // than limits::k_signature_tokens signatures); see detail
     too_old,               // the timestamp is more than the tolerance before now
     too_new,               // the timestamp is more than the tolerance after now
     no_matching_signature, // no v1 / v1a token matches any secret
@@ -35,7 +36,7 @@ enum class Hint {
 
 struct VerifyOptions {
     std::int64_t now = 0;                 // Unix seconds
-    std::int64_t tolerance_seconds = 300; // both directions, boundary inclusive
+    std::int64_t tolerance_seconds = 300; // both directions, boundary inclusive; not negative
     bool check_timestamp = true;          // false: skip the window check (reported as skipped)
 };
 
@@ -56,7 +57,8 @@ struct VerifyResult {
 // Verifies a delivery over the raw body bytes with one or more secrets (rotation: any may
 // match). Checks run in the order of the reference libraries: headers present, timestamp an
 // integer, timestamp within the tolerance of `now`, then a constant-time comparison with each
-// v1 token (HMAC secrets) or an Ed25519 check of each v1a token (whsk_/whpk_ keys).
+// v1 token (HMAC secrets) or an Ed25519 check of each v1a token (whsk_/whpk_ keys). Throws
+// atshook::Error (usage) for a negative tolerance.
 VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view body,
                              std::span<const Secret> secrets, const VerifyOptions& options);
 

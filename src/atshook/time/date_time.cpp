@@ -111,20 +111,4 @@ std::optional<Instant> instant_of(const DateTime& value) {
     return Instant{value.wall.time_since_epoch()} - *value.offset;
 }
 
-std::string format_utc(Instant instant) {
-    const auto day = date::floor<date::days>(instant);
-    const date::year_month_day ymd{day};
-    const date::hh_mm_ss<Ticks> clock{instant - day};
-    std::string text =
-        fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", int{ymd.year()}, unsigned{ymd.month()},
-                    unsigned{ymd.day()}, clock.hours().count(), clock.minutes().count(),
-                    clock.seconds().count());
-    if (const auto ticks = clock.subseconds().count(); ticks != 0) {
-        std::string fraction = fmt::format("{:07}", ticks);
-        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-        text += "." + fraction;
-    }
-    return text + "Z";
-}
-
 } // namespace atshook::time

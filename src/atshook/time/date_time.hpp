@@ -38,7 +38,4 @@ std::optional<Instant> parse_rfc3339(std::string_view text);
 // The moment a date-time names when it carries an offset.
 std::optional<Instant> instant_of(const DateTime& value);
 
-// `2023-11-07T05:31:56Z`, with the fraction (trailing zeros trimmed) only when it is not zero.
-std::string format_utc(Instant instant);
-
 } // namespace atshook::time

@@ -41,10 +41,7 @@ const EventInfo& event_type_of(element root, std::string_view source) {
                                 "\"interview.created\"",
                                 source, json_type_name(type)));
     const EventInfo* info = find_event(name);
-    if (!info)
-        throw Error(fmt::format("{}: unknown event type \"{}\" (did you mean \"{}\"? "
-                                "`ats-hook events` lists the 19 types)",
-                                source, name, nearest_event(name)));
+    if (!info) throw Error(fmt::format("{}: {}", source, unknown_event_message(name)));
     return *info;
 }
 

@@ -1,34 +1,12 @@
 #include "atshook/render/text/layout.hpp"
 
+#include "atshook/printable.hpp"
+
 #include <algorithm>
 #include <cstdint>
 
 namespace atshook::render {
 namespace {
-
-// Decodes one code point at `pos` and advances; an invalid byte reads as itself.
-char32_t next_code_point(std::string_view s, std::size_t& pos) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    const unsigned char first = byte(pos);
-    int length = first < 0x80           ? 1
-                 : (first >> 5) == 0x6  ? 2
-                 : (first >> 4) == 0xE  ? 3
-                 : (first >> 3) == 0x1E ? 4
-                                        : 1;
-    if (pos + static_cast<std::size_t>(length) > s.size()) length = 1;
-    char32_t cp = length == 1 ? first : first & (0x7F >> length);
-    for (int i = 1; i < length; ++i) {
-        const unsigned char next = byte(pos + static_cast<std::size_t>(i));
-        if ((next >> 6) != 0x2) {
-            length = 1;
-            cp = first;
-            break;
-        }
-        cp = (cp << 6) | (next & 0x3F);
-    }
-    pos += static_cast<std::size_t>(length);
-    return cp;
-}
 
 struct Range {
     char32_t first, last;
@@ -71,8 +49,7 @@ int code_point_width(char32_t cp) {
 }
 
 bool is_unsafe(char32_t cp) {
-    return (cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
-           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return cp != '\n' && is_control_or_bidi(cp);
 }
 
 // A word is pieces of spans (a word may change tone midway) and its width.
@@ -143,22 +120,12 @@ int display_width(const Rich& rich) {
 }
 
 std::string clean_text(std::string_view text, bool ascii) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const std::size_t start = pos;
-        const char32_t cp = next_code_point(text, pos);
-        if (cp == '\t')
-            out += ' ';
-        else if (cp == '\r')
-            continue;
-        else if (is_unsafe(cp))
-            out += ascii ? "?" : "\uFFFD";
-        else
-            out.append(text.substr(start, pos - start));
-    }
-    return out;
+    return map_code_points(text, [ascii](char32_t cp, bool) -> std::optional<std::string> {
+        if (cp == '\t') return " ";
+        if (cp == '\r') return "";
+        if (is_unsafe(cp)) return ascii ? "?" : "\uFFFD";
+        return std::nullopt;
+    });
 }
 
 std::vector<Rich> wrap(const Rich& rich, int width) {
