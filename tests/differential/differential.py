@@ -10,11 +10,14 @@ How pointers are compared. ats-hook and jsonschema agree on where most findings 
 keywords need a mapping (see reference.py): additionalProperties (ats-hook: the member,
 jsonschema: the object) and anyOf. For the lenient export's anyOf [null, S] the reference
 takes S's errors (ats-hook skips null for optional members). For the envelope's anyOf (the
-object in data.object, or directly in data) ats-hook reports one branch: the one that
-recognised the most members. When the two branches recognise different numbers of members
-(computed here as ats-hook counts them: recognised_members), ats-hook must report exactly
-that branch's pointers; on a tie (its next criteria count findings, which jsonschema does not
-give one-for-one) either branch's exact set is accepted.
+object in data.object, or directly in data) ats-hook reports one branch: the first without
+errors, else the one that recognised the most members. So when ats-hook finds the document
+valid, some branch's errors must all be documented differences; when it finds errors and the
+two branches recognise different numbers of members (computed here as ats-hook counts them:
+recognised_members), it must report exactly that branch's pointers; on a tie (its next
+criteria count findings, which jsonschema does not give one-for-one) either branch's set is
+accepted. When jsonschema finds a branch valid but ats-hook does not (a documented difference
+in that branch), each branch is validated on its own to get the sets to compare.
 
 Warnings are not errors: the pointer sets above hold errors only. In lenient mode unknown
 members are warnings, and the lenient export drops additionalProperties (it has no warnings),
@@ -210,12 +213,28 @@ def decisive_branch(root, instance):
     return None if counts.count(best) > 1 else counts.index(best)
 
 
-def allowed_alternatives(root, instance, alternatives):
-    """The reference's error sets ats-hook may report (see the module docstring)."""
-    branch = decisive_branch(root, instance)
-    if branch is None or all(a.branch is None for a in alternatives):
-        return alternatives, branch
-    return [a for a in alternatives if a.branch == branch], branch
+def allowed_alternatives(event_ref, mode, instance, ats_valid, duplicated):
+    """The reference's error sets ats-hook may report (see the module docstring), the branch
+    ats-hook must report, if one is decided, and every branch's sets.
+
+    ats-hook valid: some branch must be free of errors (any branch's set may be explained by
+    documented differences). ats-hook invalid: the branch recognising the most members; when
+    the reference finds a branch valid, a documented difference made ats-hook fail it, so the
+    sets come from validating each branch on its own."""
+    alternatives = event_ref.references[mode].alternatives(instance)
+    if ats_valid:
+        return alternatives, None, alternatives
+    if all(a.branch is None for a in alternatives):  # the reference finds the document valid
+        alternatives = []
+        for index, branch in enumerate(event_ref.branches[mode]):
+            for alternative in branch.alternatives(instance):
+                alternative.branch = index
+                alternatives.append(alternative)
+    # ats-hook counts every occurrence of a repeated member name, Python's parser the last.
+    branch = None if duplicated else decisive_branch(event_ref.schemas[mode], instance)
+    if branch is None:
+        return alternatives, None, alternatives
+    return [a for a in alternatives if a.branch == branch], branch, alternatives
 
 
 def error_pointers(report, severity):
@@ -248,11 +267,10 @@ def compare(case, mode, report, event_ref):
     ats_errors = error_pointers(report, "error")
     if report["valid"] != (not ats_errors and not report["omitted_findings"]["errors"]):
         return "fail", "ats-hook's verdict contradicts its own findings"
-    root = event_ref.schemas[mode]
-    alternatives = event_ref.references[mode].alternatives(instance)
-    allowed, branch = allowed_alternatives(root, instance, alternatives)
-    truncated = report["omitted_findings"]["errors"] > 0
     duplicated = duplicated_members(text)
+    allowed, branch, alternatives = allowed_alternatives(event_ref, mode, instance,
+                                                         report["valid"], duplicated)
+    truncated = report["omitted_findings"]["errors"] > 0
     for alternative in allowed:
         only_ats = {p for p in ats_errors if p not in alternative}
         only_ref = set() if truncated else {p for p in alternative if p not in ats_errors}
