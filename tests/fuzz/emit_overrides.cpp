@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace {
@@ -27,6 +28,23 @@ const Json& built_event(std::string_view type, sample::Envelope envelope) {
     if (const auto found = built.find(key); found != built.end()) return found->second;
     sample::Generator generator({42, atshook::Instant{std::chrono::seconds{1706108374}}, envelope});
     return built.emplace(key, generator.build(type).payload).first->second;
+}
+
+// After an edit that succeeded, the field holds the value set, or is gone from its object.
+void check_applied(const Json& event, const sample::Override& edit) {
+    if (edit.pointer.ends_with("/-")) return; // appended to an array
+    std::optional<Json::json_pointer> pointer;
+    try {
+        pointer.emplace(edit.pointer);
+        if (edit.value) {
+            fuzz::require(event.at(*pointer) == *edit.value, "a set field holds its new value");
+        } else if (event.at(pointer->parent_pointer()).is_object()) {
+            fuzz::require(!event.contains(*pointer), "an unset field is gone");
+        }
+    } catch (const nlohmann::json::exception&) {
+        // nlohmann reads some pointers differently (a "~" not followed by 0 or 1, an index
+        // with leading zeros): nothing to compare with.
+    }
 }
 
 std::string_view next_line(std::string_view& text) {
@@ -66,6 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fuzz::require(edit.pointer.empty() || edit.pointer.front() == '/',
                           "an override's path becomes a JSON pointer");
             sample::apply_override(event, edit);
+            check_applied(event, edit);
             edited = true;
         } catch (const atshook::Error&) {
         }
@@ -81,7 +100,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }());
     static atshook::Validator lenient;
     const auto strict_result = strict.validate(body);
-    lenient.validate(pretty);
+    const auto lenient_result = lenient.validate(pretty);
+    fuzz::require(!strict_result.ok() || lenient_result.ok(),
+                  "an event valid under --strict is valid without it");
     if (!edited) fuzz::require(strict_result.ok(), "a generated event is valid under --strict");
     return 0;
 }

@@ -1,7 +1,7 @@
 // The small texts a delivery is checked with, each from its own field of the input (fields are
 // separated by lines holding only "%%"): a headers file, a webhook-signature header, secrets
-// (one per line), a webhook-timestamp, a --now moment and the body. Whatever verifies must have
-// been signed, and whatever is signed must verify.
+// (one per line), a webhook-timestamp, a --now moment, a --tolerance and the body. Whatever
+// verifies must have been signed, and whatever is signed must verify.
 #include "fuzz_target.hpp"
 #include "test_keys.hpp"
 
@@ -105,10 +105,10 @@ void check_signing(std::span<const Secret> secrets, std::string_view id, std::in
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const auto fields = fuzz::split_fields(fuzz::as_text(data, size), 6);
+    const auto fields = fuzz::split_fields(fuzz::as_text(data, size), 7);
     const std::string_view header_lines = fields[0], signature_header = fields[1],
                            secret_lines = fields[2], timestamp = fields[3], moment = fields[4],
-                           body = fields[5];
+                           tolerance = fields[5], body = fields[6];
 
     std::vector<Secret> secrets = fuzz::test_secrets();
     for (std::size_t at = 0; at <= secret_lines.size();) {
@@ -120,14 +120,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_tokens(signature_header);
     check_timestamp(timestamp);
     const auto now = signature::parse_moment(moment);
-    const signature::VerifyOptions options{now.ok() ? now.seconds : fuzz::k_now, 300, true};
+    const auto seconds = signature::parse_timestamp(tolerance);
+    const signature::VerifyOptions options{now.ok() ? now.seconds : fuzz::k_now,
+                                           seconds.ok() ? seconds.seconds : 300, true};
 
     // As `verify --id --timestamp --signature` passes them.
     signature::DeliveryHeaders flags;
     flags.id = signature::HeaderValue{"msg_2cKfTq8ZbW1nVxR4hYp0LmE3sJd", "--id"};
     flags.timestamp = signature::HeaderValue{std::string(timestamp), "--timestamp"};
     flags.signature = signature::HeaderValue{std::string(signature_header), "--signature"};
-    signature::verify_delivery(flags, body, secrets, options);
+    try {
+        signature::verify_delivery(flags, body, secrets, options);
+    } catch (const atshook::Error&) {
+        fuzz::require(options.tolerance_seconds < 0, "only a negative tolerance is refused");
+    }
 
     // As `verify --headers FILE` reads them.
     try {
@@ -139,6 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (headers.id && !headers.id->value.empty())
             check_signing(secrets, headers.id->value, fuzz::k_now, body);
     } catch (const atshook::Error&) {
+        // malformed header lines, a header given twice, or a negative tolerance
     }
     const auto parsed = signature::parse_timestamp(timestamp);
     check_signing(secrets, "msg_2cKfTq8ZbW1nVxR4hYp0LmE3sJd", parsed.ok() ? parsed.seconds : 0,

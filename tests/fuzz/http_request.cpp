@@ -26,6 +26,27 @@ void check_result(const signature::VerifyResult& result, std::size_t secret_coun
         fuzz::require(result.part.has_value(), "a missing or malformed header is named");
 }
 
+// The request written back as a file (what `listen --save` will write) reads as the same request.
+void check_round_trip(const atshook::HttpRequest& request) {
+    std::string text = request.method + " " + request.target + " " + request.version + "\r\n";
+    for (const auto& field : request.headers) text += field.name + ":" + field.value + "\r\n";
+    text += "\r\n" + request.body;
+    atshook::HttpRequest again;
+    try {
+        again = atshook::parse_http_request(text, "written.http");
+    } catch (const atshook::Error&) {
+        fuzz::require(false, "a request written back from a parsed one parses");
+    }
+    fuzz::require(again.method == request.method && again.target == request.target &&
+                      again.version == request.version && again.body == request.body &&
+                      again.headers.size() == request.headers.size(),
+                  "a request written back reads as the same request");
+    for (std::size_t i = 0; i < again.headers.size(); ++i)
+        fuzz::require(again.headers[i].name == request.headers[i].name &&
+                          again.headers[i].value == request.headers[i].value,
+                      "a request written back has the same header fields");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -34,13 +55,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     signature::DeliveryHeaders headers;
     try {
         request = atshook::parse_http_request(fuzz::as_text(data, size), "request.http");
-        headers = signature::find_delivery_headers(request.headers, "request.http");
     } catch (const atshook::Error&) {
         return 0;
     }
     fuzz::require(request.body.size() <= size, "the body is part of the request");
-    for (const auto& field : request.headers)
+    for (const auto& field : request.headers) {
         fuzz::require(field.line > 0, "every header field knows its line");
+        fuzz::require(!field.name.empty() && field.name.find(':') == std::string::npos,
+                      "a header name is what comes before the colon");
+        fuzz::require(
+            field.value.find_first_of(" \t") != 0 &&
+                (field.value.empty() || (field.value.back() != ' ' && field.value.back() != '\t')),
+            "a header value comes without the surrounding spaces and tabs");
+    }
+    check_round_trip(request);
+    try {
+        headers = signature::find_delivery_headers(request.headers, "request.http");
+    } catch (const atshook::Error&) {
+        return 0; // a delivery header given twice
+    }
     const signature::VerifyOptions options[] = {
         {fuzz::k_now, 300, true},     {fuzz::k_now, 0, true}, {0, 300, false},
         {INT64_MAX, INT64_MAX, true}, {INT64_MIN, 300, true},

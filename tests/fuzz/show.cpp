@@ -6,6 +6,7 @@
 #include "atshook/error.hpp"
 #include "atshook/input.hpp"
 #include "atshook/render/render.hpp"
+#include "atshook/render/text/layout.hpp"
 #include "atshook/validation.hpp"
 #include "atshook/view/event.hpp"
 
@@ -33,12 +34,23 @@ time::Zone viewer_zone(const atshook::view::EventView& event, std::size_t size) 
     return time::resolve_zone(zones[size % std::size(zones)]);
 }
 
-void check_rendering(const std::string& out, const render::RenderOptions& options) {
+void check_rendering(const std::string& out, const render::RenderOptions& options,
+                     bool with_findings) {
     fuzz::require(!out.empty() && out.back() == '\n', "a rendering ends with a newline");
-    if (options.format == render::Format::json)
+    if (options.format == render::Format::json) {
         fuzz::require(nlohmann::json::accept(out), "the JSON rendering is JSON");
-    else if (!options.color)
-        fuzz::require(fuzz::is_terminal_safe(out), "without colour, nothing reaches the terminal");
+        return;
+    }
+    if (options.color) return;
+    fuzz::require(fuzz::is_terminal_safe(out), "without colour, nothing reaches the terminal");
+    if (options.format != render::Format::text || with_findings) return;
+    for (std::size_t at = 0; at < out.size();) {
+        const std::size_t end = out.find('\n', at);
+        fuzz::require(render::display_width(std::string_view(out).substr(at, end - at)) <=
+                          options.width,
+                      "a card is no wider than the width asked for");
+        at = end + 1;
+    }
 }
 
 void show(const atshook::view::EventView& event, const atshook::Findings& findings,
@@ -68,7 +80,7 @@ void show(const atshook::view::EventView& event, const atshook::Findings& findin
         options.viewer = variant.width == 80 ? time::utc_zone() : zone;
         const std::string out =
             render::render_event(event, options, variant.with_findings ? &findings : nullptr);
-        check_rendering(out, options);
+        check_rendering(out, options, variant.with_findings);
     }
 }
 

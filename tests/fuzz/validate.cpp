@@ -31,11 +31,13 @@ void check_json_lines(std::string_view text) {
     }
 }
 
-void run_pass(std::string_view bytes, const Pass& pass) {
+// Runs validate_input as the command does; returns the report it printed.
+std::string run_pass(std::string_view bytes, const Pass& pass) {
     atshook::ValidateOptions options;
     options.strictness = pass.strictness;
     auto reader = atshook::InputReader::from_bytes(bytes, pass.name, pass.max_bytes);
     atshook::Tally total;
+    std::string printed;
     try {
         atshook::validate_input(reader, options, pass.format, pass.jobs, pass.max_bytes,
                                 [&](const atshook::ChunkReport& report) {
@@ -45,9 +47,10 @@ void run_pass(std::string_view bytes, const Pass& pass) {
                                         fuzz::require(fuzz::is_terminal_safe(report.text),
                                                       "the text report is safe for a terminal");
                                     total.add(report.tally);
+                                    printed += report.text;
                                 });
     } catch (const atshook::Error&) {
-        return; // a read error; memory cannot have one, but the API allows it
+        return {}; // a read error; memory cannot have one, but the API allows it
     }
     fuzz::require(total.documents == total.valid + total.invalid + total.unreadable,
                   "every document is valid, invalid or unreadable");
@@ -55,21 +58,31 @@ void run_pass(std::string_view bytes, const Pass& pass) {
                   "a whole file is exactly one document");
     const std::string summary = atshook::summary_line(total);
     fuzz::require(!summary.empty(), "the summary line says something");
+    return printed;
 }
 
-// One document through the calls a command makes itself: validate_document, both reports, and
-// the JSON report dumped as the command prints it.
-void run_document(std::string_view bytes) {
-    static atshook::Validator validator;
-    auto reader = atshook::InputReader::from_bytes(bytes, "payload", 4096);
+// The calls a command makes itself for each document (validate_document, both reports, the
+// JSON report dumped as the command prints it), with validators reused across inputs, as a
+// long-running caller would. Returns the text report, which must be validate_input's.
+std::string run_documents(std::string_view bytes, const char* name) {
+    static atshook::Validator lenient;
+    static atshook::Validator strict([] {
+        atshook::ValidateOptions options;
+        options.strictness = atshook::Strictness::strict;
+        return options;
+    }());
+    constexpr std::size_t k_max = atshook::k_default_max_bytes;
+    auto reader = atshook::InputReader::from_bytes(bytes, name, k_max);
     atshook::Chunk chunk;
+    std::string printed;
     while (reader.next(chunk)) {
         for (const auto& document : chunk.documents) {
-            const auto result = atshook::validate_document(validator, document, 4096);
+            const auto result = atshook::validate_document(lenient, document, k_max);
+            const auto strict_result = atshook::validate_document(strict, document, k_max);
+            fuzz::require(!strict_result.ok() || result.ok(),
+                          "a payload valid under --strict is valid without it");
             const atshook::DocumentOrigin origin{reader.source(), document.line};
-            std::string text;
-            atshook::append_text_report(text, origin, document, result);
-            fuzz::require(fuzz::is_terminal_safe(text), "the text report is safe for a terminal");
+            atshook::append_text_report(printed, origin, document, result);
             const auto json = atshook::json_report(origin, document, result);
             const std::string dumped =
                 json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -78,6 +91,7 @@ void run_document(std::string_view bytes) {
                           "the JSON report's `valid` is the verdict");
         }
     }
+    return printed;
 }
 
 } // namespace
@@ -88,10 +102,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using atshook::Strictness;
     constexpr std::size_t k_max = atshook::k_default_max_bytes;
     // As the command reads a file (one payload, or NDJSON when the first line is a whole value).
-    run_pass(bytes, {"payload.json", Strictness::lenient, ReportFormat::text, 1, k_max});
+    const std::string printed =
+        run_pass(bytes, {"payload.json", Strictness::lenient, ReportFormat::text, 1, k_max});
+    fuzz::require(run_documents(bytes, "payload.json") == printed,
+                  "a reused validator reports what a fresh one does");
     // As NDJSON, with a small --max-bytes; on two threads now and then (each compiles schemas).
     const unsigned jobs = size % 8 == 0 ? 2 : 1;
     run_pass(bytes, {"log.ndjson", Strictness::strict, ReportFormat::json, jobs, 1024});
-    run_document(bytes);
     return 0;
 }
