@@ -4,6 +4,7 @@
 
 #include "atshook/batch_validation.hpp"
 #include "atshook/error.hpp"
+#include "atshook/limits.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -81,6 +82,9 @@ std::string run_documents(std::string_view bytes, const char* name) {
             const auto strict_result = atshook::validate_document(strict, document, k_max);
             fuzz::require(!strict_result.ok() || result.ok(),
                           "a payload valid under --strict is valid without it");
+            fuzz::require(result.findings.size() <= atshook::limits::k_findings &&
+                              strict_result.findings.size() <= atshook::limits::k_findings,
+                          "a document keeps at most limits::k_findings findings");
             const atshook::DocumentOrigin origin{reader.source(), document.line};
             atshook::append_text_report(printed, origin, document, result);
             const auto json = atshook::json_report(origin, document, result);
