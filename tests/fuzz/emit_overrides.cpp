@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
-#include <optional>
 #include <string>
 
 namespace {
@@ -33,14 +32,12 @@ const Json& built_event(std::string_view type, sample::Envelope envelope) {
 // After an edit that succeeded, the field holds the value set, or is gone from its object.
 void check_applied(const Json& event, const sample::Override& edit) {
     if (edit.pointer.ends_with("/-")) return; // appended to an array
-    std::optional<Json::json_pointer> pointer;
     try {
-        pointer.emplace(edit.pointer);
-        if (edit.value) {
-            fuzz::require(event.at(*pointer) == *edit.value, "a set field holds its new value");
-        } else if (event.at(pointer->parent_pointer()).is_object()) {
-            fuzz::require(!event.contains(*pointer), "an unset field is gone");
-        }
+        const Json::json_pointer pointer(edit.pointer);
+        if (edit.value)
+            fuzz::require(event.at(pointer) == *edit.value, "a set field holds its new value");
+        else if (event.at(pointer.parent_pointer()).is_object())
+            fuzz::require(!event.contains(pointer), "an unset field is gone");
     } catch (const nlohmann::json::exception&) {
         // nlohmann reads some pointers differently (a "~" not followed by 0 or 1, an index
         // with leading zeros): nothing to compare with.

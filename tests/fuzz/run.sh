@@ -15,6 +15,7 @@
 # replays it in every build:
 #   build-fuzz/tests/fuzz/fuzz_<target> -minimize_crash=1 -runs=100000 \
 #       -exact_artifact_path=tests/data/fuzz-regressions/<target>/<what-it-is> CRASH_INPUT
+# The regression inputs are seeds too, so one that still crashes stops its target at the start.
 #
 # Environment: ATS_FUZZ_BUILD (build folder, default build-fuzz), ATS_FUZZ_WORK (default
 # fuzz-work), ATS_FUZZ_BUILD_JOBS (parallel compile jobs), ATS_FUZZ_MAX_LEN (largest input,
@@ -23,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 usage() {
-    sed -n '4,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '5,8p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -90,7 +91,8 @@ collect_seeds() {
 # the corpus with the time left, so one run finds more than the first bug (at most 10 inputs).
 # libFuzzer's -fork mode does the same in one call, but runs 3 to 5 times fewer inputs.
 fuzz_one() {
-    local target=$1 dict=$run/$target.dict log=$run/$target.log
+    local target=$1
+    local dict=$run/$target.dict log=$run/$target.log
     collect_seeds "$target"
     mkdir -p "$run/$target"
     xargs -r cat <"$list/$target.dicts" >"$dict"
