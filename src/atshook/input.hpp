@@ -1,4 +1,6 @@
 #pragma once
+#include "atshook/limits.hpp"
+
 #include <cstddef>
 #include <cstdio>
 #include <memory>
@@ -8,9 +10,8 @@
 
 namespace atshook {
 
-constexpr std::size_t k_default_max_bytes = 16 * 1024 * 1024;
-// simdjson reads documents of up to 4 GiB; a larger --max-bytes means this.
-constexpr std::size_t k_largest_max_bytes = (std::size_t{1} << 32) - 1;
+constexpr std::size_t k_default_max_bytes = limits::k_payload_bytes;
+constexpr std::size_t k_largest_max_bytes = limits::k_largest_payload_bytes;
 
 // One payload: a whole file, or one line of an NDJSON log.
 struct Document {

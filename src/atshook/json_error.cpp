@@ -71,6 +71,7 @@ JsonProblem describe_json_error(std::string_view json, simdjson::error_code code
         out.message = "the input is not valid UTF-8";
         break;
     case simdjson::NUMBER_ERROR:
+    case simdjson::NUMBER_OUT_OF_RANGE:
         out.message = "a number is out of range (beyond 64-bit integers or double precision)";
         break;
     default:
@@ -81,7 +82,10 @@ JsonProblem describe_json_error(std::string_view json, simdjson::error_code code
     nlohmann::json::sax_parse(json.begin(), json.end(), &locator);
     if (!locator.position()) return out;
     out.offset = *locator.position() > 0 ? *locator.position() - 1 : 0;
-    if (code != simdjson::UTF8_ERROR) out.message = "not valid JSON: " + locator.reason();
+    // nlohmann's reason would replace the clearer ones above ("number overflow parsing").
+    if (code != simdjson::UTF8_ERROR && code != simdjson::NUMBER_ERROR &&
+        code != simdjson::NUMBER_OUT_OF_RANGE)
+        out.message = "not valid JSON: " + locator.reason();
     return out;
 }
 

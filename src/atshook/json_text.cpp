@@ -10,7 +10,7 @@ namespace atshook {
 std::variant<nlohmann::ordered_json, JsonProblem> parse_json_tree(std::string_view text,
                                                                   std::size_t max_depth) {
     simdjson::dom::parser parser;
-    if (parser.allocate(text.size() + 1, max_depth) != simdjson::SUCCESS)
+    if (parser.allocate(text.size() + 1, max_depth + 1) != simdjson::SUCCESS) // as Validator
         return JsonProblem{"cannot allocate the JSON parser", 0};
     simdjson::dom::element root;
     if (const auto code = parser.parse(text.data(), text.size()).get(root))

@@ -6,6 +6,10 @@
 // them under LIMITS.
 namespace atshook::limits {
 
+// A payload (--max-bytes of validate, verify and sign; also the longest NDJSON line).
+constexpr std::size_t k_payload_bytes = 16 * 1024 * 1024;
+// simdjson reads documents of up to 4 GiB: the largest --max-bytes.
+constexpr std::size_t k_largest_payload_bytes = (std::size_t{1} << 32) - 1;
 // Nesting of arrays and objects in a payload. HireHive's deepest field is 6 levels down.
 constexpr std::size_t k_depth = 256;
 // Findings kept per document; the rest are counted ("and 2999900 more findings").

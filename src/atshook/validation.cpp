@@ -61,7 +61,9 @@ Validator::Validator(ValidateOptions options) : m_state(std::make_unique<State>(
             throw Error("--event: " + unknown_event_message(m_state->options.forced_event),
                         Error::Kind::usage);
     }
-    if (m_state->parser.allocate(1 << 16, m_state->options.max_depth) != simdjson::SUCCESS)
+    // simdjson refuses depth >= its limit and counts only containers with content: one more
+    // level lets every document up to max_depth deep through.
+    if (m_state->parser.allocate(1 << 16, m_state->options.max_depth + 1) != simdjson::SUCCESS)
         throw Error("cannot allocate the JSON parser");
 }
 

@@ -46,7 +46,7 @@ TEST_CASE("each (seed, type, index) gets its own stream") {
     CHECK(event_seed(1, "job.created", 0) != event_seed(2, "job.created", 0));
 }
 
-TEST_CASE("the id mint never hands out the same id twice") {
+TEST_CASE("the id mint's 14 random alphanumerics do not repeat") {
     atshook::sample::IdMint mint;
     Random random(1);
     std::set<std::string> ids;

@@ -100,3 +100,22 @@ TEST_CASE("under the limit nothing is omitted") {
     const auto result = validator.validate(k_job);
     CHECK(result.omitted == atshook::OmittedFindings{});
 }
+
+TEST_CASE("nesting of exactly 256 levels is read; 257 is refused") {
+    atshook::Validator validator;
+    const auto at = [](int depth) { // the envelope is level 1
+        return R"({"type": "job.deleted", "x": )" +
+               std::string(static_cast<std::size_t>(depth - 1), '[') + "1" +
+               std::string(static_cast<std::size_t>(depth - 1), ']') + "}";
+    };
+    CHECK(validator.validate(at(256)).status != DocumentResult::Status::unreadable);
+    const auto deeper = validator.validate(at(257));
+    CHECK(deeper.status == DocumentResult::Status::unreadable);
+    CHECK(deeper.error == "nesting is deeper than 256 levels");
+}
+
+TEST_CASE("a number beyond double range is named as such") {
+    const auto result = atshook::Validator().validate(R"({"type": "job.deleted", "x": 1e400})");
+    CHECK(result.status == DocumentResult::Status::unreadable);
+    CHECK(result.error == "a number is out of range (beyond 64-bit integers or double precision)");
+}

@@ -33,7 +33,7 @@ struct Event {
 };
 
 // Builds events. Event `index` of a type depends only on the seed, the time, the type and the
-// index, not on what else is built; ids are unique across everything one Generator builds.
+// index, not on what else is built; ids are random (see IdMint).
 class Generator {
 public:
     explicit Generator(SampleOptions options);
