@@ -13,6 +13,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace atshook {
@@ -36,19 +37,30 @@ void describe_parse_error(std::string_view json, simdjson::error_code code, std:
     out.error_offset = problem.offset;
 }
 
+// Each event's check tree, compiled once per process and mode at its first use and shared by
+// every Validator (one per thread in batch validation): a tree is never changed once built.
+const schema::CheckTree& compiled_tree(const EventInfo* event, Strictness strictness) {
+    static std::mutex mutex;
+    static std::array<std::unique_ptr<const schema::CheckTree>, 2 * k_event_count> trees;
+    const std::lock_guard lock(mutex);
+    auto& slot = trees[event_index(event) * 2 + (strictness == Strictness::strict ? 1 : 0)];
+    if (!slot)
+        slot = std::make_unique<const schema::CheckTree>(
+            schema::compile_event(event->name, mode_for(strictness)));
+    return *slot;
+}
+
 } // namespace
 
 struct Validator::State {
     ValidateOptions options;
     simdjson::dom::parser parser;
-    std::array<std::unique_ptr<schema::CheckTree>, k_event_count> trees;
+    std::array<const schema::CheckTree*, k_event_count> trees{}; // this validator's look-ups
     const EventInfo* forced = nullptr;
 
     const schema::CheckTree& tree_for(const EventInfo* event) {
         auto& slot = trees[event_index(event)];
-        if (!slot)
-            slot = std::make_unique<schema::CheckTree>(
-                schema::compile_event(event->name, mode_for(options.strictness)));
+        if (!slot) slot = &compiled_tree(event, options.strictness);
         return *slot;
     }
 };

@@ -42,8 +42,9 @@ struct DocumentResult {
     bool ok() const { return status == Status::valid; }
 };
 
-// Validates payloads; compiles each event's schema once, at its first use, and reuses one
-// simdjson parser. Not thread-safe: use one Validator per thread.
+// Validates payloads; each event's schema is compiled once per process, at its first use, and
+// shared by all validators. Reuses one simdjson parser, so a Validator is not thread-safe: use
+// one per thread.
 class Validator {
 public:
     explicit Validator(ValidateOptions options = {});
