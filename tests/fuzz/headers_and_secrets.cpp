@@ -53,7 +53,10 @@ std::optional<Secret> read_secret(std::string_view text) {
         return secret;
     } catch (const atshook::Error& e) {
         const std::string_view message = e.what();
-        fuzz::require(text.size() < 12 || message.find(text) == std::string_view::npos,
+        // A text with a space can be a phrase of the message itself (the fuzzer found "...base64
+        // alphabet (A-Z a-z 0-9 "); a key never has one, so those prove nothing.
+        fuzz::require(text.size() < 12 || text.find(' ') != std::string_view::npos ||
+                          message.find(text) == std::string_view::npos,
                       "an error about a secret never quotes it");
         return std::nullopt;
     }

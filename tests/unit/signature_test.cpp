@@ -268,3 +268,18 @@ TEST_CASE("a larger tolerance accepts an older delivery") {
         verify_delivery(canonical(), k_body, s, VerifyOptions{k_timestamp + 3600, 3600, true});
     CHECK(result.reason == Reason::ok);
 }
+
+TEST_CASE("sign refuses more secrets than verify reads signatures") {
+    std::vector<Secret> many;
+    for (int i = 0; i < 33; ++i) many.push_back(parse_secret(k_secret, "test secret"));
+    CHECK_THROWS_AS(sign_delivery(many, {k_id, k_timestamp, k_body}), atshook::Error);
+    many.pop_back();
+    const auto headers = sign_delivery(many, {k_id, k_timestamp, k_body});
+    const auto result =
+        verify_delivery(find_delivery_headers({{"webhook-id", headers.id, 1},
+                                               {"webhook-timestamp", headers.timestamp, 2},
+                                               {"webhook-signature", headers.signature, 3}},
+                                              "test"),
+                        k_body, many, VerifyOptions{k_timestamp, 300, true});
+    CHECK(result.ok());
+}

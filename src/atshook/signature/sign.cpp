@@ -2,6 +2,7 @@
 
 #include "atshook/base64.hpp"
 #include "atshook/error.hpp"
+#include "atshook/limits.hpp"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -112,6 +113,11 @@ SignedHeaders sign_delivery(std::span<const Secret> secrets, const SignedContent
         throw Error("the message id '" + std::string(content.id) +
                     "' contains '.', which would make the signed content ambiguous");
     if (secrets.empty()) throw Error("no secret to sign with");
+    // One token per secret, and verify reads at most this many: sign nothing it would refuse.
+    if (secrets.size() > limits::k_signature_tokens)
+        throw Error(std::to_string(secrets.size()) + " secrets would make " +
+                    std::to_string(secrets.size()) + " signatures; verify checks at most " +
+                    std::to_string(limits::k_signature_tokens));
     SignedHeaders headers{std::string(content.id), std::to_string(content.timestamp), {}};
     for (const auto& secret : secrets) {
         if (!headers.signature.empty()) headers.signature += ' ';

@@ -39,7 +39,8 @@ struct SignedHeaders {
     std::string signature;
 };
 // Throws atshook::Error when the id or timestamp cannot be signed unambiguously (the id is
-// empty or contains '.') or when no secret is given.
+// empty or contains '.'), when no secret is given, or for more than limits::k_signature_tokens
+// secrets (verify would refuse the header).
 SignedHeaders sign_delivery(std::span<const Secret> secrets, const SignedContent& content);
 
 // A fresh `msg_` id in the style of Svix: "msg_" and 27 base62 characters from `random`
