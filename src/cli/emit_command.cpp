@@ -244,11 +244,6 @@ int run_emit(EmitOptions& options) {
                                      {options.retries, options.retry_scale, timeout});
         return std::max(sent, stream.finish());
     }
-    if (options.format == "http" && stream.total() && *stream.total() != 1)
-        throw atshook::Error(fmt::format("--format http writes one request and {} events were "
-                                         "asked for; use --format curl or --send for several",
-                                         *stream.total()),
-                             atshook::Error::Kind::usage);
     print_events(next, {options.format, options.url, signer,
                         signs ? unix_seconds_option(options.timestamp, "--timestamp") : 0});
     return stream.finish();
