@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# Deliveries/s, p50/p99 latency and peak memory of `ats-hook listen` under wrk over loopback,
+# beside the receiver a typical user writes (Node.js http + the official standardwebhooks
+# package, whose verify also JSON.parses; answers 204), in the same run, under the same load,
+# each server measured alone:
+#   (a) verify + validate + answer;
+#   (b) the same, also keeping each delivery in its own file (ats-hook --save DIR; Node
+#       fs.writeFile to a temporary name + fs.rename), and ats-hook --save --fsync;
+# and the file-creation limit of the save directory's file system (bench/listen/file_rate.c:
+# open + write + close + rename of body-sized files, one thread, then two, into one directory).
+# Each request wrk sends is a distinct interview.created delivery, signed anew (its own
+# webhook-id, the current timestamp): see bench/listen/delivery.lua. In (b) every 2xx answer
+# must have left a file: the script fails when a delivery was lost.
+# Needs wrk, node (>= 18), npm (the first run installs bench/listen/node_modules) and cc.
+# Files are written under bench/out/ (SAVE_ROOT=DIR to change), removed at exit (KEEP=1 keeps).
+# SEED picks the emitted event (33: a 1.1 kB body, the smallest interview.created near the 900
+# bytes of performance.md); NODE_SAVE=direct makes Node fs.writeFile the final name directly.
+# Usage: [ATS_HOOK=build/ats-hook] [DURATION=8] [THREADS=2] [CONNECTIONS=100] [WARMUP=1]
+#        [SEED=33] [NODE_SAVE=rename|direct] [SAVE_ROOT=bench/out] [KEEP=1] bench/listen.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+die() {
+  echo "bench/listen.sh: $*" >&2
+  exit 1
+}
+duration=${DURATION:-8}
+threads=${THREADS:-2}
+connections=${CONNECTIONS:-100}
+warmup=${WARMUP:-1}
+seed=${SEED:-33}
+node_save=${NODE_SAVE:-rename}
+for value in "$duration" "$threads" "$connections" "$warmup" "$seed"; do
+  [[ $value =~ ^[0-9]+$ ]] ||
+    die "DURATION, THREADS, CONNECTIONS, WARMUP and SEED are whole numbers, not '$value'"
+done
+[[ $node_save == rename || $node_save == direct ]] || die "NODE_SAVE is rename or direct"
+((duration > 0)) || die "DURATION must be at least 1 (seconds)"
+command -v wrk >/dev/null || die "wrk not found (Debian: apt-get install wrk)"
+command -v node >/dev/null || die "node not found (Node.js 18 or later; Debian: apt-get install nodejs)"
+command -v npm >/dev/null || die "npm not found (Debian: apt-get install npm)"
+command -v cc >/dev/null || die "cc not found (Debian: apt-get install gcc)"
+ats_hook=${ATS_HOOK:-build/ats-hook}
+[[ -x $ats_hook ]] || die "$ats_hook not found: build ats-hook first, or set ATS_HOOK"
+ats_hook=$(realpath "$ats_hook")
+[[ $("$ats_hook" listen --help 2>&1) == *--save* ]] || die "$ats_hook has no listen command yet"
+
+wanted=$(node -p 'require("./bench/listen/package.json").dependencies.standardwebhooks')
+installed=$(node -p 'require("./bench/listen/node_modules/standardwebhooks/package.json").version' \
+  2>/dev/null || true)
+if [[ $installed != "$wanted" ]]; then
+  echo "installing standardwebhooks $wanted into bench/listen/node_modules" >&2
+  npm install --prefix bench/listen --no-audit --no-fund --loglevel=error >&2 ||
+    die "npm install --prefix bench/listen failed"
+fi
+
+save_root=${SAVE_ROOT:-bench/out}
+mkdir -p "$save_root"
+work=$(realpath "$(mktemp -d "$save_root/listen.XXXXXX")")
+server_pid=""
+cleanup() {
+  local status=$?
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [[ -n ${KEEP:-} ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Measure a copy, so that a rebuild during the run cannot swap the binary between two servers.
+cp "$ats_hook" "$work/ats-hook"
+ats_hook=$work/ats-hook
+cc -O2 -pthread -o "$work/file_rate" bench/listen/file_rate.c || die "cannot compile file_rate.c"
+# A throwaway bench secret: generated here, removed with $work.
+(umask 077 && "$ats_hook" keygen >"$work/key")
+key=$work/key
+request=$work/request.http
+"$ats_hook" emit interview.created --seed "$seed" --secret-file "$key" --format http \
+  --url http://127.0.0.1/webhooks/hirehive >"$request"
+body_bytes=$(grep -i -m1 '^content-length:' "$request" | tr -dc 0-9)
+
+count_files() { find "$1" -maxdepth 1 -type f ! -name '.*' ! -name '*.tmp' | wc -l; }
+# Starts a server in the background ($server_pid) and sets $port from what it prints:
+# ats-hook's first stderr line, or the Node receiver's first stdout line.
+start_server() {
+  local name=$1
+  shift
+  : >"$work/$name.out"
+  : >"$work/$name.err"
+  "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  server_pid=$!
+  port=""
+  local line
+  for _ in $(seq 200); do
+    if [[ $name == node* ]]; then
+      if IFS= read -r line <"$work/$name.out"; then
+        [[ $line =~ ^[0-9]+$ ]] || die "$name: first stdout line is not a port: $line"
+        port=$line
+        return
+      fi
+    elif IFS= read -r line <"$work/$name.err"; then
+      [[ $line =~ ^listening\ on\ http://127\.0\.0\.1:([0-9]+)/webhooks/hirehive$ ]] ||
+        die "$name: first stderr line is not 'listening on http://127.0.0.1:PORT/webhooks/hirehive': $line"
+      port=${BASH_REMATCH[1]}
+      return
+    fi
+    kill -0 "$server_pid" 2>/dev/null || die "$name exited before listening: $(cat "$work/$name.err")"
+    sleep 0.05
+  done
+  die "$name did not print its port within 10 s: $(cat "$work/$name.err")"
+}
+# Stops the server with SIGTERM (SIGKILL after 10 s, reported) and sets $stop_note.
+stop_server() {
+  local name=$1
+  stop_note=""
+  kill -TERM "$server_pid"
+  for _ in $(seq 200); do
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  if kill -0 "$server_pid" 2>/dev/null; then
+    stop_note="$name did not stop within 10 s of SIGTERM; killed"
+    kill -KILL "$server_pid"
+  fi
+  local status=0
+  wait "$server_pid" || status=$?
+  server_pid=""
+  if [[ -z $stop_note && $status -ne 0 ]]; then
+    stop_note="$name exited with status $status on SIGTERM"
+  fi
+  if [[ -n $stop_note ]]; then echo "warning: $stop_note" >&2; fi
+}
+r_ok=0 r_other=0 r_duration_us=0 r_p50_us=0 r_p99_us=0
+r_connect=0 r_read=0 r_write=0 r_timeout=0
+# Runs wrk against $url; sets r_ok, r_other, r_duration_us, r_p50_us, r_p99_us,
+# r_connect, r_read, r_write, r_timeout from the script's RESULT line.
+run_wrk() {
+  local tag=$1 seconds=$2 out=$3
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" -s bench/listen/delivery.lua "$url" \
+    -- "$request" "$key" "$tag" >"$out" 2>&1 || die "wrk failed: $(cat "$out")"
+  local line
+  line=$(grep -m1 '^RESULT ' "$out") || die "wrk printed no RESULT line: $(cat "$out")"
+  local pair
+  for pair in ${line#RESULT }; do
+    printf -v "r_${pair%%=*}" '%s' "${pair#*=}"
+  done
+}
+
+declare -A rate p50 p99 other errors rss saved answered lost summary
+letters=(A B C D E F G H)
+runs=0
+# measure RUN NAME SAVE_DIR COMMAND...: one server, alone: start it, one delivery from
+# `ats-hook emit --send`, a warm-up, then the measured wrk run; peak RSS; stop; count files.
+measure() {
+  local run=$1 name=$2 dir=$3
+  shift 3
+  local letter=${letters[runs]}
+  runs=$((runs + 1))
+  start_server "$name" "$@"
+  url=http://127.0.0.1:$port/webhooks/hirehive
+  "$ats_hook" emit interview.created --secret-file "$key" --send "$url" >/dev/null \
+    2>"$work/$name.send" || die "$name refused a delivery from ats-hook emit --send: $(cat "$work/$name.send")"
+  if ((warmup > 0)); then
+    run_wrk "${letter}W" "$warmup" "$work/$name.warmup"
+    ((r_ok > 0 && r_other == 0)) ||
+      die "$name answered $r_ok 2xx and $r_other other statuses in the warm-up: $(tail -n 5 "$work/$name.err")"
+    sleep 1 # let the requests in flight when wrk stopped finish, before counting files
+  fi
+  local before=0
+  [[ -z $dir ]] || before=$(count_files "$dir")
+  run_wrk "${letter}M" "$duration" "$work/$name.wrk"
+  ((r_ok > 0)) || die "$name answered no delivery with 2xx: $(tail -n 5 "$work/$name.err")"
+  rss[$run]=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  stop_server "$name"
+  summary[$run]=$(tail -n 1 "$work/$name.err")
+  rate[$run]=$(awk -v n="$r_ok" -v us="$r_duration_us" 'BEGIN { printf "%.0f", n / (us / 1e6) }')
+  p50[$run]=$(awk -v us="$r_p50_us" 'BEGIN { printf "%.2f", us / 1000 }')
+  p99[$run]=$(awk -v us="$r_p99_us" 'BEGIN { printf "%.2f", us / 1000 }')
+  other[$run]=$r_other
+  errors[$run]=$((r_connect + r_read + r_write + r_timeout))
+  answered[$run]=$r_ok
+  if [[ -n $dir ]]; then
+    saved[$run]=$(($(count_files "$dir") - before))
+    # Deliveries answered 2xx without a file. Files beyond the 2xx count are requests in
+    # flight when wrk stopped: handled by the server, their answers not read by wrk.
+    lost[$run]=$((r_ok > saved[$run] ? r_ok - saved[$run] : 0))
+  fi
+}
+# file_limit THREADS [fsync]: files/s creating body-sized files for DURATION seconds.
+file_limit() {
+  local dir out
+  dir=$(mktemp -d "$work/files.XXXXXX")
+  out=$("$work/file_rate" "$dir" 100000000 "$1" "$body_bytes" "$duration" ${2:+"$2"}) ||
+    die "file_rate failed in $dir"
+  [[ $out =~ rate=([0-9]+)$ ]] || die "file_rate printed: $out"
+  echo "${BASH_REMATCH[1]}"
+}
+
+node_receiver=(node bench/listen/receiver.js --secret-file "$key" --save-mode "$node_save")
+measure a_ats ats-hook-a "" "$ats_hook" listen --port 0 --secret-file "$key"
+measure a_node node-a "" "${node_receiver[@]}"
+limit_before=$(file_limit 1)
+mkdir "$work/save-ats" "$work/save-node" "$work/save-fsync"
+measure b_ats ats-hook-b "$work/save-ats" "$ats_hook" listen --port 0 --secret-file "$key" \
+  --save "$work/save-ats"
+measure b_node node-b "$work/save-node" "${node_receiver[@]}" --save "$work/save-node"
+measure b_fsync ats-hook-fsync "$work/save-fsync" "$ats_hook" listen --port 0 \
+  --secret-file "$key" --save "$work/save-fsync" --fsync
+limit_after=$(file_limit 1)
+limit_two=$(file_limit 2)
+limit_fsync=$(file_limit 1 fsync)
+limit=$((limit_before > limit_after ? limit_before : limit_after))
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { if (($1)); then echo ok; else echo MISSED; fi; }
+row() {
+  printf '%-34s %-13s %12s %8s %8s %8s %7s %9s\n' "$1" "$2" "${rate[$3]}" "${p50[$3]}" \
+    "${p99[$3]}" "${other[$3]}" "${errors[$3]}" "${rss[$3]} MB"
+}
+echo
+echo "ats-hook listen vs Node.js $(node --version) + standardwebhooks $wanted, one server at a time"
+echo "load: wrk -t$threads -c$connections -d${duration}s over loopback on $(nproc) cores (wrk shares them)," \
+  "warm-up ${warmup}s"
+echo "delivery: interview.created, $body_bytes-byte body, each request signed anew (own webhook-id)"
+if [[ $node_save == rename ]]; then node_write="fs.writeFile to a temporary name + fs.rename"
+else node_write="fs.writeFile"; fi
+echo "(b): ats-hook --save DIR (one writer thread); node $node_write, answering when written"
+echo
+printf '%-34s %-13s %12s %8s %8s %8s %7s %9s\n' mode receiver deliveries/s "p50 ms" "p99 ms" \
+  non-2xx "sock err" "peak RSS"
+row "(a) verify + validate + answer" ats-hook a_ats
+row "" node a_node
+row "(b) (a) + a file per delivery" "ats-hook" b_ats
+row "" node b_node
+row "(b) with --fsync (group commit)" ats-hook b_fsync
+echo
+echo "file-creation limit, open+write+close+rename of $body_bytes-byte files into one directory" \
+  "(${duration} s each):"
+echo "  one thread: $limit_before files/s before the (b) runs, $limit_after after;" \
+  "two threads: $limit_two files/s; one thread + fsync each file: $limit_fsync files/s"
+echo
+printf '%-34s %-13s %12s %12s %12s\n' "(b) deliveries kept" receiver "answered 2xx" "files kept" \
+  "lost (0)"
+printf '%-34s %-13s %12s %12s %12s\n' "" ats-hook "${answered[b_ats]}" "${saved[b_ats]}" \
+  "${lost[b_ats]} $(verdict "$((lost[b_ats] == 0))")"
+printf '%-34s %-13s %12s %12s %12s\n' "" node "${answered[b_node]}" "${saved[b_node]}" \
+  "${lost[b_node]} $(verdict "$((lost[b_node] == 0))")"
+printf '%-34s %-13s %12s %12s %12s\n' "" "ats --fsync" "${answered[b_fsync]}" \
+  "${saved[b_fsync]}" "${lost[b_fsync]} $(verdict "$((lost[b_fsync] == 0))")"
+echo "(more files than 2xx answers: requests in flight when wrk stopped, handled but not counted)"
+echo
+a_ratio=$(ratio "${rate[a_ats]}" "${rate[a_node]}")
+b_ratio=$(ratio "${rate[b_ats]}" "${rate[b_node]}")
+b_share=$(awk -v a="${rate[b_ats]}" -v l="$limit" 'BEGIN { printf "%.0f", 100 * a / l }')
+fsync_share=$(awk -v a="${rate[b_fsync]}" -v l="$limit" 'BEGIN { printf "%.0f", 100 * a / l }')
+fsync_gain=$(ratio "${rate[b_fsync]}" "$limit_fsync")
+peak_rss=0
+for run in a_ats b_ats b_fsync; do
+  if ((rss[$run] > peak_rss)); then peak_rss=${rss[$run]}; fi
+done
+printf '%-52s %10s  %-12s %s\n' check measured target ""
+printf '%-52s %10s  %-12s %s\n' "(a) deliveries/s ats-hook / node" "${a_ratio}x" ">= 3x" \
+  "$(verdict "$(awk -v r="$a_ratio" 'BEGIN { print (r >= 3) }')")"
+printf '%-52s %10s  %-12s %s\n' "(a) p99 of ats-hook" "${p99[a_ats]} ms" "< 5 ms" \
+  "$(verdict "$(awk -v p="${p99[a_ats]}" 'BEGIN { print (p < 5) }')")"
+printf '%-52s %10s  %-12s %s\n' "(b) deliveries/s ats-hook / node" "${b_ratio}x" ">= 1.5x" \
+  "$(verdict "$(awk -v r="$b_ratio" 'BEGIN { print (r >= 1.5) }')")"
+printf '%-52s %10s  %-12s %s\n' "(b) ats-hook / file-creation limit (best 1 thread)" "${b_share}%" \
+  ">= 80%" "$(verdict "$((b_share >= 80))")"
+printf '%-52s %10s  %-12s %s\n' "(b) --fsync ats-hook / file-creation limit" "${fsync_share}%" \
+  "(info)" ""
+printf '%-52s %10s  %-12s %s\n' "(b) --fsync ats-hook / one fsync per file, 1 thread" \
+  "${fsync_gain}x" "(info)" ""
+printf '%-52s %10s  %-12s %s\n' "peak RSS of ats-hook (VmHWM, largest of its 3 runs)" \
+  "$peak_rss MB" "< 100 MB" "$(verdict "$((peak_rss < 100))")"
+echo
+for run in a_ats b_ats b_fsync; do echo "ats-hook $run stopped with: ${summary[$run]}"; done
+for run in b_ats b_node b_fsync; do
+  if ((lost[$run] > 0)); then die "$run lost ${lost[$run]} deliveries: answered 2xx without a file"; fi
+done
