@@ -4,6 +4,7 @@
 #include "atshook/json_text.hpp"
 #include "atshook/limits.hpp"
 #include "atshook/report.hpp"
+#include "atshook/reserialization.hpp"
 #include "atshook/signature/verify.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
@@ -101,7 +102,7 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
     const std::int64_t now = unix_seconds_option(options.now, "--now");
     const Delivery delivery = read_delivery(options, app);
     LoadedSecrets loaded = load_secrets(options.secrets);
-    const auto result = verify_delivery(
+    const auto result = atshook::verify_with_hints(
         delivery.headers, delivery.body, loaded.secrets,
         atshook::signature::VerifyOptions{now, options.tolerance, !options.ignore_timestamp});
     const VerifyContext context{loaded.origins, options.tolerance, delivery.from_flags};

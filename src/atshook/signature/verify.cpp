@@ -184,6 +184,17 @@ VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view bo
     return result;
 }
 
+bool signature_matches_body(const DeliveryHeaders& headers, std::string_view body,
+                            std::span<const Secret> secrets) {
+    if (!headers.id || !headers.timestamp || !headers.signature) return false;
+    const auto parsed = parse_timestamp(headers.timestamp->value);
+    if (!parsed.ok()) return false;
+    const auto tokens = parse_signature_tokens(headers.signature->value);
+    if (tokens.size() > limits::k_signature_tokens) return false;
+    return find_match(secrets, tokens, SignedContent{headers.id->value, parsed.seconds, body})
+        .has_value();
+}
+
 std::string_view reason_code(Reason reason) {
     switch (reason) {
     case Reason::ok:
@@ -218,6 +229,10 @@ std::string_view hint_code(Hint hint) {
         return "no_v1_token";
     case Hint::signature_matches_outside_window:
         return "signature_matches_outside_window";
+    case Hint::body_matches_compact:
+        return "body_matches_compact";
+    case Hint::body_matches_indented:
+        return "body_matches_indented";
     }
     return "no_v1_token";
 }
@@ -245,6 +260,14 @@ std::string_view hint_text(Hint hint) {
     case Hint::signature_matches_outside_window:
         return "the signature itself is correct: to check a captured delivery, pass its time "
                "with --now or skip the time check with --ignore-timestamp";
+    case Hint::body_matches_compact:
+        return "the body would match if the same JSON were serialized compactly: it was parsed "
+               "and written again with indentation (a framework's body parser, a logger, jq); "
+               "verify the raw bytes as received";
+    case Hint::body_matches_indented:
+        return "the body would match if the same JSON were serialized with indentation: it was "
+               "parsed and written again compactly (a framework's body parser, JSON.stringify); "
+               "verify the raw bytes as received";
     }
     return "";
 }

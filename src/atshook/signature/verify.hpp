@@ -32,6 +32,9 @@ enum class Hint {
     timestamp_in_milliseconds,        // the timestamp is 1000x too large
     no_v1_token,                      // the signature header holds no token these keys can check
     signature_matches_outside_window, // too_old / too_new, but the signature itself is right
+    // Found by reserialization_hints (they read the body as JSON; this module knows bytes only):
+    body_matches_compact,  // the same JSON written compactly matches: the body was reformatted
+    body_matches_indented, // the same JSON written with indentation matches
 };
 
 struct VerifyOptions {
@@ -61,6 +64,11 @@ struct VerifyResult {
 // atshook::Error (usage) for a negative tolerance.
 VerifyResult verify_delivery(const DeliveryHeaders& headers, std::string_view body,
                              std::span<const Secret> secrets, const VerifyOptions& options);
+
+// Whether any v1 / v1a token of the signature header matches `body` signed with the headers' id
+// and timestamp, whatever the time; false when a header is missing or malformed.
+bool signature_matches_body(const DeliveryHeaders& headers, std::string_view body,
+                            std::span<const Secret> secrets);
 
 // Stable snake_case names for JSON output: "too_old", "body_has_crlf", ...
 std::string_view reason_code(Reason reason);

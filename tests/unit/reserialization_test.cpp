@@ -1,0 +1,56 @@
+// The hint for the most common handler bug: verifying a body that was parsed and written again.
+#include "atshook/reserialization.hpp"
+#include "atshook/signature/sign.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace atshook::signature;
+
+namespace {
+
+const Secret k_key = parse_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "test");
+constexpr std::int64_t k_now = 1614265330;
+
+DeliveryHeaders signed_over(std::string_view body) {
+    const std::string token = signature_token(k_key, {"msg_1", k_now, body});
+    atshook::HeaderFields fields{{"webhook-id", "msg_1", 1},
+                                 {"webhook-timestamp", std::to_string(k_now), 2},
+                                 {"webhook-signature", token, 3}};
+    return find_delivery_headers(fields, "test");
+}
+
+bool has(const VerifyResult& result, Hint hint) {
+    return std::find(result.hints.begin(), result.hints.end(), hint) != result.hints.end();
+}
+
+VerifyResult check(const DeliveryHeaders& headers, std::string_view body) {
+    return atshook::verify_with_hints(headers, body, std::span(&k_key, 1), {k_now, 300, true});
+}
+
+} // namespace
+
+TEST_CASE("a body that was pretty-printed after signing would match compactly") {
+    const std::string compact = R"({"type":"job.created","data":{"id":"job_1","n":[1,2]}})";
+    const std::string indented = "{\n  \"type\": \"job.created\",\n  \"data\": {\n    \"id\": "
+                                 "\"job_1\",\n    \"n\": [\n      1,\n      2\n    ]\n  }\n}";
+    const auto result = check(signed_over(compact), indented);
+    CHECK(result.reason == Reason::no_matching_signature);
+    CHECK(has(result, Hint::body_matches_compact));
+    CHECK_FALSE(has(result, Hint::body_matches_indented));
+    CHECK(hint_code(Hint::body_matches_compact) == "body_matches_compact");
+}
+
+TEST_CASE("a body that was compacted after signing would match with its indentation") {
+    const std::string four = "{\n    \"b\": 1,\n    \"a\": \"\xc3\xa9\"\n}";
+    const auto result = check(signed_over(four), R"({"b":1,"a":"é"})");
+    CHECK(has(result, Hint::body_matches_indented));
+}
+
+TEST_CASE("no re-serialization hint for a body that really differs or is not JSON") {
+    const auto headers = signed_over(R"({"a":1})");
+    CHECK(check(headers, R"({"a":2})").hints.empty());
+    CHECK(check(headers, "{\"a\":").hints.empty());
+    CHECK(check(signed_over(R"({"a":1})"), R"({"a":1})").ok());
+}
