@@ -188,4 +188,34 @@ HeaderFields parse_header_lines(std::string_view text, std::string_view source) 
     return fields;
 }
 
+bool starts_like_http_request(std::string_view bytes) {
+    const std::string_view line = bytes.substr(0, std::min(bytes.find('\n'), bytes.size()));
+    const auto space = line.find(' ');
+    if (space == 0 || space == std::string_view::npos) return false;
+    for (std::size_t i = 0; i < space; ++i)
+        if (line[i] < 'A' || line[i] > 'Z') return false;
+    const auto version = line.rfind(" HTTP/1.");
+    return version != std::string_view::npos && version > space;
+}
+
+std::string format_http_request(const HttpRequest& request) {
+    std::string text;
+    text.reserve(request.body.size() + 512);
+    text += request.method + " " + request.target + " " +
+            (request.version.empty() ? std::string("HTTP/1.1") : request.version) + "\r\n";
+    const std::string length = std::to_string(request.body.size());
+    bool length_written = false;
+    for (const auto& field : request.headers) {
+        if (equals_ignoring_case(field.name, "Transfer-Encoding")) continue;
+        const bool is_length = equals_ignoring_case(field.name, "Content-Length");
+        if (is_length && length_written) continue;
+        text += field.name + ": " + (is_length ? length : field.value) + "\r\n";
+        length_written = length_written || is_length;
+    }
+    if (!length_written) text += "Content-Length: " + length + "\r\n";
+    text += "\r\n";
+    text += request.body;
+    return text;
+}
+
 } // namespace atshook

@@ -33,6 +33,17 @@ struct HttpRequest {
 // limits::k_header_lines header lines or one longer than limits::k_header_line_bytes).
 HttpRequest parse_http_request(std::string_view bytes, std::string_view source);
 
+// Whether `bytes` begins with an HTTP/1.x request line ("POST /path HTTP/1.1"): a request file
+// rather than a JSON payload.
+bool starts_like_http_request(std::string_view bytes);
+
+// The request file for `request`, which parse_http_request reads back to the same method,
+// target, headers and body: the request line (HTTP/1.1 when the version is empty), the header
+// lines in order with CRLF ends, Content-Length set to the body's size (in place when present,
+// else last), Transfer-Encoding left out (the body is stored decoded), a blank line and the
+// body byte for byte.
+std::string format_http_request(const HttpRequest& request);
+
 // Parses a file of `Name: value` lines (CRLF or LF; blank lines ignored), as `sign` writes them,
 // with the same limits.
 HeaderFields parse_header_lines(std::string_view text, std::string_view source);

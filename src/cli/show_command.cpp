@@ -1,9 +1,11 @@
 #include "atshook/error.hpp"
+#include "atshook/http_message.hpp"
 #include "atshook/input.hpp"
 #include "atshook/render/render.hpp"
 #include "atshook/render/terminal.hpp"
 #include "atshook/validation.hpp"
 #include "atshook/view/event.hpp"
+#include "cli/card_options.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
@@ -23,74 +25,12 @@ namespace render = atshook::render;
 
 struct ShowOptions {
     std::vector<std::string> files;
-    std::string format = "text";
-    std::string color = "auto";
-    bool ascii = false;
-    std::string tz;
-    int width = 0;
+    CardOptions card;
     bool check = false;
 };
 
-std::optional<std::string_view> env(const char* name) {
-    const char* value = std::getenv(name);
-    return value ? std::optional<std::string_view>(value) : std::nullopt;
-}
-
-// The reader's zone: --tz, else TZ, else the system's local zone, else UTC.
-atshook::time::Zone viewer_zone(const std::string& option) {
-    if (!option.empty()) {
-        auto zone = atshook::time::resolve_zone(option);
-        if (zone.source == atshook::time::Zone::Source::unknown)
-            throw atshook::Error(
-                fmt::format("--tz: unknown time zone \"{}\": use an IANA name such "
-                            "as Europe/Dublin or a Windows name such as \"GMT "
-                            "Standard Time\"",
-                            option),
-                atshook::Error::Kind::usage);
-        return zone;
-    }
-    if (auto tz = env("TZ"); tz && !tz->empty()) {
-        std::string_view name = *tz;
-        if (name.starts_with(':')) name.remove_prefix(1);
-        if (const auto pos = name.find("zoneinfo/"); pos != std::string_view::npos)
-            name.remove_prefix(pos + 9); // a path into the tz database names the zone after it
-        auto zone = atshook::time::resolve_zone(name);
-        if (zone.source != atshook::time::Zone::Source::unknown) return zone;
-        print_warning(
-            fmt::format("TZ=\"{}\" is not in the tz database; showing your times in UTC", *tz));
-        return atshook::time::utc_zone();
-    }
-    try {
-        return atshook::time::resolve_zone(date::current_zone()->name());
-    } catch (const std::runtime_error&) {
-        return atshook::time::utc_zone(); // no /etc/localtime, as in many containers
-    }
-}
-
-render::RenderOptions render_options(const ShowOptions& options) {
-    render::RenderOptions out;
-    out.format = options.format == "json"       ? render::Format::json
-                 : options.format == "markdown" ? render::Format::markdown
-                                                : render::Format::text;
-    const bool tty = isatty(STDOUT_FILENO) == 1;
-    const auto choice = options.color == "always"  ? render::ColorChoice::always
-                        : options.color == "never" ? render::ColorChoice::never
-                                                   : render::ColorChoice::automatic;
-    out.color =
-        render::use_color(choice, {tty, env("TERM"), env("NO_COLOR"), env("CLICOLOR_FORCE")});
-    out.ascii =
-        options.ascii || !render::locale_is_utf8(env("LC_ALL"), env("LC_CTYPE"), env("LANG"));
-    std::optional<int> columns;
-    winsize size{};
-    if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-        columns = size.ws_col;
-    out.width = options.width > 0 ? options.width : render::output_width(columns, env("COLUMNS"));
-    out.viewer = viewer_zone(options.tz);
-    return out;
-}
-
 int run_show(const ShowOptions& options) {
-    const auto rendering = render_options(options);
+    const auto rendering = render_options(options.card);
     atshook::view::EventReader reader;
     std::unique_ptr<atshook::Validator> validator;
     if (options.check) validator = std::make_unique<atshook::Validator>();
@@ -112,10 +52,17 @@ int run_show(const ShowOptions& options) {
                         if (document.too_large)
                             throw atshook::Error(fmt::format("{}: larger than {} bytes", source,
                                                              atshook::k_default_max_bytes));
-                        const auto event = reader.read(document.bytes, source);
+                        // A request file (listen --save, emit --format http): its body.
+                        std::optional<atshook::HttpRequest> request;
+                        if (document.line == 0 &&
+                            atshook::starts_like_http_request(document.bytes))
+                            request = atshook::parse_http_request(document.bytes, source);
+                        const std::string_view payload =
+                            request ? std::string_view(request->body) : document.bytes;
+                        const auto event = reader.read(payload, source);
                         std::optional<atshook::Findings> findings;
                         if (validator) {
-                            auto result = validator->validate(document.bytes);
+                            auto result = validator->validate(payload);
                             invalid = invalid || !result.ok();
                             findings = std::move(result.findings);
                         }
@@ -147,22 +94,12 @@ void add_show_command(CLI::App& root, Commands& commands) {
     CLI::App* app = root.add_subcommand(
         "show", "Show events readably: interviews with their attendees, jobs, applications, ...");
     app->add_option("files", options->files,
-                    "JSON payloads or NDJSON logs (one card per line); none or - reads stdin");
-    app->add_option("--format", options->format,
+                    "JSON payloads, NDJSON logs (one card per line) or request files (as listen saves them); none or - reads stdin");
+    app->add_option("--format", options->card.format,
                     "text (default, a card), json (the normalised view, one object per line) or "
                     "markdown (for tickets)")
         ->check(CLI::IsMember({"text", "json", "markdown"}));
-    app->add_option("--color", options->color,
-                    "auto (default: on a terminal unless NO_COLOR; CLICOLOR_FORCE forces), always "
-                    "or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    app->add_flag("--ascii", options->ascii,
-                  "ASCII frame and symbols (automatic when the locale is not UTF-8)");
-    app->add_option("--tz", options->tz,
-                    "Your time zone, IANA or Windows name (default: TZ, else the system's)");
-    app->add_option("--width", options->width,
-                    "Card width in columns (default: the terminal's, else COLUMNS, else 80)")
-        ->check(CLI::PositiveNumber);
+    add_card_options(*app, options->card);
     app->add_flag("--check", options->check,
                   "Validate each payload too and list the findings under its card");
     app->footer("Exit codes: 0 shown; 1 with --check, some payload invalid; 2 usage error;\n"

@@ -1,6 +1,7 @@
 #include "atshook/delivery/request_text.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/http_message.hpp"
 
 #include <fmt/format.h>
 
@@ -24,11 +25,10 @@ UrlParts split_url(std::string_view url, std::string_view option) {
 std::string http_request_text(std::string_view url, const std::vector<Header>& headers,
                               std::string_view body) {
     const UrlParts parts = split_url(url, "--url");
-    std::string text = fmt::format("POST {} HTTP/1.1\r\nHost: {}\r\n", parts.target, parts.host);
-    for (const auto& header : headers) text += fmt::format("{}: {}\r\n", header.name, header.value);
-    text += fmt::format("Content-Length: {}\r\n\r\n", body.size());
-    text += body;
-    return text;
+    atshook::HttpRequest request{"POST", parts.target, "HTTP/1.1", {}, std::string(body)};
+    request.headers.push_back({"Host", parts.host});
+    for (const auto& header : headers) request.headers.push_back({header.name, header.value});
+    return format_http_request(request);
 }
 
 std::string shell_quote(std::string_view text) {

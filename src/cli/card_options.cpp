@@ -1,0 +1,98 @@
+#include "cli/card_options.hpp"
+
+#include "atshook/error.hpp"
+#include "atshook/render/terminal.hpp"
+#include "atshook/time/zone.hpp"
+#include "cli/diagnostics.hpp"
+
+#include <date/tz.h>
+#include <fmt/core.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <optional>
+#include <stdexcept>
+
+namespace cli {
+namespace {
+
+namespace render = atshook::render;
+
+std::optional<std::string_view> env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::optional<std::string_view>(value) : std::nullopt;
+}
+
+// The reader's zone: --tz, else TZ, else the system's local zone, else UTC.
+atshook::time::Zone viewer_zone(const std::string& option) {
+    if (!option.empty()) {
+        auto zone = atshook::time::resolve_zone(option);
+        if (zone.source == atshook::time::Zone::Source::unknown)
+            throw atshook::Error(
+                fmt::format("--tz: unknown time zone \"{}\": use an IANA name such "
+                            "as Europe/Dublin or a Windows name such as \"GMT "
+                            "Standard Time\"",
+                            option),
+                atshook::Error::Kind::usage);
+        return zone;
+    }
+    if (auto tz = env("TZ"); tz && !tz->empty()) {
+        std::string_view name = *tz;
+        if (name.starts_with(':')) name.remove_prefix(1);
+        if (const auto pos = name.find("zoneinfo/"); pos != std::string_view::npos)
+            name.remove_prefix(pos + 9); // a path into the tz database names the zone after it
+        auto zone = atshook::time::resolve_zone(name);
+        if (zone.source != atshook::time::Zone::Source::unknown) return zone;
+        print_warning(
+            fmt::format("TZ=\"{}\" is not in the tz database; showing your times in UTC", *tz));
+        return atshook::time::utc_zone();
+    }
+    try {
+        return atshook::time::resolve_zone(date::current_zone()->name());
+    } catch (const std::runtime_error&) {
+        return atshook::time::utc_zone(); // no /etc/localtime, as in many containers
+    }
+}
+
+} // namespace
+
+render::RenderOptions render_options(const CardOptions& options) {
+    render::RenderOptions out;
+    out.format = options.format == "json"       ? render::Format::json
+                 : options.format == "markdown" ? render::Format::markdown
+                                                : render::Format::text;
+    const bool tty = isatty(STDOUT_FILENO) == 1;
+    const auto choice = options.color == "always"  ? render::ColorChoice::always
+                        : options.color == "never" ? render::ColorChoice::never
+                                                   : render::ColorChoice::automatic;
+    out.color =
+        render::use_color(choice, {tty, env("TERM"), env("NO_COLOR"), env("CLICOLOR_FORCE")});
+    out.ascii =
+        options.ascii || !render::locale_is_utf8(env("LC_ALL"), env("LC_CTYPE"), env("LANG"));
+    std::optional<int> columns;
+    winsize size{};
+    if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        columns = size.ws_col;
+    out.width = options.width > 0 ? options.width : render::output_width(columns, env("COLUMNS"));
+    out.viewer = viewer_zone(options.tz);
+    return out;
+}
+
+void add_card_options(CLI::App& command, CardOptions& options) {
+    command
+        .add_option("--color", options.color,
+                    "auto (default: on a terminal unless NO_COLOR; CLICOLOR_FORCE forces), always "
+                    "or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    command.add_flag("--ascii", options.ascii,
+                     "ASCII frame and symbols (automatic when the locale is not UTF-8)");
+    command.add_option("--tz", options.tz,
+                       "Your time zone, IANA or Windows name (default: TZ, else the system's)");
+    command
+        .add_option("--width", options.width,
+                    "Card width in columns (default: the terminal's, else COLUMNS, else 80)")
+        ->check(CLI::PositiveNumber);
+}
+
+} // namespace cli
