@@ -22,5 +22,7 @@ void add_sign_command(CLI::App& root, Commands& commands);
 void add_keygen_command(CLI::App& root, Commands& commands);
 void add_show_command(CLI::App& root, Commands& commands);
 void add_emit_command(CLI::App& root, Commands& commands);
+void add_listen_command(CLI::App& root, Commands& commands);
+void add_replay_command(CLI::App& root, Commands& commands);
 
 } // namespace cli

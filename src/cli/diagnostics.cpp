@@ -5,9 +5,14 @@
 #include <fmt/core.h>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace cli {
 namespace {
+
+bool g_holding = false;
+std::vector<std::string> g_held;
 
 void print(std::string_view label, std::string_view message) {
     std::fflush(stdout);
@@ -20,7 +25,20 @@ void print_error(std::string_view message) {
     print("error", message);
 }
 void print_warning(std::string_view message) {
-    print("warning", message);
+    if (g_holding)
+        g_held.emplace_back(message);
+    else
+        print("warning", message);
+}
+
+void hold_warnings() {
+    g_holding = true;
+}
+
+void release_warnings() {
+    g_holding = false;
+    for (const auto& message : g_held) print("warning", message);
+    g_held.clear();
 }
 
 } // namespace cli

@@ -9,4 +9,9 @@ namespace cli {
 void print_error(std::string_view message);
 void print_warning(std::string_view message);
 
+// Keeps warnings back until release_warnings prints them, for a command whose first stderr
+// line is promised to scripts (listen's "listening on ..."). Not thread-safe: set-up only.
+void hold_warnings();
+void release_warnings();
+
 } // namespace cli

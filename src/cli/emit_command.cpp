@@ -45,9 +45,7 @@ struct EmitOptions {
     SecretOptions secrets;
     std::string timestamp;
     std::string send;
-    int retries = 0;
-    double retry_scale = 1.0;
-    double timeout = 15.0;
+    SendOptions sending;
 };
 
 void check_from_options(const EmitOptions& options) {
@@ -190,7 +188,7 @@ private:
                                  atshook::Error::Kind::usage);
         return {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",
                 std::move(message_id), atshook::json_text(event.payload),
-                atshook::json_text(event.payload, 2)};
+                atshook::json_text(event.payload, 2), std::nullopt};
     }
 
     bool check(const EmittedEvent& event) {
@@ -224,12 +222,6 @@ private:
     std::string m_last_source;
 };
 
-atshook::delivery::Signer make_signer(std::shared_ptr<LoadedSecrets> loaded) {
-    return [loaded](std::string_view id, std::int64_t timestamp, std::string_view body) {
-        return atshook::signature::sign_delivery(loaded->secrets, {id, timestamp, body}).signature;
-    };
-}
-
 int run_emit(EmitOptions& options) {
     const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}();
     EventStream stream(options, seed);
@@ -239,9 +231,8 @@ int run_emit(EmitOptions& options) {
     if (signs) signer = make_signer(std::make_shared<LoadedSecrets>(load_secrets(options.secrets)));
     const NextEvent next = [&stream] { return stream.next(); };
     if (!options.send.empty()) {
-        const auto timeout = std::chrono::milliseconds{std::llround(options.timeout * 1000)};
-        const int sent = send_events(next, stream.total(), options.send, signer,
-                                     {options.retries, options.retry_scale, timeout});
+        const int sent =
+            send_events(next, stream.total(), options.send, signer, retry_policy(options.sending));
         return std::max(sent, stream.finish());
     }
     print_events(next, {options.format, options.url, signer,
@@ -311,21 +302,7 @@ void add_emit_command(CLI::App& root, Commands& commands) {
         app->add_option("--send", options->send,
                         "POST each event, signed, to URL; exit 0 only if every delivery got a 2xx")
             ->type_name("URL");
-    app->add_option("--retries", options->retries,
-                    "With --send: retry 429, 5xx and network errors up to N times (default 0)")
-        ->check(CLI::Range(0, 100))
-        ->needs(send)
-        ->type_name("N");
-    app->add_option("--retry-scale", options->retry_scale,
-                    "With --send: multiply the waits (5 s, 5 min, 30 min, ...; Retry-After) by X")
-        ->check(CLI::Range(0.0, 1000.0))
-        ->needs(send)
-        ->type_name("X");
-    app->add_option("--timeout", options->timeout,
-                    "With --send: seconds to wait for each response (default 15)")
-        ->check(CLI::Range(0.001, 3600.0))
-        ->needs(send)
-        ->type_name("SECONDS");
+    add_send_options(*app, options->sending, send);
     commands.push_back({app, [options] { return run_emit(*options); }});
 }
 

@@ -4,11 +4,13 @@
 
 #include "atshook/delivery/request_text.hpp"
 #include "atshook/error.hpp"
+#include "atshook/signature/sign.hpp"
 #include "cli/exit_code.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <thread>
 
@@ -77,6 +79,40 @@ std::string attempt_line(const EmittedEvent& event, const Attempt& attempt) {
 
 } // namespace
 
+void add_send_options(CLI::App& command, SendOptions& options, CLI::Option* needs) {
+    const std::string with = needs ? "With " + needs->get_name() + ": " : "";
+    auto* retries =
+        command
+            .add_option("--retries", options.retries,
+                        with + "retry 429, 5xx and network errors up to N times (default 0)")
+            ->check(CLI::Range(0, 100))
+            ->type_name("N");
+    auto* scale = command
+                      .add_option("--retry-scale", options.retry_scale,
+                                  with + "multiply the waits (5 s, 5 min, 30 min, ...; "
+                                         "Retry-After) by X")
+                      ->check(CLI::Range(0.0, 1000.0))
+                      ->type_name("X");
+    auto* timeout = command
+                        .add_option("--timeout", options.timeout,
+                                    with + "seconds to wait for each response (default 15)")
+                        ->check(CLI::Range(0.001, 3600.0))
+                        ->type_name("SECONDS");
+    if (needs)
+        for (auto* option : {retries, scale, timeout}) option->needs(needs);
+}
+
+RetryPolicy retry_policy(const SendOptions& options) {
+    return {options.retries, options.retry_scale,
+            std::chrono::milliseconds{std::llround(options.timeout * 1000)}};
+}
+
+Signer make_signer(std::shared_ptr<LoadedSecrets> loaded) {
+    return [loaded](std::string_view id, std::int64_t timestamp, std::string_view body) {
+        return atshook::signature::sign_delivery(loaded->secrets, {id, timestamp, body}).signature;
+    };
+}
+
 void print_events(const NextEvent& next, const OutputOptions& options) {
     // One event ahead: whether there are several decides between pretty JSON and NDJSON.
     std::optional<EmittedEvent> event = next();
@@ -117,8 +153,8 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
     std::size_t delivered = 0, sent = 0, left = 0;
     while (const auto event = next()) {
         ++sent;
-        const auto result = deliver({event->id, event->body}, url, signer, policy, *client, clock,
-                                    [&](const Attempt& attempt) {
+        const auto result = deliver({event->id, event->body, event->as_is_headers}, url, signer,
+                                    policy, *client, clock, [&](const Attempt& attempt) {
                                         fmt::print("{}\n", attempt_line(*event, attempt));
                                         std::fflush(stdout);
                                     });

@@ -1,8 +1,12 @@
 #pragma once
 // How `ats-hook emit` writes its events out, or delivers them.
 #include "atshook/delivery/delivery.hpp"
+#include "cli/secret_source.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +19,8 @@ struct EmittedEvent {
     std::string id;   // webhook-id
     std::string body; // compact JSON
     std::string pretty;
+    // Sent unchanged instead of fresh webhook headers (replay --as-is).
+    std::optional<std::vector<atshook::delivery::Header>> as_is_headers;
 };
 
 // Hands out the events one at a time (nullopt at the end), so that `--count 1000000` never holds
@@ -27,6 +33,19 @@ struct OutputOptions {
     atshook::delivery::Signer signer; // null: unsigned
     std::int64_t timestamp = 0;       // webhook-timestamp when signed
 };
+
+// How --send (emit) and --to (replay) retry and wait.
+struct SendOptions {
+    int retries = 0;
+    double retry_scale = 1.0;
+    double timeout = 15.0; // seconds
+};
+// Registers --retries, --retry-scale and --timeout; `needs` (if any) is the option they need.
+void add_send_options(CLI::App& command, SendOptions& options, CLI::Option* needs = nullptr);
+atshook::delivery::RetryPolicy retry_policy(const SendOptions& options);
+
+// Signs with every loaded secret (rotation: one token each).
+atshook::delivery::Signer make_signer(std::shared_ptr<LoadedSecrets> loaded);
 
 // Writes the events to stdout as they come. Throws atshook::Error (usage) for http with several
 // events, before writing anything.

@@ -47,6 +47,8 @@ int run(int argc, char** argv) {
     cli::add_keygen_command(app, commands);
     cli::add_show_command(app, commands);
     cli::add_emit_command(app, commands);
+    cli::add_listen_command(app, commands);
+    cli::add_replay_command(app, commands);
 
     try {
         app.parse(argc, argv);

@@ -34,6 +34,19 @@ void set_child_environment(const RunOptions& options) {
 
 } // namespace
 
+[[noreturn]] void exec_ats(const std::vector<std::string>& args, const RunOptions& options) {
+    set_child_environment(options);
+    if (!options.working_dir.empty() && chdir(options.working_dir.c_str()) != 0) _exit(126);
+    std::vector<char*> argv;
+    std::string binary = ATS_HOOK_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copies = args;
+    for (auto& a : copies) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+}
+
 Run run_ats(const std::vector<std::string>& args, const RunOptions& options) {
     std::signal(SIGPIPE, SIG_IGN); // a child that exits before reading stdin must not kill us
     int in_pipe[2], out_pipe[2], err_pipe[2];
@@ -47,16 +60,7 @@ Run run_ats(const std::vector<std::string>& args, const RunOptions& options) {
         dup2(err_pipe[1], 2);
         for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
             close(fd);
-        set_child_environment(options);
-        if (!options.working_dir.empty() && chdir(options.working_dir.c_str()) != 0) _exit(126);
-        std::vector<char*> argv;
-        std::string binary = ATS_HOOK_BINARY;
-        argv.push_back(binary.data());
-        std::vector<std::string> copies = args;
-        for (auto& a : copies) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        execv(binary.c_str(), argv.data());
-        _exit(127);
+        exec_ats(args, options);
     }
     close(in_pipe[0]);
     close(out_pipe[1]);

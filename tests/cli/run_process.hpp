@@ -30,6 +30,9 @@ inline RunOptions stdin_of(std::string data) {
 // COLUMNS=80 unless `options.env` says otherwise, so results do not depend on the caller.
 Run run_ats(const std::vector<std::string>& args, const RunOptions& options = {});
 
+// In a forked child: sets up the environment as run_ats does and executes ATS_HOOK_BINARY.
+[[noreturn]] void exec_ats(const std::vector<std::string>& args, const RunOptions& options);
+
 // Path of a file below the source tree, e.g. source_path("samples/valid/job.created.json").
 std::string source_path(const std::string& relative);
 

@@ -65,7 +65,7 @@ const atshook::delivery::Signer k_signer = [](std::string_view id, std::int64_t 
 };
 
 atshook::delivery::DeliveryResult send(ScriptedClient& client, FakeClock& clock, int retries) {
-    return atshook::delivery::deliver({"wbhk_evt_1", R"({"type":"job.created"})"},
+    return atshook::delivery::deliver({"wbhk_evt_1", R"({"type":"job.created"})", std::nullopt},
                                       "http://127.0.0.1:9/hook", k_signer, {retries, 1.0, 15s},
                                       client, clock);
 }

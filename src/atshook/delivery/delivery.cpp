@@ -83,12 +83,16 @@ DeliveryResult deliver(const Message& message, const std::string& url, const Sig
         attempt.number = number;
         attempt.timestamp = clock.now().time_since_epoch().count();
         HttpRequest request{url, {}, message.body, policy.timeout};
-        request.headers.push_back({"Content-Type", "application/json"});
-        request.headers.push_back({"webhook-id", message.id});
-        request.headers.push_back({"webhook-timestamp", std::to_string(attempt.timestamp)});
-        if (signer)
-            request.headers.push_back(
-                {"webhook-signature", signer(message.id, attempt.timestamp, message.body)});
+        if (message.headers) {
+            request.headers = *message.headers;
+        } else {
+            request.headers.push_back({"Content-Type", "application/json"});
+            request.headers.push_back({"webhook-id", message.id});
+            request.headers.push_back({"webhook-timestamp", std::to_string(attempt.timestamp)});
+            if (signer)
+                request.headers.push_back(
+                    {"webhook-signature", signer(message.id, attempt.timestamp, message.body)});
+        }
         attempt.exchange = client.post(request);
 
         const int status = attempt.exchange.status;

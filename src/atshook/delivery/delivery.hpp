@@ -44,6 +44,9 @@ using Signer =
 struct Message {
     std::string id;   // webhook-id: the same on every attempt
     std::string body; // sent byte for byte
+    // When set, these headers go out unchanged on every attempt instead of Content-Type and
+    // fresh webhook headers (replaying a capture exactly); the signer is not called.
+    std::optional<std::vector<Header>> headers;
 };
 
 enum class Outcome {

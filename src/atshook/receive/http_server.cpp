@@ -1,0 +1,232 @@
+#include "atshook/receive/http_server.hpp"
+
+#include "atshook/error.hpp"
+#include "atshook/limits.hpp"
+
+#include <fmt/format.h>
+#include <microhttpd.h>
+
+#include <arpa/inet.h>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cstdarg>
+#include <cstring>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+namespace atshook::receive {
+namespace {
+
+// Room for a head of limits::k_request_head_bytes and MHD's read buffer; a head that does not
+// fit gets MHD's own 431.
+constexpr std::size_t k_connection_memory = 128 * 1024;
+
+struct RequestState {
+    ReceivedRequest request;
+    bool head_seen = false;
+    bool answered = false;
+    bool too_large = false; // the body passed the limit: the rest is discarded
+    std::size_t discarded = 0;
+};
+
+MHD_Result collect_header(void* cls, MHD_ValueKind, const char* name, const char* value) {
+    auto* headers = static_cast<HeaderFields*>(cls);
+    headers->push_back({name ? name : "", value ? value : "", headers->size() + 1});
+    return MHD_YES;
+}
+
+std::optional<std::uint64_t> content_length_of(const HeaderFields& headers) {
+    for (const auto& field : headers)
+        if (equals_ignoring_case(field.name, "Transfer-Encoding")) return std::nullopt;
+    for (const auto& field : headers) {
+        if (!equals_ignoring_case(field.name, "Content-Length")) continue;
+        std::uint64_t length = 0;
+        const auto [end, error] =
+            std::from_chars(field.value.data(), field.value.data() + field.value.size(), length);
+        if (error == std::errc{} && end == field.value.data() + field.value.size()) return length;
+    }
+    return 0; // no body headers: an empty body (MHD refuses malformed lengths itself)
+}
+
+MHD_Result queue_answer(MHD_Connection* connection, const Answer& answer) {
+    MHD_Response* response = MHD_create_response_from_buffer(
+        answer.body.size(), const_cast<char*>(answer.body.data()), MHD_RESPMEM_MUST_COPY);
+    if (!response) return MHD_NO;
+    bool typed = false;
+    for (const auto& field : answer.headers) {
+        MHD_add_response_header(response, field.name.c_str(), field.value.c_str());
+        typed = typed || equals_ignoring_case(field.name, "Content-Type");
+    }
+    if (!typed) MHD_add_response_header(response, "Content-Type", "text/plain; charset=utf-8");
+    const MHD_Result queued =
+        MHD_queue_response(connection, static_cast<unsigned>(answer.status), response);
+    MHD_destroy_response(response);
+    return queued;
+}
+
+void discard_log(void*, const char*, va_list) {}
+
+} // namespace
+
+struct HttpServer::Impl {
+    RequestHandler* handler = nullptr;
+    ServerOptions options;
+    MHD_Daemon* daemon = nullptr;
+    int listen_fd = -1;
+    std::uint16_t port = 0;
+    std::string url_host;
+    std::atomic<int> in_flight{0};
+    bool stopped = false;
+
+    static void* on_uri(void* cls, const char* uri, MHD_Connection*) {
+        auto* self = static_cast<Impl*>(cls);
+        auto* state = new RequestState();
+        state->request.target = uri ? uri : "";
+        state->request.arrival = std::chrono::system_clock::now();
+        state->request.started = std::chrono::steady_clock::now();
+        self->in_flight.fetch_add(1);
+        return state;
+    }
+
+    static void on_completed(void* cls, MHD_Connection*, void** con_cls,
+                             MHD_RequestTerminationCode code) {
+        auto* self = static_cast<Impl*>(cls);
+        std::unique_ptr<RequestState> state(static_cast<RequestState*>(*con_cls));
+        *con_cls = nullptr;
+        if (!state) return;
+        if (state->answered)
+            self->handler->on_finished(code == MHD_REQUEST_TERMINATED_COMPLETED_OK);
+        self->in_flight.fetch_sub(1);
+    }
+
+    static MHD_Result on_access(void* cls, MHD_Connection* connection, const char*,
+                                const char* method, const char* version, const char* upload_data,
+                                size_t* upload_data_size, void** con_cls) {
+        auto* self = static_cast<Impl*>(cls);
+        auto* state = static_cast<RequestState*>(*con_cls);
+        if (!state) return MHD_NO;
+        ReceivedRequest& request = state->request;
+        if (!state->head_seen) {
+            state->head_seen = true;
+            request.method = method ? method : "";
+            request.version = version ? version : "";
+            MHD_get_connection_values(connection, MHD_HEADER_KIND, collect_header,
+                                      &request.headers);
+            const auto length = content_length_of(request.headers);
+            if (auto answer = self->handler->on_head(request, length)) {
+                state->answered = true;
+                return queue_answer(connection, *answer);
+            }
+            if (length) request.body.reserve(static_cast<std::size_t>(*length));
+            return MHD_YES;
+        }
+        if (*upload_data_size > 0) {
+            const std::size_t size = *upload_data_size;
+            *upload_data_size = 0;
+            if (state->answered) return MHD_YES;
+            if (state->too_large) {
+                // libmicrohttpd queues no answer while a body is arriving (MHD_queue_response
+                // fails): discard the rest, answer 413 at its end, and drop a client that
+                // sends more than twice the limit.
+                state->discarded += size;
+                return state->discarded / 2 > self->options.max_body_bytes ? MHD_NO : MHD_YES;
+            }
+            if (request.body.size() + size > self->options.max_body_bytes) {
+                state->too_large = true;
+                state->discarded = request.body.size() + size;
+                std::string().swap(request.body);
+                return MHD_YES;
+            }
+            request.body.append(upload_data, size);
+            return MHD_YES;
+        }
+        if (state->answered) return MHD_YES;
+        state->answered = true;
+        if (state->too_large) return queue_answer(connection, self->handler->on_too_large(request));
+        return queue_answer(connection, self->handler->on_request(request));
+    }
+};
+
+HttpServer::HttpServer(const ServerOptions& options, RequestHandler& handler)
+    : m_impl(std::make_unique<Impl>()) {
+    m_impl->handler = &handler;
+    m_impl->options = options;
+    const std::string where = fmt::format("{}:{}", options.host, options.port);
+
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo* found = nullptr;
+    const std::string port_text = std::to_string(options.port);
+    if (const int code = ::getaddrinfo(options.host.c_str(), port_text.c_str(), &hints, &found))
+        throw Error(fmt::format("cannot listen on {}: {}", where, ::gai_strerror(code)),
+                    Error::Kind::usage);
+    std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, ::freeaddrinfo);
+    const int fd = ::socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, 0);
+    if (fd < 0) throw Error(fmt::format("cannot listen on {}: {}", where, std::strerror(errno)));
+    const int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (::bind(fd, found->ai_addr, found->ai_addrlen) != 0 || ::listen(fd, 1024) != 0) {
+        const int error = errno;
+        ::close(fd);
+        throw Error(fmt::format("cannot listen on {}: {}", where, std::strerror(error)));
+    }
+    m_impl->listen_fd = fd;
+    sockaddr_storage bound{};
+    socklen_t bound_size = sizeof bound;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &bound_size);
+    char text[INET6_ADDRSTRLEN] = {};
+    if (bound.ss_family == AF_INET6) {
+        const auto* v6 = reinterpret_cast<const sockaddr_in6*>(&bound);
+        ::inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
+        m_impl->port = ntohs(v6->sin6_port);
+        m_impl->url_host = fmt::format("[{}]", text);
+    } else {
+        const auto* v4 = reinterpret_cast<const sockaddr_in*>(&bound);
+        ::inet_ntop(AF_INET, &v4->sin_addr, text, sizeof text);
+        m_impl->port = ntohs(v4->sin_port);
+        m_impl->url_host = text;
+    }
+
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (bound.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
+    m_impl->daemon = MHD_start_daemon(
+        flags, 0, nullptr, nullptr, &Impl::on_access, m_impl.get(), MHD_OPTION_LISTEN_SOCKET, fd,
+        MHD_OPTION_THREAD_POOL_SIZE, std::max(1u, options.threads), MHD_OPTION_CONNECTION_TIMEOUT,
+        static_cast<unsigned>(options.read_timeout.count()), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        k_connection_memory, MHD_OPTION_URI_LOG_CALLBACK, &Impl::on_uri, m_impl.get(),
+        MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, m_impl.get(), MHD_OPTION_EXTERNAL_LOGGER,
+        &discard_log, nullptr, MHD_OPTION_END);
+    if (!m_impl->daemon) {
+        ::close(fd);
+        throw Error(fmt::format("cannot start the HTTP server on {}", where));
+    }
+}
+
+HttpServer::~HttpServer() {
+    stop(std::chrono::milliseconds{0});
+}
+
+std::uint16_t HttpServer::port() const {
+    return m_impl->port;
+}
+std::string HttpServer::url_host() const {
+    return m_impl->url_host;
+}
+
+void HttpServer::stop(std::chrono::milliseconds grace) {
+    if (m_impl->stopped) return;
+    m_impl->stopped = true;
+    MHD_quiesce_daemon(m_impl->daemon);
+    const auto deadline = std::chrono::steady_clock::now() + grace;
+    while (m_impl->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds{5});
+    MHD_stop_daemon(m_impl->daemon);
+    ::close(m_impl->listen_fd);
+}
+
+} // namespace atshook::receive

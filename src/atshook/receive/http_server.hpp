@@ -1,0 +1,72 @@
+#pragma once
+// The HTTP/1.1 server under `listen`: libmicrohttpd in epoll mode with a pool of threads (see
+// the README's "Why libmicrohttpd"). It parses HTTP (keep-alive, Content-Length and chunked
+// bodies, Expect: 100-continue, timeouts, malformed requests) and hands complete requests to a
+// RequestHandler; everything the tool decides is in that handler.
+#include "atshook/http_message.hpp"
+#include "atshook/receive/judge.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace atshook::receive {
+
+struct ReceivedRequest {
+    std::string method;
+    std::string target; // as sent: path and query
+    std::string version;
+    HeaderFields headers; // in the order received
+    std::string body;     // the exact bytes (a chunked body decoded)
+    std::chrono::system_clock::time_point arrival;
+    std::chrono::steady_clock::time_point started;
+};
+
+// Called from the server's threads, several at once.
+class RequestHandler {
+public:
+    virtual ~RequestHandler() = default;
+    // The head has arrived (body empty): an answer refuses the request without reading the body
+    // (and without a 100 Continue). `content_length` is nullopt for a chunked body.
+    virtual std::optional<Answer> on_head(const ReceivedRequest& head,
+                                          std::optional<std::uint64_t> content_length) = 0;
+    // A chunked body grew past the limit while it was read: the answer (413) to send.
+    virtual Answer on_too_large(const ReceivedRequest& head) = 0;
+    // The whole request has arrived.
+    virtual Answer on_request(ReceivedRequest& request) = 0;
+    // A request this handler answered is over: `sent` is false when the client went away first.
+    virtual void on_finished(bool sent) = 0;
+};
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 0; // 0: any free port
+    std::chrono::seconds read_timeout{15};
+    std::size_t max_body_bytes = std::size_t{16} << 20;
+    unsigned threads = 2;
+};
+
+class HttpServer {
+public:
+    // Binds and starts serving. Throws atshook::Error (naming host and port) when it cannot.
+    HttpServer(const ServerOptions& options, RequestHandler& handler);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    std::uint16_t port() const;
+    // The host as a URL writes it: 127.0.0.1, [::1].
+    std::string url_host() const;
+
+    // Stops accepting connections, lets requests in progress finish (at most `grace`), then
+    // closes every connection. Called by the destructor if not before.
+    void stop(std::chrono::milliseconds grace);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace atshook::receive

@@ -1,0 +1,235 @@
+#include "atshook/error.hpp"
+#include "atshook/input.hpp"
+#include "atshook/json_text.hpp"
+#include "atshook/limits.hpp"
+#include "atshook/printable.hpp"
+#include "atshook/receive/event_filter.hpp"
+#include "atshook/receive/receiver.hpp"
+#include "atshook/render/render.hpp"
+#include "atshook/view/event.hpp"
+#include "cli/card_options.hpp"
+#include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/exit_code.hpp"
+#include "cli/listen_report.hpp"
+#include "cli/raw_input.hpp"
+#include "cli/secret_source.hpp"
+
+#include <fmt/core.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <pthread.h>
+
+namespace cli {
+namespace {
+
+namespace receive = atshook::receive;
+
+struct ListenOptions {
+    std::string host = "127.0.0.1";
+    int port = 8000;
+    std::string path = "/webhooks/hirehive";
+    SecretOptions secrets;
+    std::int64_t tolerance = 300;
+    bool strict = false;
+    bool reject_invalid = false;
+    int respond = 0;
+    std::size_t max_bytes = atshook::k_default_max_bytes;
+    int read_timeout = 15;
+    bool show = false;
+    CardOptions card;
+    std::string format = "text";
+    std::string events;
+    std::string forward_to;
+    std::string save;
+    bool fsync = false;
+    std::size_t count = 0;
+};
+
+bool secrets_given(const SecretOptions& options) {
+    const char* env = std::getenv("ATS_HOOK_SECRET");
+    return !options.files.empty() || !options.literals.empty() || (env && *env);
+}
+
+// The signals that stop the listener, and SIGUSR1 that --count raises: blocked in every thread
+// (the server's threads inherit the mask) and taken by sigwait in the main thread.
+sigset_t stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGUSR1);
+    return set;
+}
+
+int run_listen(ListenOptions& options) {
+    if (options.path.empty() || options.path.front() != '/')
+        throw atshook::Error("--path must start with '/', as in /webhooks/hirehive",
+                             atshook::Error::Kind::usage);
+    if (options.respond != 0 && (options.respond < 100 || options.respond > 599))
+        throw atshook::Error("--respond takes an HTTP status from 100 to 599",
+                             atshook::Error::Kind::usage);
+    if (options.fsync && options.save.empty())
+        throw atshook::Error("--fsync makes --save durable; give --save DIR too",
+                             atshook::Error::Kind::usage);
+    const auto filter = receive::EventFilter::parse(options.events);
+    const auto rendering = render_options(options.card);
+
+    hold_warnings();
+    const bool checked = secrets_given(options.secrets);
+    LoadedSecrets loaded;
+    if (checked) loaded = load_secrets(options.secrets);
+
+    receive::ReceiverOptions settings;
+    settings.judge.path = options.path;
+    settings.judge.secrets = loaded.secrets;
+    settings.judge.tolerance_seconds = options.tolerance;
+    settings.judge.reject_invalid = options.reject_invalid;
+    if (options.respond != 0) settings.judge.respond = options.respond;
+    settings.judge.max_body_bytes = options.max_bytes;
+    settings.validate.strictness =
+        options.strict ? atshook::Strictness::strict : atshook::Strictness::lenient;
+    settings.forward_to = options.forward_to;
+    std::unique_ptr<receive::CaptureStore> store;
+    if (!options.save.empty())
+        store = std::make_unique<receive::CaptureStore>(options.save, options.fsync);
+    settings.store = store.get();
+
+    const sigset_t signals = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    std::mutex output;
+    ListenTally tally;
+    const bool json = options.format == "json";
+    const auto report = [&](const receive::DeliveryReport& delivery) {
+        std::string text;
+        const bool shown = delivery.type.empty() || filter.shows(delivery.type);
+        if (shown && json) {
+            text = atshook::json_text(delivery_json(delivery, loaded.origins, options.tolerance)) +
+                   "\n";
+        } else if (shown) {
+            text = delivery_text(delivery);
+            if (options.show && !delivery.type.empty()) {
+                try {
+                    const auto event = atshook::view::read_event(delivery.request->body);
+                    const auto* findings = delivery.judgement.payload
+                                               ? &delivery.judgement.payload->findings
+                                               : nullptr;
+                    text += atshook::render::render_event(event, rendering, findings);
+                } catch (const atshook::Error& e) {
+                    text += "  (no card: " + atshook::printable(e.what()) + ")\n";
+                }
+            }
+        }
+        const std::lock_guard lock(output);
+        tally.add(delivery, options.reject_invalid);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+    };
+    const auto finished = [&](std::size_t done) {
+        if (options.count > 0 && done == options.count) ::kill(::getpid(), SIGUSR1);
+    };
+    receive::Receiver receiver(settings, report, finished);
+
+    receive::ServerOptions server_options;
+    server_options.host = options.host;
+    server_options.port = static_cast<std::uint16_t>(options.port);
+    server_options.read_timeout = std::chrono::seconds{options.read_timeout};
+    server_options.max_body_bytes = options.max_bytes;
+    // Saving and forwarding wait (for the disk, for the handler), so more threads keep the
+    // other connections moving meanwhile.
+    server_options.threads = store || !options.forward_to.empty() ? 16 : 2;
+    receive::HttpServer server(server_options, receiver);
+
+    fmt::print(stderr, "listening on http://{}:{}{}\n", server.url_host(), server.port(),
+               options.path);
+    release_warnings();
+    if (!checked)
+        print_warning("no secret given (--secret-file, ATS_HOOK_SECRET or --secret): signatures "
+                      "are NOT checked and every delivery is accepted");
+    std::fflush(stderr);
+
+    int signal = 0;
+    sigwait(&signals, &signal);
+    server.stop(std::chrono::seconds{10});
+    store.reset(); // every file written before the summary
+    const std::lock_guard lock(output);
+    fmt::print(stderr, "{}\n", summary_text(tally));
+    if (options.count == 0) return exit_code::ok;
+    return signal == SIGUSR1 && tally.good >= options.count && tally.good == tally.received
+               ? exit_code::ok
+               : exit_code::failed;
+}
+
+} // namespace
+
+void add_listen_command(CLI::App& root, Commands& commands) {
+    auto options = std::make_shared<ListenOptions>();
+    CLI::App* app = root.add_subcommand(
+        "listen", "Receive live deliveries: verify, validate, show, keep and forward each one");
+    app->add_option("--host", options->host,
+                    "Address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface)")
+        ->type_name("HOST");
+    app->add_option("--port", options->port, "Port to listen on (default 8000; 0: any free port)")
+        ->check(CLI::Range(0, 65535))
+        ->type_name("PORT");
+    app->add_option("--path", options->path,
+                    "The path deliveries are POSTed to (default /webhooks/hirehive); others get "
+                    "404")
+        ->type_name("PATH");
+    add_secret_options(*app, options->secrets);
+    app->add_option("--tolerance", options->tolerance,
+                    "Accept timestamps this many seconds before or after now (default 300)")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("SECONDS");
+    app->add_flag("--strict", options->strict,
+                  "Validate payloads strictly: every documented field present, unknown fields "
+                  "are errors");
+    app->add_flag("--reject-invalid", options->reject_invalid,
+                  "Answer 400 to a payload with schema errors (default: 2xx, the finding shown)");
+    app->add_option("--respond", options->respond,
+                    "Answer every delivery with this status, to watch how a sender retries")
+        ->type_name("CODE");
+    add_max_bytes_option(*app, options->max_bytes);
+    app->add_option("--read-timeout", options->read_timeout,
+                    "Drop a connection idle this many seconds mid-request (default 15)")
+        ->check(CLI::Range(1, 3600))
+        ->type_name("SECONDS");
+    app->add_flag("--show", options->show,
+                  "Draw each delivery's event as a card under its line, as `show` does");
+    add_card_options(*app, options->card);
+    app->add_option("--format", options->format,
+                    "text (default: a line per delivery) or json (an object per line, NDJSON)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("text|json");
+    app->add_option("--events", options->events,
+                    "Show only these types: a comma-separated list, prefix globs such as "
+                    "interview.* allowed")
+        ->type_name("TYPE,...");
+    app->add_option("--forward-to", options->forward_to,
+                    "Pass each delivery on to your handler, exact bytes and headers, and answer "
+                    "the sender with its status")
+        ->type_name("URL");
+    app->add_option("--save", options->save,
+                    "Keep every delivery as a request file in DIR before answering it")
+        ->type_name("DIR");
+    app->add_flag("--fsync", options->fsync,
+                  "With --save, make each file durable on disk before answering (group commit)");
+    app->add_option("--count", options->count,
+                    "Stop after N deliveries; exit 0 if all verified (and with --reject-invalid "
+                    "were valid), else 1")
+        ->check(CLI::PositiveNumber)
+        ->type_name("N");
+    app->footer("Exit codes: 0 stopped by Ctrl-C or SIGTERM, or with --count all N deliveries "
+                "verified;\n1 with --count, a delivery that did not verify (or was invalid, "
+                "with --reject-invalid),\nor stopped before N; 2 usage error; 3 unreadable "
+                "secret or --save directory.");
+    commands.push_back({app, [options] { return run_listen(*options); }});
+}
+
+} // namespace cli

@@ -1,0 +1,183 @@
+#include "cli/listen_report.hpp"
+
+#include "atshook/json_text.hpp"
+#include "atshook/printable.hpp"
+#include "atshook/report.hpp"
+#include "atshook/timestamp.hpp"
+#include "cli/verify_report.hpp"
+
+#include <fmt/format.h>
+
+namespace cli {
+namespace {
+
+using atshook::receive::DeliveryReport;
+using atshook::receive::Verdict;
+
+std::string arrival_text(const DeliveryReport& report, int digits) {
+    return atshook::format_rfc3339(std::chrono::floor<atshook::Ticks>(report.request->arrival),
+                                   digits);
+}
+
+// A text, or null when empty.
+nlohmann::ordered_json text_or_null(const std::string& text) {
+    return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
+}
+
+double milliseconds(std::chrono::microseconds duration) {
+    return static_cast<double>(duration.count()) / 1000.0;
+}
+
+std::string first_finding(const atshook::DocumentResult& result) {
+    for (const auto& finding : result.findings)
+        if (finding.severity == atshook::Severity::error)
+            return (finding.pointer.empty() ? std::string("/") : finding.pointer) + ": " +
+                   finding.message;
+    return "";
+}
+
+std::string verdict_detail(const DeliveryReport& report) {
+    const auto& judgement = report.judgement;
+    std::string text(atshook::receive::verdict_text(judgement.verdict));
+    if (judgement.verdict == Verdict::invalid_payload && judgement.payload)
+        text += " (" + first_finding(*judgement.payload) + ")";
+    else if (!judgement.problem.empty())
+        text += " (" + judgement.problem + ")";
+    return text;
+}
+
+} // namespace
+
+std::string delivery_text(const DeliveryReport& report) {
+    const auto& request = *report.request;
+    const std::string time = arrival_text(report, 3).substr(11); // 13:51:04.123Z
+    std::string what;
+    if (report.judgement.verdict == Verdict::refused)
+        what = request.method + " " + request.target;
+    else
+        what = (report.id.empty() ? std::string("-") : report.id) + "  " +
+               (report.type.empty() ? std::string("-") : report.type);
+    if (report.attempt > 1) what += fmt::format(" (redelivery, attempt {})", report.attempt);
+    std::string line = fmt::format("{}  {}  {}  {} B  -> {}", time, what, verdict_detail(report),
+                                   request.body.size(), report.answer.status);
+    if (report.forward) {
+        const auto& exchange = report.forward->exchange;
+        line += exchange.status == 0 ? fmt::format(" (handler: no answer, {})", exchange.error)
+                                     : fmt::format(" (handler {} in {:.1f} ms)", exchange.status,
+                                                   milliseconds(exchange.latency));
+    }
+    line += fmt::format("  {:.1f} ms", milliseconds(report.took));
+    std::string text = atshook::printable(line) + "\n";
+    if (!report.save_error.empty())
+        text += "  error: " + atshook::printable(report.save_error) + "; answered 500\n";
+    if (report.judgement.signature)
+        for (const auto hint : report.judgement.signature->hints)
+            text += "  hint: " + std::string(atshook::signature::hint_text(hint)) + "\n";
+    if (report.forward)
+        for (const auto warning : report.forward->warnings)
+            text +=
+                "  warning: " + std::string(atshook::receive::forward_warning_text(warning)) + "\n";
+    return text;
+}
+
+nlohmann::ordered_json delivery_json(const DeliveryReport& report,
+                                     const std::vector<std::string>& secret_origins,
+                                     std::int64_t tolerance_seconds) {
+    const auto& request = *report.request;
+    const auto& judgement = report.judgement;
+    nlohmann::ordered_json json;
+    json["arrival"] = arrival_text(report, 6);
+    json["method"] = request.method;
+    json["target"] = request.target;
+    json["id"] = text_or_null(report.id);
+    json["type"] = text_or_null(report.type);
+    json["attempt"] = report.attempt;
+    json["redelivery"] = report.attempt > 1;
+    json["verdict"] = atshook::receive::verdict_code(judgement.verdict);
+    json["problem"] = text_or_null(judgement.problem);
+    json["size"] = request.body.size();
+    nlohmann::ordered_json headers = nlohmann::ordered_json::object();
+    for (const auto& field : request.headers) {
+        // The same name twice combines as HTTP does: values joined by ", ".
+        if (headers.contains(field.name))
+            headers[field.name] = headers[field.name].get<std::string>() + ", " + field.value;
+        else
+            headers[field.name] = field.value;
+    }
+    json["headers"] = std::move(headers);
+    json["signature"] = judgement.signature && judgement.headers
+                            ? verify_json(*judgement.signature, *judgement.headers,
+                                          VerifyContext{secret_origins, tolerance_seconds, false})
+                            : nlohmann::ordered_json();
+    if (judgement.payload) {
+        const atshook::DocumentOrigin origin{"request body", 0};
+        const atshook::Document document{request.body, 0, false};
+        json["validation"] = atshook::json_report(origin, document, *judgement.payload);
+    } else {
+        json["validation"] = nullptr;
+    }
+    json["response"] = {{"status", report.answer.status}};
+    if (report.forward) {
+        const auto& exchange = report.forward->exchange;
+        nlohmann::ordered_json forward;
+        forward["status"] = exchange.status == 0 ? nlohmann::ordered_json()
+                                                 : nlohmann::ordered_json(exchange.status);
+        forward["error"] = text_or_null(exchange.error);
+        forward["latency_ms"] = milliseconds(exchange.latency);
+        forward["warnings"] = nlohmann::ordered_json::array();
+        for (const auto warning : report.forward->warnings)
+            forward["warnings"].push_back(atshook::receive::forward_warning_code(warning));
+        json["forward"] = std::move(forward);
+    } else {
+        json["forward"] = nullptr;
+    }
+    json["saved_as"] = text_or_null(report.saved_as);
+    json["save_error"] = text_or_null(report.save_error);
+    json["took_ms"] = milliseconds(report.took);
+    return json;
+}
+
+void ListenTally::add(const DeliveryReport& report, bool reject_invalid) {
+    ++received;
+    const Verdict verdict = report.judgement.verdict;
+    switch (verdict) {
+    case Verdict::verified:
+        ++verified;
+        break;
+    case Verdict::not_checked:
+        ++not_checked;
+        break;
+    case Verdict::invalid_payload:
+    case Verdict::not_json:
+        ++invalid;
+        break;
+    case Verdict::bad_signature:
+    case Verdict::malformed_header:
+    case Verdict::missing_header:
+        ++bad_signature;
+        break;
+    case Verdict::stale:
+        ++stale;
+        break;
+    case Verdict::refused:
+        ++errors;
+        break;
+    }
+    if (report.forward) ++forwarded;
+    const bool kept = report.save_error.empty();
+    if (!kept || (report.forward && report.forward->exchange.status == 0)) ++errors;
+    const bool signed_ok = report.judgement.signature && report.judgement.signature->ok();
+    const bool valid = verdict != Verdict::invalid_payload && verdict != Verdict::not_json;
+    if (kept && signed_ok && (valid || !reject_invalid)) ++good;
+}
+
+std::string summary_text(const ListenTally& tally) {
+    std::string text = fmt::format("received {}: {} verified", tally.received, tally.verified);
+    if (tally.not_checked > 0) text += fmt::format(", {} not checked", tally.not_checked);
+    text += fmt::format(", {} bad signature, {} stale, {} invalid, {} forwarded, {} error{}",
+                        tally.bad_signature, tally.stale, tally.invalid, tally.forwarded,
+                        tally.errors, tally.errors == 1 ? "" : "s");
+    return text;
+}
+
+} // namespace cli

@@ -1,0 +1,149 @@
+#include "atshook/error.hpp"
+#include "atshook/http_message.hpp"
+#include "atshook/input.hpp"
+#include "atshook/limits.hpp"
+#include "atshook/signature/headers.hpp"
+#include "atshook/signature/sign.hpp"
+#include "atshook/view/event.hpp"
+#include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/emit_output.hpp"
+#include "cli/exit_code.hpp"
+#include "cli/raw_input.hpp"
+#include "cli/secret_source.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+namespace cli {
+namespace {
+
+struct ReplayOptions {
+    std::vector<std::string> inputs;
+    std::string to;
+    bool as_is = false;
+    SecretOptions secrets;
+    SendOptions sending;
+    std::size_t max_bytes = atshook::k_default_max_bytes;
+};
+
+// Every file to send, in order: files as given; a directory's *.http files in name order.
+std::vector<std::string> request_files(const std::vector<std::string>& inputs) {
+    std::vector<std::string> files;
+    for (const auto& input : inputs) {
+        std::error_code error;
+        if (!std::filesystem::is_directory(input, error)) {
+            files.push_back(input);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (const auto& entry : std::filesystem::directory_iterator(input, error)) {
+            const std::string name = entry.path().filename().string();
+            if (entry.is_regular_file(error) && name.ends_with(".http") && !name.starts_with('.'))
+                found.push_back(entry.path().string());
+        }
+        if (error)
+            throw atshook::Error("cannot read the directory " + input + ": " + error.message());
+        if (found.empty()) print_warning("directory " + input + " holds no .http request files");
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+// The headers a capture is replayed with under --as-is: all but those of the hop it came over.
+std::vector<atshook::delivery::Header> as_is_headers(const atshook::HeaderFields& fields) {
+    std::vector<atshook::delivery::Header> headers;
+    for (const auto& field : fields) {
+        bool hop = false;
+        for (const std::string_view name :
+             {"Host", "Content-Length", "Transfer-Encoding", "Connection", "Expect"})
+            hop = hop || atshook::equals_ignoring_case(field.name, name);
+        if (!hop) headers.push_back({field.name, field.value});
+    }
+    return headers;
+}
+
+std::string event_type(std::string_view body) {
+    try {
+        return std::string(atshook::view::read_event(body).type());
+    } catch (const atshook::Error&) {
+        return "";
+    }
+}
+
+int run_replay(ReplayOptions& options) {
+    const auto files = request_files(options.inputs);
+    atshook::delivery::Signer signer;
+    if (!options.as_is) {
+        if (options.secrets.files.empty() && options.secrets.literals.empty() &&
+            !std::getenv("ATS_HOOK_SECRET"))
+            throw atshook::Error("replay re-signs each request with a fresh timestamp: give "
+                                 "--secret-file (or ATS_HOOK_SECRET, --secret), or --as-is to "
+                                 "send the original headers",
+                                 atshook::Error::Kind::usage);
+        signer = make_signer(std::make_shared<LoadedSecrets>(load_secrets(options.secrets)));
+    }
+    bool unreadable = false;
+    std::size_t index = 0;
+    const NextEvent next = [&]() -> std::optional<EmittedEvent> {
+        while (index < files.size()) {
+            const std::string& file = files[index++];
+            try {
+                const std::string name = input_name(file);
+                auto request = atshook::parse_http_request(
+                    read_raw_input(file, options.max_bytes + atshook::limits::k_request_head_bytes,
+                                   "--max-bytes plus 64 KiB for the request line and headers"),
+                    name);
+                const auto headers =
+                    atshook::signature::find_delivery_headers(request.headers, name);
+                EmittedEvent event;
+                event.type = event_type(request.body);
+                if (headers.id && !headers.id->value.empty()) {
+                    event.id = headers.id->value;
+                } else {
+                    const auto random = atshook::signature::random_bytes(27);
+                    event.id = atshook::signature::message_id(random.bytes());
+                    if (!options.as_is)
+                        print_warning(name + " has no webhook-id; sending it as " + event.id);
+                }
+                if (options.as_is) event.as_is_headers = as_is_headers(request.headers);
+                event.body = std::move(request.body);
+                return event;
+            } catch (const atshook::Error& e) {
+                // One unreadable capture must not stop the others.
+                print_error(e.what());
+                unreadable = true;
+            }
+        }
+        return std::nullopt;
+    };
+    const int sent =
+        send_events(next, std::nullopt, options.to, signer, retry_policy(options.sending));
+    return unreadable ? std::max(sent, exit_code::bad_input) : sent;
+}
+
+} // namespace
+
+void add_replay_command(CLI::App& root, Commands& commands) {
+    auto options = std::make_shared<ReplayOptions>();
+    CLI::App* app = root.add_subcommand(
+        "replay", "Send saved request files to a handler again, re-signed with a fresh timestamp");
+    app->add_option("FILE|DIR", options->inputs,
+                    "Request files (from listen --save, emit --format http, or by hand); a "
+                    "directory sends its *.http files in name order")
+        ->required();
+    app->add_option("--to", options->to, "The handler's URL")->required()->type_name("URL");
+    app->add_flag("--as-is", options->as_is,
+                  "Send the original headers unchanged, old timestamp and signature included, to "
+                  "reproduce a failure exactly (default: re-sign, keeping webhook-id and body)");
+    add_secret_options(*app, options->secrets);
+    add_send_options(*app, options->sending);
+    add_max_bytes_option(*app, options->max_bytes);
+    app->footer("Exit codes: 0 every request got a 2xx; 1 some delivery failed; 2 usage error;\n"
+                "3 a request file or secret could not be read (the other files are still sent).");
+    commands.push_back({app, [options] { return run_replay(*options); }});
+}
+
+} // namespace cli

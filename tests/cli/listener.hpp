@@ -1,0 +1,201 @@
+#pragma once
+// `ats-hook listen` run in the background for a test, and a raw client that sends any bytes.
+#include "cli/run_process.hpp"
+
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace test {
+
+// The file's bytes, or "" while it does not exist yet.
+inline std::string read_if_there(const std::string& path) {
+    std::error_code error;
+    return std::filesystem::exists(path, error) ? read_file(path) : std::string();
+}
+
+// Starts `ats-hook listen --port 0 ARGS...` with stdout and stderr in files under `dir`, and
+// waits for its first stderr line, "listening on http://127.0.0.1:PORT/PATH".
+class Listener {
+public:
+    Listener(const std::string& dir, const std::vector<std::string>& args,
+             const RunOptions& options = {})
+        : m_out(dir + "/listen-" + std::to_string(next_number()) + ".out"),
+          m_err(m_out.substr(0, m_out.size() - 4) + ".err") {
+        m_pid = fork();
+        REQUIRE(m_pid >= 0);
+        if (m_pid == 0) {
+            std::vector<std::string> all{"listen", "--port", "0"};
+            all.insert(all.end(), args.begin(), args.end());
+            std::FILE* out = std::fopen(m_out.c_str(), "w");
+            std::FILE* err = std::fopen(m_err.c_str(), "w");
+            if (!out || !err) _exit(126);
+            dup2(fileno(out), 1);
+            dup2(fileno(err), 2);
+            exec_ats(all, options);
+        }
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+        while (std::chrono::steady_clock::now() < deadline) {
+            const std::string err = read_if_there(m_err);
+            const auto newline = err.find('\n');
+            if (newline != std::string::npos) {
+                m_first_line = err.substr(0, newline);
+                const auto colon = m_first_line.rfind(':');
+                const auto slash = m_first_line.find('/', colon);
+                if (m_first_line.starts_with("listening on http://127.0.0.1:") &&
+                    colon != std::string::npos && slash != std::string::npos)
+                    m_port = std::stoi(m_first_line.substr(colon + 1, slash - colon - 1));
+                break;
+            }
+            int status = 0;
+            if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+                m_pid = -1;
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds{10});
+        }
+        REQUIRE_MESSAGE(m_port > 0, "listen did not start: " << read_if_there(m_err));
+    }
+    ~Listener() {
+        if (m_pid > 0) {
+            kill(m_pid, SIGKILL);
+            waitpid(m_pid, nullptr, 0);
+        }
+    }
+    Listener(const Listener&) = delete;
+    Listener& operator=(const Listener&) = delete;
+
+    int port() const { return m_port; }
+    const std::string& first_line() const { return m_first_line; }
+    std::string url(const std::string& path = "/webhooks/hirehive") const {
+        return "http://127.0.0.1:" + std::to_string(m_port) + path;
+    }
+    // What it printed so far.
+    std::string out() const { return read_if_there(m_out); }
+
+    // Sends `signal_number` (unless 0) and waits up to 20 s for the exit; then kills it.
+    Run finish(int signal_number = 0) {
+        if (m_pid > 0 && signal_number != 0) kill(m_pid, signal_number);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+        while (m_pid > 0) {
+            int status = 0;
+            if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+                m_pid = -1;
+                break;
+            }
+            if (std::chrono::steady_clock::now() > deadline) {
+                kill(m_pid, SIGKILL);
+                waitpid(m_pid, nullptr, 0);
+                m_pid = -1;
+                FAIL("listen did not stop within 20 s");
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds{10});
+        }
+        return Run{m_exit, read_if_there(m_out), read_if_there(m_err)};
+    }
+
+private:
+    // Each listener of a test writes its own files.
+    static int next_number() {
+        static int number = 0;
+        return ++number;
+    }
+    std::string m_out, m_err, m_first_line;
+    pid_t m_pid = -1;
+    int m_port = 0;
+    int m_exit = -1;
+};
+
+// A client connection to 127.0.0.1:`port` that sends any bytes.
+class RawConnection {
+public:
+    explicit RawConnection(int port) {
+        m_fd = socket(AF_INET, SOCK_STREAM, 0);
+        REQUIRE(m_fd >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        REQUIRE(connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    }
+    ~RawConnection() { close(m_fd); }
+    RawConnection(const RawConnection&) = delete;
+    RawConnection& operator=(const RawConnection&) = delete;
+
+    // Sends `bytes` in pieces of `piece` bytes (all at once when 0), `pause` apart; false when
+    // the server closed the connection first (after a 413, say).
+    bool send_bytes(const std::string& bytes, std::size_t piece = 0,
+                    std::chrono::milliseconds pause = std::chrono::milliseconds{0}) {
+        std::size_t sent = 0;
+        while (sent < bytes.size()) {
+            const std::size_t size =
+                piece > 0 ? std::min(piece, bytes.size() - sent) : bytes.size() - sent;
+            const ssize_t n = send(m_fd, bytes.data() + sent, size, MSG_NOSIGNAL);
+            if (n <= 0) return false;
+            sent += static_cast<std::size_t>(n);
+            if (pause.count() > 0) std::this_thread::sleep_for(pause);
+        }
+        return true;
+    }
+    void close_write() { shutdown(m_fd, SHUT_WR); }
+
+    // Reads until the server closes, `until` appears in what was read, or `wait` passes without
+    // data.
+    std::string read(std::chrono::milliseconds wait = std::chrono::milliseconds{5000},
+                     const std::string& until = "") {
+        std::string answer;
+        char buffer[65536];
+        for (;;) {
+            pollfd poll_fd{m_fd, POLLIN, 0};
+            if (poll(&poll_fd, 1, static_cast<int>(wait.count())) <= 0) break;
+            const ssize_t n = recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0) {
+                m_closed = true;
+                break;
+            }
+            answer.append(buffer, static_cast<std::size_t>(n));
+            if (!until.empty() && answer.find(until) != std::string::npos) break;
+        }
+        return answer;
+    }
+    // Whether the server closed the connection (seen by read).
+    bool closed() const { return m_closed; }
+
+private:
+    int m_fd = -1;
+    bool m_closed = false;
+};
+
+// Sends `bytes` on a new connection and returns everything read until the server closes it or
+// `wait` passes without data.
+inline std::string raw_exchange(int port, const std::string& bytes, bool close_write = false,
+                                std::chrono::milliseconds wait = std::chrono::milliseconds{5000},
+                                std::size_t piece = 0,
+                                std::chrono::milliseconds pause = std::chrono::milliseconds{0}) {
+    RawConnection connection(port);
+    connection.send_bytes(bytes, piece, pause);
+    if (close_write) connection.close_write();
+    return connection.read(wait);
+}
+
+// The status code of the first response in `answer` ("HTTP/1.1 401 ..."), or 0.
+inline int status_of(const std::string& answer) {
+    if (!answer.starts_with("HTTP/1.") || answer.size() < 12) return 0;
+    return std::stoi(answer.substr(9, 3));
+}
+
+} // namespace test
