@@ -80,7 +80,15 @@ int run_listen(ListenOptions& options) {
     const auto filter = receive::EventFilter::parse(options.events);
     const auto rendering = render_options(options.card);
 
+    // Before any thread starts, so that every thread inherits the mask.
+    const sigset_t signals = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    // Warnings wait until after the "listening on" line; an error still gets them first.
     hold_warnings();
+    struct ReleaseWarnings {
+        ~ReleaseWarnings() { release_warnings(); }
+    } release;
     const bool checked = secrets_given(options.secrets);
     LoadedSecrets loaded;
     if (checked) loaded = load_secrets(options.secrets);
@@ -99,9 +107,6 @@ int run_listen(ListenOptions& options) {
     if (!options.save.empty())
         store = std::make_unique<receive::CaptureStore>(options.save, options.fsync);
     settings.store = store.get();
-
-    const sigset_t signals = stop_signals();
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     std::mutex output;
     ListenTally tally;

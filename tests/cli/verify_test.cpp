@@ -362,3 +362,24 @@ TEST_CASE("verify --help lists its exit codes") {
     CHECK(run.out.find("4 timestamp outside the tolerance") != std::string::npos);
     CHECK(run.out.find("5 missing header") != std::string::npos);
 }
+
+TEST_CASE("verify hints that a re-serialized body would match as it was sent") {
+    const std::string compact = R"({"type":"job.created","data":{"ids":[1,2],"ok":true}})";
+    const auto signed_headers =
+        run_guarded({"sign", "--id", "msg_1", "--timestamp", "1614265330"},
+                    with_secret_env(k_secret, compact));
+    REQUIRE(signed_headers.exit_code == 0);
+    test::ScratchDir dir;
+    const auto headers = dir.write("headers", signed_headers.out);
+    const std::string pretty = "{\n  \"type\": \"job.created\",\n  \"data\": {\n    \"ids\": [\n"
+                               "      1,\n      2\n    ],\n    \"ok\": true\n  }\n}";
+    const auto run = run_guarded({"verify", "--headers", headers, "--now", "1614265330"},
+                                 with_secret_env(k_secret, pretty));
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("hint: the body would match if the same JSON were serialized compactly") !=
+          std::string::npos);
+    const auto json = run_guarded(
+        {"verify", "--headers", headers, "--now", "1614265330", "--format", "json"},
+        with_secret_env(k_secret, pretty));
+    CHECK(json.out.find("\"body_matches_compact\"") != std::string::npos);
+}
