@@ -14,6 +14,7 @@
 #include "cli/emit_output.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/secret_source.hpp"
+#include "cli/sending.hpp"
 #include "cli/time_option.hpp"
 
 #include <fmt/core.h>
@@ -87,10 +88,12 @@ public:
             seed, now,
             options.envelope == "flat" ? sample::Envelope::flat : sample::Envelope::data_object});
         m_total = m_types.size() * options.count;
+        // --duration: fresh events for as long as it lasts, the types in turn.
+        m_endless = !options.send.empty() && !options.sending.duration.empty();
     }
 
-    // Known for generated events, not for --from.
-    std::optional<std::size_t> total() const { return m_total; }
+    // Known for generated events, not for --from or --duration.
+    std::optional<std::size_t> total() const { return m_endless ? std::nullopt : m_total; }
 
     std::optional<EmittedEvent> next() {
         if (m_stopped) return std::nullopt;
@@ -137,7 +140,7 @@ private:
     }
 
     std::optional<sample::Event> build_next() {
-        if (m_index >= *m_total) return std::nullopt;
+        if (!m_endless && m_index >= *m_total) return std::nullopt;
         const std::size_t i = m_index++;
         return m_generator->build(m_types[i % m_types.size()], i / m_types.size());
     }
@@ -216,6 +219,7 @@ private:
     std::size_t m_position = 0;
     std::optional<std::size_t> m_total;
     std::size_t m_index = 0;
+    bool m_endless = false;
     std::size_t m_count = 0; // events handed out or stopped at
     std::size_t m_invalid = 0;
     bool m_stopped = false;
@@ -224,15 +228,17 @@ private:
 
 int run_emit(EmitOptions& options) {
     const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}();
+    options.sending.seed = seed;
     EventStream stream(options, seed);
     const bool signs = options.sign || !options.send.empty() || options.format == "http" ||
                        options.format == "curl";
-    atshook::delivery::Signer signer;
-    if (signs) signer = make_signer(std::make_shared<LoadedSecrets>(load_secrets(options.secrets)));
+    std::shared_ptr<LoadedSecrets> secrets;
+    if (signs) secrets = std::make_shared<LoadedSecrets>(load_secrets(options.secrets));
+    const atshook::delivery::Signer signer = secrets ? make_signer(secrets) : nullptr;
     const NextEvent next = [&stream] { return stream.next(); };
     if (!options.send.empty()) {
         const int sent =
-            send_events(next, stream.total(), options.send, signer, retry_policy(options.sending));
+            send_events(next, stream.total(), options.send, "--send", secrets, options.sending);
         return std::max(sent, stream.finish());
     }
     print_events(next, {options.format, options.url, signer,
@@ -303,7 +309,13 @@ void add_emit_command(CLI::App& root, Commands& commands) {
                         "POST each event, signed, to URL; exit 0 only if every delivery got a 2xx")
             ->type_name("URL");
     add_send_options(*app, options->sending, send);
-    commands.push_back({app, [options] { return run_emit(*options); }});
+    add_check_options(*app, options->sending, send);
+    commands.push_back({app, [options, app] {
+                            // With --send, --format json asks for the summary as JSON.
+                            options->sending.json =
+                                app->count("--format") > 0 && options->format == "json";
+                            return run_emit(*options);
+                        }});
 }
 
 } // namespace cli

@@ -13,9 +13,12 @@ constexpr int missing_header = 5; // verify: a webhook-* header is absent or emp
 // The exit code for input the tool could not use.
 inline int for_error(atshook::Error::Kind kind) {
     switch (kind) {
-    case atshook::Error::Kind::usage: return usage;
-    case atshook::Error::Kind::missing_header: return missing_header;
-    case atshook::Error::Kind::input: return bad_input;
+    case atshook::Error::Kind::usage:
+        return usage;
+    case atshook::Error::Kind::missing_header:
+        return missing_header;
+    case atshook::Error::Kind::input:
+        return bad_input;
     }
     return bad_input;
 }

@@ -11,6 +11,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
+#include "cli/sending.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -75,7 +76,7 @@ std::string event_type(std::string_view body) {
 
 int run_replay(ReplayOptions& options) {
     const auto files = request_files(options.inputs);
-    atshook::delivery::Signer signer;
+    std::shared_ptr<LoadedSecrets> secrets;
     if (!options.as_is) {
         if (options.secrets.files.empty() && options.secrets.literals.empty() &&
             !std::getenv("ATS_HOOK_SECRET"))
@@ -83,7 +84,7 @@ int run_replay(ReplayOptions& options) {
                                  "--secret-file (or ATS_HOOK_SECRET, --secret), or --as-is to "
                                  "send the original headers",
                                  atshook::Error::Kind::usage);
-        signer = make_signer(std::make_shared<LoadedSecrets>(load_secrets(options.secrets)));
+        secrets = std::make_shared<LoadedSecrets>(load_secrets(options.secrets));
     }
     bool unreadable = false;
     std::size_t index = 0;
@@ -119,8 +120,7 @@ int run_replay(ReplayOptions& options) {
         }
         return std::nullopt;
     };
-    const int sent =
-        send_events(next, std::nullopt, options.to, signer, retry_policy(options.sending));
+    const int sent = send_events(next, std::nullopt, options.to, "--to", secrets, options.sending);
     return unreadable ? std::max(sent, exit_code::bad_input) : sent;
 }
 

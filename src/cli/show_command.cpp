@@ -54,8 +54,7 @@ int run_show(const ShowOptions& options) {
                                                              atshook::k_default_max_bytes));
                         // A request file (listen --save, emit --format http): its body.
                         std::optional<atshook::HttpRequest> request;
-                        if (document.line == 0 &&
-                            atshook::starts_like_http_request(document.bytes))
+                        if (document.line == 0 && atshook::starts_like_http_request(document.bytes))
                             request = atshook::parse_http_request(document.bytes, source);
                         const std::string_view payload =
                             request ? std::string_view(request->body) : document.bytes;
@@ -94,7 +93,8 @@ void add_show_command(CLI::App& root, Commands& commands) {
     CLI::App* app = root.add_subcommand(
         "show", "Show events readably: interviews with their attendees, jobs, applications, ...");
     app->add_option("files", options->files,
-                    "JSON payloads, NDJSON logs (one card per line) or request files (as listen saves them); none or - reads stdin");
+                    "JSON payloads, NDJSON logs (one card per line) or request files (as listen "
+                    "saves them); none or - reads stdin");
     app->add_option("--format", options->card.format,
                     "text (default, a card), json (the normalised view, one object per line) or "
                     "markdown (for tickets)")

@@ -51,11 +51,14 @@ class CurlClient : public HttpClient {
 public:
     HttpExchange post(const HttpRequest& request) override {
         HttpExchange exchange;
-        std::unique_ptr<CURL, CurlDeleter> handle(curl_easy_init());
-        if (!handle) {
+        // One handle for the client's life: reset between requests, it keeps its connections
+        // open, so a worker's deliveries reuse one keep-alive connection.
+        if (!m_handle) m_handle.reset(curl_easy_init());
+        if (!m_handle) {
             exchange.error = "libcurl could not start a request";
             return exchange;
         }
+        curl_easy_reset(m_handle.get());
         curl_slist* raw = nullptr;
         for (const auto& header : request.headers)
             raw = curl_slist_append(raw, (header.name + ": " + header.value).c_str());
@@ -63,7 +66,7 @@ public:
         std::unique_ptr<curl_slist, ListDeleter> headers(raw);
 
         char error_text[CURL_ERROR_SIZE] = {};
-        CURL* h = handle.get();
+        CURL* h = m_handle.get();
         curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
         curl_easy_setopt(h, CURLOPT_POST, 1L);
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
@@ -98,6 +101,9 @@ public:
         exchange.status = static_cast<int>(status);
         return exchange;
     }
+
+private:
+    std::unique_ptr<CURL, CurlDeleter> m_handle;
 };
 
 } // namespace

@@ -93,6 +93,7 @@ DeliveryResult deliver(const Message& message, const std::string& url, const Sig
                 request.headers.push_back(
                     {"webhook-signature", signer(message.id, attempt.timestamp, message.body)});
         }
+        attempt.request_headers = request.headers;
         attempt.exchange = client.post(request);
 
         const int status = attempt.exchange.status;

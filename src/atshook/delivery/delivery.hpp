@@ -57,7 +57,8 @@ enum class Outcome {
 
 struct Attempt {
     int number = 1;
-    std::int64_t timestamp = 0; // the webhook-timestamp it carried
+    std::int64_t timestamp = 0;          // the webhook-timestamp it carried
+    std::vector<Header> request_headers; // as sent (for request files)
     HttpExchange exchange;
     std::optional<std::chrono::milliseconds> retry_in; // set when another attempt follows
 };

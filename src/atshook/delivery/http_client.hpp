@@ -41,6 +41,7 @@ public:
 };
 
 // libcurl, following no redirects (a 3xx is the endpoint's answer, as Standard Webhooks says).
+// A client keeps its connection open between requests (keep-alive); use one per thread.
 std::unique_ptr<HttpClient> make_curl_client();
 
 } // namespace atshook::delivery
