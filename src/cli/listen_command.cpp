@@ -146,9 +146,10 @@ int run_listen(ListenOptions& options) {
     server_options.port = static_cast<std::uint16_t>(options.port);
     server_options.read_timeout = std::chrono::seconds{options.read_timeout};
     server_options.max_body_bytes = options.max_bytes;
-    // Saving and forwarding wait (for the disk, for the handler), so more threads keep the
-    // other connections moving meanwhile.
-    server_options.threads = store || !options.forward_to.empty() ? 16 : 2;
+    // Saving waits for the disk: more pool threads keep the other connections moving meanwhile.
+    // Forwarding can wait for seconds on the developer's handler: a thread per connection.
+    server_options.threads = store ? 16 : 2;
+    server_options.thread_per_connection = !options.forward_to.empty();
     receive::HttpServer server(server_options, receiver);
 
     fmt::print(stderr, "listening on http://{}:{}{}\n", server.url_host(), server.port(),

@@ -192,11 +192,18 @@ HttpServer::HttpServer(const ServerOptions& options, RequestHandler& handler)
         m_impl->url_host = text;
     }
 
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    flags |= options.thread_per_connection
+                 ? MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL_INTERNAL_THREAD
+                 : MHD_USE_EPOLL_INTERNAL_THREAD;
     if (bound.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
+    // libmicrohttpd takes no pool with thread-per-connection (0: none, with a logged notice).
+    const unsigned pool = options.thread_per_connection ? 0 : std::max(1u, options.threads);
     m_impl->daemon = MHD_start_daemon(
-        flags, 0, nullptr, nullptr, &Impl::on_access, m_impl.get(), MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_THREAD_POOL_SIZE, std::max(1u, options.threads), MHD_OPTION_CONNECTION_TIMEOUT,
+        flags, 0, nullptr, nullptr, &Impl::on_access, m_impl.get(),
+        // The logger first: libmicrohttpd may log about the options that follow.
+        MHD_OPTION_EXTERNAL_LOGGER, &discard_log, nullptr, MHD_OPTION_LISTEN_SOCKET, fd,
+        MHD_OPTION_THREAD_POOL_SIZE, pool, MHD_OPTION_CONNECTION_TIMEOUT,
         static_cast<unsigned>(options.read_timeout.count()), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         k_connection_memory, MHD_OPTION_URI_LOG_CALLBACK, &Impl::on_uri, m_impl.get(),
         MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, m_impl.get(), MHD_OPTION_EXTERNAL_LOGGER,

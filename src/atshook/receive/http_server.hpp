@@ -46,6 +46,9 @@ struct ServerOptions {
     std::chrono::seconds read_timeout{15};
     std::size_t max_body_bytes = std::size_t{16} << 20;
     unsigned threads = 2;
+    // A thread for each connection instead of the epoll pool: for handlers that block for long
+    // (forwarding to a slow handler), where a pool thread would hold up its other connections.
+    bool thread_per_connection = false;
 };
 
 class HttpServer {
