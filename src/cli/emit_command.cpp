@@ -190,11 +190,14 @@ private:
                                      "' cannot be a webhook-id: it holds '.' or white space",
                                  atshook::Error::Kind::usage);
         return {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",
-                std::move(message_id), atshook::json_text(event.payload),
-                atshook::json_text(event.payload, 2), std::nullopt};
+                std::move(message_id), atshook::json_text(event.payload), std::nullopt};
     }
 
     bool check(const EmittedEvent& event) {
+        // A generated event that no --set or --unset changed is valid by construction (the
+        // sample tests hold every type to --strict over many seeds): checking it again would
+        // cost as much as building it. Edited and --from events are checked.
+        if (m_edits.empty() && !m_reader) return true;
         const auto result = m_validator.validate(event.body);
         const std::string type = event.type.empty() ? "event" : event.type;
         m_last_source =

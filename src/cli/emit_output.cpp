@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <variant>
 #include <cstdio>
 #include <thread>
 
@@ -38,6 +39,14 @@ std::string signed_json(const EmittedEvent& event, const OutputOptions& options,
     return atshook::json_text(json, indent);
 }
 
+// The one event of a run, indented for people: made only then, from the compact bytes (parsed
+// in order), so the many events of a large run are serialised once.
+std::string pretty(const std::string& body) {
+    auto tree = atshook::parse_json_tree(body);
+    if (auto* json = std::get_if<nlohmann::ordered_json>(&tree)) return atshook::json_text(*json, 2);
+    return body;
+}
+
 } // namespace
 
 void print_events(const NextEvent& next, const OutputOptions& options) {
@@ -63,7 +72,7 @@ void print_events(const NextEvent& next, const OutputOptions& options) {
         else if (options.signer)
             fmt::print("{}\n", signed_json(*event, options, lines ? -1 : 2));
         else
-            fmt::print("{}\n", lines ? event->body : event->pretty);
+            fmt::print("{}\n", lines ? event->body : pretty(event->body));
         event = std::move(following);
         following = event ? next() : std::nullopt;
     }

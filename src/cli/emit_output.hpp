@@ -15,7 +15,6 @@ struct EmittedEvent {
     std::string type; // for reports; "" when a --from payload has none
     std::string id;   // webhook-id
     std::string body; // compact JSON
-    std::string pretty;
     // Sent unchanged instead of fresh webhook headers (replay --as-is).
     std::optional<std::vector<atshook::delivery::Header>> as_is_headers;
 };
