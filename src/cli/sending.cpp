@@ -401,8 +401,12 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
         if (mixer) json["checks"] = checks_json(checks);
         fmt::print("{}\n", atshook::json_text(json, 2));
     } else {
-        fmt::print("{} of {} deliver{} to {} succeeded\n", tally.delivered(), all,
-                   all == 1 ? "y" : "ies", url);
+        if (mixer)
+            fmt::print("{} deliver{} to {}, {} answered 2xx; the checks decide:\n", all,
+                       all == 1 ? "y" : "ies", url, tally.delivered());
+        else
+            fmt::print("{} of {} deliver{} to {} succeeded\n", tally.delivered(), all,
+                       all == 1 ? "y" : "ies", url);
         if (!few || options.verbose) fmt::print("{}", summary_text(tally, figures));
         if (mixer) fmt::print("{}", checks_text(checks));
     }
