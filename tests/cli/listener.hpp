@@ -67,6 +67,12 @@ public:
             }
             std::this_thread::sleep_for(std::chrono::milliseconds{10});
         }
+        if (m_port == 0 && m_pid > 0) {
+            // A constructor that throws runs no destructor: do not leave the child behind.
+            kill(m_pid, SIGKILL);
+            waitpid(m_pid, nullptr, 0);
+            m_pid = -1;
+        }
         REQUIRE_MESSAGE(m_port > 0, "listen did not start: " << read_if_there(m_err));
     }
     ~Listener() {
