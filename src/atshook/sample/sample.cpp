@@ -53,20 +53,24 @@ Event Generator::build(std::string_view type, std::uint64_t index) {
     IdMint& ids = m_state->ids;
     const std::string event_id = ids.mint(random, "wbhk_evt_");
     const Cast cast = make_cast(random, ids, options.now);
-    Json object = build_object(info.object, cast, random, ids, type);
+    return wrap_event(event_id, type, options.now,
+                      build_object(info.object, cast, random, ids, type), options.envelope);
+}
 
+Event wrap_event(std::string id, std::string_view type, Instant time, Json object,
+                 Envelope envelope) {
     Json event;
-    if (options.envelope == Envelope::data_object) {
-        event["id"] = event_id;
+    if (envelope == Envelope::data_object) {
+        event["id"] = id;
         event["version"] = 1;
     }
     event["type"] = type;
-    event["timestamp"] = format_rfc3339(options.now, 7); // .NET's "o" format, as HireHive sends
-    if (options.envelope == Envelope::data_object)
+    event["timestamp"] = format_rfc3339(time, 7); // .NET's "o" format, as HireHive sends
+    if (envelope == Envelope::data_object)
         event["data"] = {{"object", std::move(object)}};
     else
         event["data"] = std::move(object);
-    return {event_id, std::move(event)};
+    return {std::move(id), std::move(event)};
 }
 
 std::vector<std::string> expand_types(std::span<const std::string> names) {

@@ -32,6 +32,10 @@ struct Event {
     nlohmann::ordered_json payload;
 };
 
+// `object` in the envelope of a `type` event sent at `time`, with `id` as the envelope id.
+Event wrap_event(std::string id, std::string_view type, Instant time, nlohmann::ordered_json object,
+                 Envelope envelope);
+
 // Builds events. Event `index` of a type depends only on the seed, the time, the type and the
 // index, not on what else is built; ids are random (see IdMint).
 class Generator {

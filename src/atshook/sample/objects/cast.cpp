@@ -35,13 +35,17 @@ Cast make_cast(Random& random, IdMint& ids, Instant now) {
         if (clash) user.email.insert(user.email.find('@'), std::to_string(i + 1));
         cast.team.push_back(std::move(user));
     }
+    cast_candidate(cast, random, ids);
+    return cast;
+}
+
+void cast_candidate(Cast& cast, Random& random, IdMint& ids) {
     cast.candidate = make_person(random, ids, "can_", false);
     cast.home = random.chance(70) ? cast.city : &random_city(random);
     cast.candidate_phone = phone_number(*cast.home, random);
     cast.current_title = random_current_title(random);
     cast.current_company = random_company(random);
     cast.application_id = ids.mint(random, "app_");
-    return cast;
 }
 
 std::string date_text(Instant instant) {

@@ -109,14 +109,23 @@ std::string_view interview_round(Random& random, const Role& role) {
 } // namespace
 
 Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
-    const bool cancelled = type == "interview.cancelled";
     const bool past = type == "interview.updated" && random.chance(20);
     const Slot slot = working_hours_slot(random, cast.now, cast.city->time_zone, past);
     const int roll = random.between(1, 100);
     const std::string_view kind = roll <= 55 ? "online" : roll <= 75 ? "phone" : "on_site";
-    const Person& organizer = cast.team[0];
     const std::string_view round =
         kind == "phone" ? std::string_view("Phone screen") : interview_round(random, *cast.role);
+    return interview_object(cast, random, ids, type, {slot.start, slot.end, kind, round});
+}
+
+Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type,
+                      const InterviewPlan& plan) {
+    const bool cancelled = type == "interview.cancelled";
+    const bool past = plan.start < cast.now;
+    const Slot slot{plan.start, plan.end};
+    const std::string_view kind = plan.kind;
+    const std::string_view round = plan.round;
+    const Person& organizer = cast.team[0];
 
     Meeting meeting{"unknown", ""};
     std::string location;

@@ -52,6 +52,8 @@ std::string_view form_setting(Random& random, int off, int optional) {
     return "required";
 }
 
+} // namespace
+
 Json job_ads(Random& random, std::string_view status, Instant published) {
     Json ads = Json::array();
     if (status != "published" && status != "closed") return ads;
@@ -65,8 +67,6 @@ Json job_ads(Random& random, std::string_view status, Instant published) {
     ads.push_back(std::move(ad));
     return ads;
 }
-
-} // namespace
 
 Json job_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
     const std::string_view status = job_status(random, type);

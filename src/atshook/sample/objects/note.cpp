@@ -39,6 +39,10 @@ Json attachment(const Cast& cast, Random& random, IdMint& ids) {
 
 } // namespace
 
+std::string_view note_edit(Random& random) {
+    return random.pick(k_edits);
+}
+
 Json note_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
     const Instant created = type == "candidate.note.created"
                                 ? some_time_before(cast.now, random, 0min, 5min)
@@ -49,7 +53,7 @@ Json note_object(const Cast& cast, Random& random, IdMint& ids, std::string_view
 
     std::string text = fmt::format(fmt::runtime(random.pick(k_notes)),
                                    fmt::arg("candidate", cast.candidate.name.first));
-    if (type == "candidate.note.updated") text += random.pick(k_edits);
+    if (type == "candidate.note.updated") text += note_edit(random);
     if (mention) text += fmt::format(" @{} can you take the next step?", colleague.name.full());
 
     Json files = Json::array();

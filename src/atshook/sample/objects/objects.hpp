@@ -40,6 +40,9 @@ struct Cast {
 };
 
 Cast make_cast(Random& random, IdMint& ids, Instant now);
+// The candidate half of a cast (who applies, living in the job's city 7 times in 10, their phone,
+// current job and application id), for a cast whose job half is set. make_cast ends with it.
+void cast_candidate(Cast& cast, Random& random, IdMint& ids);
 
 // Whole seconds, as HireHive writes object dates: "2024-03-05T10:15:00Z".
 std::string date_text(Instant instant);
@@ -50,10 +53,24 @@ Instant some_time_before(Instant now, Random& random, std::chrono::minutes least
 // `type` is the event name; it picks what the object looks like (a job.created job is young
 // and usually a draft, an interview.cancelled interview has status cancelled, ...).
 Json job_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
+// A job's job-board adverts: one on Indeed once it is published (expired when it is closed).
+Json job_ads(Random& random, std::string_view status, Instant published);
 Json candidate_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
 Json application_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
 Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
+// When, how and which round an interview is; interview_object draws one, a story passes its own.
+struct InterviewPlan {
+    Instant start;
+    Instant end;
+    std::string_view kind;  // HireHive's event.type: phone, online, on_site
+    std::string_view round; // "Phone screen", "First interview", ...
+};
+// Its status: cancelled for interview.cancelled, else past once the plan's start is before now.
+Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type,
+                      const InterviewPlan& plan);
 Json feedback_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
 Json note_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
+// The sentence an author appends when editing a note (candidate.note.updated).
+std::string_view note_edit(Random& random);
 
 } // namespace atshook::sample
