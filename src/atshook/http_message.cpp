@@ -188,6 +188,14 @@ HeaderFields parse_header_lines(std::string_view text, std::string_view source) 
     return fields;
 }
 
+bool is_hop_by_hop_header(std::string_view name) {
+    for (const std::string_view hop :
+         {"Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Expect", "TE",
+          "Trailer", "Upgrade", "Proxy-Connection", "Proxy-Authorization"})
+        if (equals_ignoring_case(name, hop)) return true;
+    return false;
+}
+
 bool starts_like_http_request(std::string_view bytes) {
     const std::string_view line = bytes.substr(0, std::min(bytes.find('\n'), bytes.size()));
     const auto space = line.find(' ');

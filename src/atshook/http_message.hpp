@@ -50,6 +50,10 @@ HeaderFields parse_header_lines(std::string_view text, std::string_view source);
 
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 
+// Headers that describe one hop of a request, not the delivery it carries (Host,
+// Content-Length, Transfer-Encoding, Connection, Expect, ...): whoever sends it on sets its own.
+bool is_hop_by_hop_header(std::string_view name);
+
 // Every field named `name` (case-insensitive), in order.
 std::vector<const HeaderField*> find_headers(const HeaderFields& fields, std::string_view name);
 

@@ -56,13 +56,9 @@ std::vector<std::string> request_files(const std::vector<std::string>& inputs) {
 // The headers a capture is replayed with under --as-is: all but those of the hop it came over.
 std::vector<atshook::delivery::Header> as_is_headers(const atshook::HeaderFields& fields) {
     std::vector<atshook::delivery::Header> headers;
-    for (const auto& field : fields) {
-        bool hop = false;
-        for (const std::string_view name :
-             {"Host", "Content-Length", "Transfer-Encoding", "Connection", "Expect"})
-            hop = hop || atshook::equals_ignoring_case(field.name, name);
-        if (!hop) headers.push_back({field.name, field.value});
-    }
+    for (const auto& field : fields)
+        if (!atshook::is_hop_by_hop_header(field.name))
+            headers.push_back({field.name, field.value});
     return headers;
 }
 

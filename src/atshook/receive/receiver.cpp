@@ -7,15 +7,8 @@
 namespace atshook::receive {
 namespace {
 
-bool is_2xx(int status) { return status >= 200 && status < 300; }
-
-// Headers that describe one hop, not the delivery: the client sets its own.
-bool is_hop_header(std::string_view name) {
-    for (const std::string_view hop :
-         {"Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Expect",
-          "TE", "Trailer", "Upgrade", "Proxy-Connection", "Proxy-Authorization"})
-        if (equals_ignoring_case(name, hop)) return true;
-    return false;
+bool is_2xx(int status) {
+    return status >= 200 && status < 300;
 }
 
 std::string header_value(const HeaderFields& headers, std::string_view name) {
@@ -135,8 +128,8 @@ Answer Receiver::refused(const ReceivedRequest& request, Judgement judgement) {
 
 std::optional<Answer> Receiver::on_head(const ReceivedRequest& head,
                                         std::optional<std::uint64_t> content_length) {
-    auto judgement = screen_request(head.method, head.target, head.headers, content_length,
-                                    m_options.judge);
+    auto judgement =
+        screen_request(head.method, head.target, head.headers, content_length, m_options.judge);
     if (!judgement) return std::nullopt;
     return refused(head, std::move(*judgement));
 }
@@ -172,15 +165,15 @@ Answer Receiver::on_request(ReceivedRequest& request) {
         }
     }
     if (!m_options.forward_to.empty() && report.save_error.empty()) {
-        delivery::HttpRequest forwarded{m_options.forward_to, {}, request.body,
-                                        m_options.forward_timeout};
+        delivery::HttpRequest forwarded{
+            m_options.forward_to, {}, request.body, m_options.forward_timeout};
         for (const auto& field : request.headers)
-            if (!is_hop_header(field.name)) forwarded.headers.push_back({field.name, field.value});
-        auto client = m_options.make_client ? m_options.make_client()
-                                            : delivery::make_curl_client();
+            if (!is_hop_by_hop_header(field.name))
+                forwarded.headers.push_back({field.name, field.value});
+        auto client =
+            m_options.make_client ? m_options.make_client() : delivery::make_curl_client();
         ForwardResult forward{client->post(forwarded), {}};
-        forward.warnings =
-            forward_warnings(judgement, forward.exchange, m_options.slow_after);
+        forward.warnings = forward_warnings(judgement, forward.exchange, m_options.slow_after);
         if (forward.exchange.status == 0) {
             report.answer = {502,
                              "ats-hook: the handler at " + m_options.forward_to +
