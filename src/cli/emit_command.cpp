@@ -5,6 +5,7 @@
 #include "atshook/sample/override.hpp"
 #include "atshook/sample/random.hpp"
 #include "atshook/sample/sample.hpp"
+#include "atshook/sample/scenario.hpp"
 #include "atshook/signature/headers.hpp"
 #include "atshook/signature/sign.hpp"
 #include "atshook/timestamp.hpp"
@@ -47,9 +48,18 @@ struct EmitOptions {
     std::string timestamp;
     std::string send;
     SendOptions sending;
+    std::string scenario; // "hiring"
+    std::size_t candidates = 5;
 };
 
 void check_from_options(const EmitOptions& options) {
+    if (!options.scenario.empty()) {
+        if (!options.types.empty() || !options.from.empty() || options.count != 1)
+            throw atshook::Error("--scenario tells its own story: no event types, --from or "
+                                 "--count with it (--candidates sets its size)",
+                                 atshook::Error::Kind::usage);
+        return;
+    }
     if (options.from.empty()) {
         if (options.types.empty())
             throw atshook::Error("name at least one event type (or all), or give --from FILE",
@@ -79,14 +89,19 @@ public:
             m_reader.emplace(options.from);
             return;
         }
-        m_types = sample::expand_types(options.types);
         const auto now =
             options.at.empty()
                 ? std::chrono::time_point_cast<atshook::Ticks>(std::chrono::system_clock::now())
                 : atshook::parse_instant(options.at, "--at");
-        m_generator.emplace(sample::SampleOptions{
-            seed, now,
-            options.envelope == "flat" ? sample::Envelope::flat : sample::Envelope::data_object});
+        const auto envelope =
+            options.envelope == "flat" ? sample::Envelope::flat : sample::Envelope::data_object;
+        if (!options.scenario.empty()) {
+            m_scenario.emplace(sample::ScenarioOptions{seed, now, options.candidates, envelope});
+            m_total = m_scenario->size();
+            return;
+        }
+        m_types = sample::expand_types(options.types);
+        m_generator.emplace(sample::SampleOptions{seed, now, envelope});
         m_total = m_types.size() * options.count;
         // --duration: fresh events for as long as it lasts, the types in turn.
         m_endless = !options.send.empty() && !options.sending.duration.empty();
@@ -140,6 +155,7 @@ private:
     }
 
     std::optional<sample::Event> build_next() {
+        if (m_scenario) return m_scenario->next();
         if (!m_endless && m_index >= *m_total) return std::nullopt;
         const std::size_t i = m_index++;
         return m_generator->build(m_types[i % m_types.size()], i / m_types.size());
@@ -217,6 +233,7 @@ private:
     std::vector<sample::Override> m_edits;
     std::vector<std::string> m_types;
     std::optional<sample::Generator> m_generator;
+    std::optional<sample::Scenario> m_scenario;
     std::optional<atshook::InputReader> m_reader;
     atshook::Chunk m_chunk;
     std::size_t m_position = 0;
@@ -269,6 +286,17 @@ void add_emit_command(CLI::App& root, Commands& commands) {
             },
             "N", "seed range"))
         ->type_name("N");
+    auto* scenario =
+        app->add_option("--scenario", options->scenario,
+                        "Instead of event types, a story whose ids and times agree: hiring (a job "
+                        "opened, candidates applying, interviewed, rejected or hired)")
+            ->check(CLI::IsMember({"hiring"}))
+            ->type_name("hiring");
+    app->add_option("--candidates", options->candidates,
+                    "With --scenario: how many candidates apply (default 5, at most 2000)")
+        ->check(CLI::Range(std::size_t{1}, sample::k_max_candidates))
+        ->needs(scenario)
+        ->type_name("N");
     app->add_option("--count", options->count, "Events of each type (default 1)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000}))
         ->type_name("N");
@@ -317,6 +345,11 @@ void add_emit_command(CLI::App& root, Commands& commands) {
                             // With --send, --format json asks for the summary as JSON.
                             options->sending.json =
                                 app->count("--format") > 0 && options->format == "json";
+                            // The handler bench tells a story by default, so that its
+                            // redeliveries and reorderings act on related events.
+                            if (options->sending.check_handler && options->types.empty() &&
+                                options->from.empty() && options->scenario.empty())
+                                options->scenario = "hiring";
                             return run_emit(*options);
                         }});
 }

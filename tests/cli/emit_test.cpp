@@ -370,3 +370,21 @@ TEST_CASE("every option that emit --help shows is in the man page's emit section
     }
     CHECK(checked >= 18);
 }
+
+TEST_CASE("emit --scenario hiring tells the same valid story for the same seed and time") {
+    const std::vector<std::string> args{
+        "emit",         "--scenario", "hiring",   "--seed", "5", "--at", "2026-03-02T09:00:00Z",
+        "--candidates", "6",          "--format", "ndjson"};
+    const auto first = test::run_ats(args);
+    const auto second = test::run_ats(args);
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.out == second.out);
+    CHECK(std::count(first.out.begin(), first.out.end(), '\n') > 30);
+    CHECK(first.out.starts_with("{\"id\":\"wbhk_evt_"));
+    CHECK(first.out.find("\"type\":\"job.created\"") <
+          first.out.find("\"type\":\"application.created\""));
+    const auto strict = test::run_ats({"validate", "--strict", "-"}, test::stdin_of(first.out));
+    CHECK(strict.exit_code == 0);
+    CHECK(test::run_ats({"emit", "--scenario", "hiring", "job.created"}).exit_code == 2);
+    CHECK(test::run_ats({"emit", "job.created", "--candidates", "3"}).exit_code == 2);
+}
