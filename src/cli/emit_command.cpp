@@ -286,16 +286,14 @@ void add_emit_command(CLI::App& root, Commands& commands) {
             },
             "N", "seed range"))
         ->type_name("N");
-    auto* scenario =
-        app->add_option("--scenario", options->scenario,
-                        "Instead of event types, a story whose ids and times agree: hiring (a job "
-                        "opened, candidates applying, interviewed, rejected or hired)")
-            ->check(CLI::IsMember({"hiring"}))
-            ->type_name("hiring");
+    app->add_option("--scenario", options->scenario,
+                    "Instead of event types, a story whose ids and times agree: hiring (a job "
+                    "opened, candidates applying, interviewed, rejected or hired)")
+        ->check(CLI::IsMember({"hiring"}))
+        ->type_name("hiring");
     app->add_option("--candidates", options->candidates,
                     "With --scenario: how many candidates apply (default 5, at most 2000)")
         ->check(CLI::Range(std::size_t{1}, sample::k_max_candidates))
-        ->needs(scenario)
         ->type_name("N");
     app->add_option("--count", options->count, "Events of each type (default 1)")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000}))
@@ -350,6 +348,9 @@ void add_emit_command(CLI::App& root, Commands& commands) {
                             if (options->sending.check_handler && options->types.empty() &&
                                 options->from.empty() && options->scenario.empty())
                                 options->scenario = "hiring";
+                            if (app->count("--candidates") > 0 && options->scenario.empty())
+                                throw atshook::Error("--candidates sets the size of a --scenario",
+                                                     atshook::Error::Kind::usage);
                             return run_emit(*options);
                         }});
 }
