@@ -16,7 +16,8 @@
 # SEED picks the emitted event (33: a 1.1 kB body, the smallest interview.created near the 900
 # bytes of performance.md); NODE_SAVE=direct makes Node fs.writeFile the final name directly.
 # Usage: [ATS_HOOK=build/ats-hook] [DURATION=8] [THREADS=2] [CONNECTIONS=100] [WARMUP=1]
-#        [SEED=33] [NODE_SAVE=rename|direct] [SAVE_ROOT=bench/out] [KEEP=1] bench/listen.sh
+#        [SEED=33] [NODE_SAVE=rename|direct] [SAVE_ROOT=bench/out] [KEEP=1] [SETTLE=300]
+#        bench/listen.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 die() {
@@ -55,6 +56,21 @@ fi
 
 save_root=${SAVE_ROOT:-bench/out}
 mkdir -p "$save_root"
+# On ext4 without a journal the inode allocator skips inodes freed in the last 60 s (300 s while
+# their inode table block is dirty), so after a mass deletion (a build, this script's cleanup)
+# creating files is several times slower for minutes (and creating files dirties those inode
+# table blocks again). So wait until the files the last run removed are SETTLE seconds old.
+stamp=$save_root/.listen-cleaned
+settle=${SETTLE:-300}
+[[ $settle =~ ^[0-9]+$ ]] || die "SETTLE is a whole number of seconds, not '$settle'"
+if [[ -f $stamp ]]; then
+  age=$(($(date +%s) - $(cat "$stamp")))
+  if ((age < settle)); then
+    echo "the previous run removed its files $age s ago: waiting $((settle - age)) s more, as" \
+      "file creation on ext4 without a journal is slow for a while after deletions (SETTLE=0: no wait)" >&2
+    sleep $((settle - age))
+  fi
+fi
 work=$(realpath "$(mktemp -d "$save_root/listen.XXXXXX")")
 server_pid=""
 cleanup() {
@@ -63,7 +79,16 @@ cleanup() {
     kill -TERM "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  if [[ -n ${KEEP:-} ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+  if [[ -n ${KEEP:-} ]]; then
+    echo "kept $work" >&2
+  else
+    local start=$SECONDS
+    rm -rf "$work"
+    date +%s >"$stamp"
+    if ((SECONDS - start > 5)); then
+      echo "removing the bench's files took $((SECONDS - start)) s" >&2
+    fi
+  fi
   exit "$status"
 }
 trap cleanup EXIT
@@ -81,15 +106,20 @@ request=$work/request.http
   --url http://127.0.0.1/webhooks/hirehive >"$request"
 body_bytes=$(grep -i -m1 '^content-length:' "$request" | tr -dc 0-9)
 
+progress() { printf '[%4d s] %s\n' "$SECONDS" "$*" >&2; }
 count_files() { find "$1" -maxdepth 1 -type f ! -name '.*' ! -name '*.tmp' | wc -l; }
 # Starts a server in the background ($server_pid) and sets $port from what it prints:
-# ats-hook's first stderr line, or the Node receiver's first stdout line.
+# ats-hook's first stderr line, or the Node receiver's first stdout line. ats-hook's line per
+# delivery goes to /dev/null: the Node receiver prints nothing per delivery, and the cost of a
+# log sink is the system's (its summary on stderr still counts the deliveries).
 start_server() {
   local name=$1
   shift
+  local out=/dev/null
+  [[ $name != node* ]] || out=$work/$name.out
   : >"$work/$name.out"
   : >"$work/$name.err"
-  "$@" >"$work/$name.out" 2>"$work/$name.err" &
+  "$@" >"$out" 2>"$work/$name.err" &
   server_pid=$!
   port=""
   local line
@@ -156,6 +186,7 @@ runs=0
 measure() {
   local run=$1 name=$2 dir=$3
   shift 3
+  progress "$name"
   local letter=${letters[runs]}
   runs=$((runs + 1))
   start_server "$name" "$@"
@@ -188,11 +219,13 @@ measure() {
     lost[$run]=$((r_ok > saved[$run] ? r_ok - saved[$run] : 0))
   fi
 }
-# file_limit THREADS [fsync]: files/s creating body-sized files for DURATION seconds.
+# file_limit THREADS FILES [fsync]: files/s creating FILES body-sized files into a new
+# directory, stopping after DURATION seconds.
 file_limit() {
+  progress "file-creation limit: $1 thread(s)${3:+ + $3}"
   local dir out
   dir=$(mktemp -d "$work/files.XXXXXX")
-  out=$("$work/file_rate" "$dir" 100000000 "$1" "$body_bytes" "$duration" ${2:+"$2"}) ||
+  out=$("$work/file_rate" "$dir" "$2" "$1" "$body_bytes" "$duration" ${3:+"$3"}) ||
     die "file_rate failed in $dir"
   [[ $out =~ rate=([0-9]+)$ ]] || die "file_rate printed: $out"
   echo "${BASH_REMATCH[1]}"
@@ -201,17 +234,23 @@ file_limit() {
 node_receiver=(node bench/listen/receiver.js --secret-file "$key" --save-mode "$node_save")
 measure a_ats ats-hook-a "" "$ats_hook" listen --port 0 --secret-file "$key"
 measure a_node node-a "" "${node_receiver[@]}"
-limit_before=$(file_limit 1)
 mkdir "$work/save-ats" "$work/save-node" "$work/save-fsync"
 measure b_ats ats-hook-b "$work/save-ats" "$ats_hook" listen --port 0 --secret-file "$key" \
   --save "$work/save-ats"
+# The limit is measured on as many files as ats-hook made (at most DURATION seconds long), right
+# after it and again after the other (b) runs: files in a directory, recently deleted inodes and
+# the page cache change the rate, so the two figures show how steady the file system was.
+files=$(count_files "$work/save-ats")
+limit_before=$(file_limit 1 "$files")
 measure b_node node-b "$work/save-node" "${node_receiver[@]}" --save "$work/save-node"
 measure b_fsync ats-hook-fsync "$work/save-fsync" "$ats_hook" listen --port 0 \
   --secret-file "$key" --save "$work/save-fsync" --fsync
-limit_after=$(file_limit 1)
-limit_two=$(file_limit 2)
-limit_fsync=$(file_limit 1 fsync)
+limit_after=$(file_limit 1 "$files")
+limit_two=$(file_limit 2 "$files")
+limit_fsync=$(file_limit 1 "$files" fsync)
+progress "done"
 limit=$((limit_before > limit_after ? limit_before : limit_after))
+slowest=$((limit_before < limit_after ? limit_before : limit_after))
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { if (($1)); then echo ok; else echo MISSED; fi; }
@@ -236,10 +275,15 @@ row "(b) (a) + a file per delivery" "ats-hook" b_ats
 row "" node b_node
 row "(b) with --fsync (group commit)" ats-hook b_fsync
 echo
-echo "file-creation limit, open+write+close+rename of $body_bytes-byte files into one directory" \
-  "(${duration} s each):"
-echo "  one thread: $limit_before files/s before the (b) runs, $limit_after after;" \
+echo "file-creation limit, open+write+close+rename of $files $body_bytes-byte files into one" \
+  "directory (at most ${duration} s each):"
+echo "  one thread: $limit_before files/s after ats-hook's (b) run, $limit_after after all (b) runs;" \
   "two threads: $limit_two files/s; one thread + fsync each file: $limit_fsync files/s"
+if ((slowest * 3 < limit * 2)); then
+  echo "  warning: the limit moved by more than 1.5x during the run, so the (b) figures were taken on an" \
+    "unsteady file system (recent mass deletions? see the note on ext4 without a journal in this" \
+    "script); compare them only with care, or rerun when the machine is quiet"
+fi
 echo
 printf '%-34s %-13s %12s %12s %12s\n' "(b) deliveries kept" receiver "answered 2xx" "files kept" \
   "lost (0)"
