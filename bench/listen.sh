@@ -16,7 +16,7 @@
 # SEED picks the emitted event (33: a 1.1 kB body, the smallest interview.created near the 900
 # bytes of performance.md); NODE_SAVE=direct makes Node fs.writeFile the final name directly.
 # Usage: [ATS_HOOK=build/ats-hook] [DURATION=8] [THREADS=2] [CONNECTIONS=100] [WARMUP=1]
-#        [SEED=33] [NODE_SAVE=rename|direct] [SAVE_ROOT=bench/out] [KEEP=1] [SETTLE=300]
+#        [SEED=33] [NODE_SAVE=rename|direct] [SAVE_ROOT=bench/out] [KEEP=1] [SETTLE=360]
 #        bench/listen.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +61,7 @@ mkdir -p "$save_root"
 # creating files is several times slower for minutes (and creating files dirties those inode
 # table blocks again). So wait until the files the last run removed are SETTLE seconds old.
 stamp=$save_root/.listen-cleaned
-settle=${SETTLE:-300}
+settle=${SETTLE:-360}
 [[ $settle =~ ^[0-9]+$ ]] || die "SETTLE is a whole number of seconds, not '$settle'"
 if [[ -f $stamp ]]; then
   age=$(($(date +%s) - $(cat "$stamp")))
