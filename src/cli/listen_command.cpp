@@ -24,6 +24,8 @@
 #include <mutex>
 #include <optional>
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace cli {
 namespace {
@@ -110,6 +112,11 @@ int run_listen(ListenOptions& options) {
 
     std::mutex output;
     ListenTally tally;
+    struct stat out_stat {};
+    const bool flush_each_line =
+        isatty(STDOUT_FILENO) == 1 || (fstat(STDOUT_FILENO, &out_stat) == 0 &&
+                                       (S_ISFIFO(out_stat.st_mode) || S_ISSOCK(out_stat.st_mode)));
+    auto last_flush = std::chrono::steady_clock::now();
     const bool json = options.format == "json";
     const auto report = [&](const receive::DeliveryReport& delivery) {
         std::string text;
@@ -134,7 +141,13 @@ int run_listen(ListenOptions& options) {
         const std::lock_guard lock(output);
         tally.add(delivery, options.reject_invalid);
         std::fwrite(text.data(), 1, text.size(), stdout);
-        std::fflush(stdout);
+        // A terminal or a pipe reads each line as it comes; a file (or /dev/null) gets them at
+        // most 100 ms late, which spares a write per delivery under load.
+        const auto now = std::chrono::steady_clock::now();
+        if (flush_each_line || now - last_flush > std::chrono::milliseconds{100}) {
+            std::fflush(stdout);
+            last_flush = now;
+        }
     };
     const auto finished = [&](std::size_t done) {
         if (options.count > 0 && done == options.count) ::kill(::getpid(), SIGUSR1);
@@ -165,6 +178,7 @@ int run_listen(ListenOptions& options) {
     server.stop(std::chrono::seconds{10});
     store.reset(); // every file written before the summary
     const std::lock_guard lock(output);
+    std::fflush(stdout);
     fmt::print(stderr, "{}\n", summary_text(tally));
     if (options.count == 0) return exit_code::ok;
     return signal == SIGUSR1 && tally.good >= options.count && tally.good == tally.received
