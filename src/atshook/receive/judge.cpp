@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace atshook::receive {
 namespace {
 
@@ -74,9 +76,14 @@ std::optional<Judgement> screen_request(std::string_view method, std::string_vie
         judgement.answer.headers.push_back({"Allow", "POST", 0});
         return judgement;
     }
-    if (headers.size() > limits::k_header_lines)
-        return refuse(431, fmt::format("{} header lines; at most {} are accepted", headers.size(),
-                                       limits::k_header_lines));
+    // The saved request file gets a Content-Length line if it has none: it must still read back.
+    const bool has_length = std::any_of(headers.begin(), headers.end(), [](const auto& field) {
+        return equals_ignoring_case(field.name, "Content-Length");
+    });
+    if (headers.size() + (has_length ? 0 : 1) > limits::k_header_lines)
+        return refuse(431, fmt::format("{} header lines; at most {} are accepted, Content-Length "
+                                       "included",
+                                       headers.size(), limits::k_header_lines));
     for (const auto& field : headers)
         if (field.name.size() + field.value.size() + 2 > limits::k_header_line_bytes)
             return refuse(431, fmt::format("a header line is longer than {} bytes",
@@ -86,8 +93,8 @@ std::optional<Judgement> screen_request(std::string_view method, std::string_vie
 }
 
 Judgement too_large(const ReceiveOptions& options) {
-    return refuse(413, fmt::format("the body is larger than {} bytes (--max-bytes)",
-                                   options.max_body_bytes));
+    return refuse(
+        413, fmt::format("the body is larger than {} bytes (--max-bytes)", options.max_body_bytes));
 }
 
 Judgement judge_delivery(const HeaderFields& headers, std::string_view body,
@@ -103,9 +110,9 @@ Judgement judge_delivery(const HeaderFields& headers, std::string_view body,
         judgement.problem = e.what();
     }
     if (judgement.problem.empty() && !options.secrets.empty()) {
-        judgement.signature = verify_with_hints(
-            *judgement.headers, body, options.secrets,
-            signature::VerifyOptions{now, options.tolerance_seconds, true});
+        judgement.signature =
+            verify_with_hints(*judgement.headers, body, options.secrets,
+                              signature::VerifyOptions{now, options.tolerance_seconds, true});
         const auto& result = *judgement.signature;
         judgement.verdict = signature_verdict(result.reason);
         if (judgement.verdict == Verdict::stale)
@@ -126,8 +133,8 @@ Judgement judge_delivery(const HeaderFields& headers, std::string_view body,
             judgement.verdict = Verdict::invalid_payload;
         }
     }
-    judgement.answer.status = options.respond.value_or(
-        status_for(judgement.verdict, options.reject_invalid));
+    judgement.answer.status =
+        options.respond.value_or(status_for(judgement.verdict, options.reject_invalid));
     judgement.answer.body = answer_text(judgement);
     return judgement;
 }
