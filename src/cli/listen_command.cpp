@@ -247,8 +247,9 @@ void add_listen_command(CLI::App& root, Commands& commands) {
         ->type_name("N");
     app->footer("Exit codes: 0 stopped by Ctrl-C or SIGTERM, or with --count all N deliveries "
                 "verified;\n1 with --count, a delivery that did not verify (or was invalid, "
-                "with --reject-invalid),\nor stopped before N; 2 usage error; 3 unreadable "
-                "secret or --save directory.");
+                "with --reject-invalid),\nor stopped before N; 2 usage error; 3 a port that cannot "
+                "be bound, an "
+                "unreadable\nsecret or --save directory.");
     commands.push_back({app, [options] { return run_listen(*options); }});
 }
 
