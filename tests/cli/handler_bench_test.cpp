@@ -78,8 +78,8 @@ private:
             std::this_thread::sleep_for(1500ms);
             return {200, "ok", {}};
         case Behaviour::fails_when_busy:
-            return in_flight > 1 ? receive::Answer{500, "busy", {}}
-                                 : receive::Answer{200, "ok", {}};
+            if (in_flight > 1) return {500, "busy", {}};
+            break; // alone, it answers as the correct handler does
         case Behaviour::correct:
             break;
         }
