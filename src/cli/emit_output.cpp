@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <variant>
 #include <cstdio>
 #include <thread>
+#include <variant>
 
 namespace cli {
 namespace {
@@ -21,13 +21,9 @@ namespace {
 using namespace atshook::delivery;
 
 std::vector<Header> signed_headers(const EmittedEvent& event, const OutputOptions& options) {
-    std::vector<Header> headers{{"Content-Type", "application/json"}};
-    if (!options.signer) return headers;
-    headers.push_back({"webhook-id", event.id});
-    headers.push_back({"webhook-timestamp", std::to_string(options.timestamp)});
-    headers.push_back(
-        {"webhook-signature", options.signer(event.id, options.timestamp, event.body)});
-    return headers;
+    if (!options.signer) return {{"Content-Type", "application/json"}};
+    return webhook_headers(event.id, options.timestamp,
+                           options.signer(event.id, options.timestamp, event.body));
 }
 
 // With a signature, json and ndjson hold {"headers": {...}, "body": "<the exact bytes>"}.
@@ -43,7 +39,8 @@ std::string signed_json(const EmittedEvent& event, const OutputOptions& options,
 // in order), so the many events of a large run are serialised once.
 std::string pretty(const std::string& body) {
     auto tree = atshook::parse_json_tree(body);
-    if (auto* json = std::get_if<nlohmann::ordered_json>(&tree)) return atshook::json_text(*json, 2);
+    if (auto* json = std::get_if<nlohmann::ordered_json>(&tree))
+        return atshook::json_text(*json, 2);
     return body;
 }
 

@@ -53,11 +53,6 @@ struct ListenOptions {
     std::size_t count = 0;
 };
 
-bool secrets_given(const SecretOptions& options) {
-    const char* env = std::getenv("ATS_HOOK_SECRET");
-    return !options.files.empty() || !options.literals.empty() || (env && *env);
-}
-
 // The signals that stop the listener, and SIGUSR1 that --count raises: blocked in every thread
 // (the server's threads inherit the mask) and taken by sigwait in the main thread.
 sigset_t stop_signals() {

@@ -74,8 +74,7 @@ int run_replay(ReplayOptions& options) {
     const auto files = request_files(options.inputs);
     std::shared_ptr<LoadedSecrets> secrets;
     if (!options.as_is) {
-        if (options.secrets.files.empty() && options.secrets.literals.empty() &&
-            !std::getenv("ATS_HOOK_SECRET"))
+        if (!secrets_given(options.secrets))
             throw atshook::Error("replay re-signs each request with a fresh timestamp: give "
                                  "--secret-file (or ATS_HOOK_SECRET, --secret), or --as-is to "
                                  "send the original headers",

@@ -109,6 +109,11 @@ void add_secret_options(CLI::App& command, SecretOptions& options) {
         ->allow_extra_args(false);
 }
 
+bool secrets_given(const SecretOptions& options) {
+    const char* env = std::getenv(k_environment_variable);
+    return !options.files.empty() || !options.literals.empty() || (env && *env);
+}
+
 void forbid_core_dumps() {
     const rlimit none{0, 0};
     setrlimit(RLIMIT_CORE, &none);

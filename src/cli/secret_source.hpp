@@ -23,6 +23,9 @@ struct LoadedSecrets {
     std::vector<std::string> origins; // for messages: "keys.txt line 2", "ATS_HOOK_SECRET", ...
 };
 
+// Whether any secret was given: --secret-file, --secret, or a non-empty ATS_HOOK_SECRET.
+bool secrets_given(const SecretOptions& options);
+
 // Loads the secrets in order: every --secret-file, then every --secret; only when neither is
 // given, the environment variable ATS_HOOK_SECRET (one or more secrets separated by white
 // space). Warns on stderr, once each: --secret is visible in the process list; a secret file is

@@ -43,6 +43,15 @@ const std::string* find_header(const std::vector<Header>& headers, std::string_v
     return nullptr;
 }
 
+std::vector<Header> webhook_headers(std::string_view id, std::int64_t timestamp,
+                                    std::string_view signature) {
+    std::vector<Header> headers{{"Content-Type", "application/json"},
+                                {"webhook-id", std::string(id)},
+                                {"webhook-timestamp", std::to_string(timestamp)}};
+    if (!signature.empty()) headers.push_back({"webhook-signature", std::string(signature)});
+    return headers;
+}
+
 std::chrono::milliseconds scheduled_delay(int retry, double scale) {
     const std::size_t index =
         std::min(static_cast<std::size_t>(retry < 1 ? 1 : retry), k_schedule.size()) - 1;
@@ -86,12 +95,9 @@ DeliveryResult deliver(const Message& message, const std::string& url, const Sig
         if (message.headers) {
             request.headers = *message.headers;
         } else {
-            request.headers.push_back({"Content-Type", "application/json"});
-            request.headers.push_back({"webhook-id", message.id});
-            request.headers.push_back({"webhook-timestamp", std::to_string(attempt.timestamp)});
-            if (signer)
-                request.headers.push_back(
-                    {"webhook-signature", signer(message.id, attempt.timestamp, message.body)});
+            request.headers = webhook_headers(
+                message.id, attempt.timestamp,
+                signer ? signer(message.id, attempt.timestamp, message.body) : std::string());
         }
         attempt.request_headers = request.headers;
         attempt.exchange = client.post(request);

@@ -41,6 +41,11 @@ std::optional<std::chrono::milliseconds> retry_after(std::string_view value,
 using Signer =
     std::function<std::string(std::string_view id, std::int64_t timestamp, std::string_view body)>;
 
+// The headers of a signed delivery: Content-Type: application/json, webhook-id,
+// webhook-timestamp and, unless `signature` is empty, webhook-signature.
+std::vector<Header> webhook_headers(std::string_view id, std::int64_t timestamp,
+                                    std::string_view signature);
+
 struct Message {
     std::string id;   // webhook-id: the same on every attempt
     std::string body; // sent byte for byte

@@ -115,15 +115,6 @@ std::string CheckMixer::fresh_id() {
     return signature::message_id(bytes);
 }
 
-std::vector<Header> CheckMixer::signed_headers(const std::string& id, std::int64_t timestamp,
-                                               const std::string& signature) {
-    std::vector<Header> headers{{"Content-Type", "application/json"},
-                                {"webhook-id", id},
-                                {"webhook-timestamp", std::to_string(timestamp)}};
-    if (!signature.empty()) headers.push_back({"webhook-signature", signature});
-    return headers;
-}
-
 Outgoing CheckMixer::make(Check check, const Outgoing& base, std::int64_t now) {
     Outgoing out{base.type, std::string(check_code(check)), base.message};
     const std::string id = check == Check::redelivery ? base.message.id : fresh_id();
@@ -140,37 +131,37 @@ Outgoing CheckMixer::make(Check check, const Outgoing& base, std::int64_t now) {
     case Check::forged_body: {
         const std::string signature = sign(now, out.message.body);
         out.message.body = forged(out.message.body);
-        out.message.headers = signed_headers(id, now, signature);
+        out.message.headers = webhook_headers(id, now, signature);
         break;
     }
     case Check::wrong_secret: {
         std::array<unsigned char, 32> key{};
         for (auto& byte : key) byte = static_cast<unsigned char>(m_random() & 0xFF);
         const auto other = signature::make_hmac_secret(key);
-        out.message.headers =
-            signed_headers(id, now, signature::signature_token(other, {id, now, out.message.body}));
+        out.message.headers = webhook_headers(
+            id, now, signature::signature_token(other, {id, now, out.message.body}));
         break;
     }
     case Check::unsigned_delivery:
-        out.message.headers = signed_headers(id, now, "");
+        out.message.headers = webhook_headers(id, now, "");
         break;
     case Check::v1a_only: {
         std::array<unsigned char, 32> seed{};
         for (auto& byte : seed) byte = static_cast<unsigned char>(m_random() & 0xFF);
         const auto other = signature::make_ed25519_secret(seed);
-        out.message.headers =
-            signed_headers(id, now, signature::signature_token(other, {id, now, out.message.body}));
+        out.message.headers = webhook_headers(
+            id, now, signature::signature_token(other, {id, now, out.message.body}));
         break;
     }
     case Check::stale:
     case Check::future: {
         const std::int64_t when = check == Check::stale ? now - k_ten_minutes : now + k_ten_minutes;
-        out.message.headers = signed_headers(id, when, sign(when, out.message.body));
+        out.message.headers = webhook_headers(id, when, sign(when, out.message.body));
         break;
     }
     case Check::invalid_payload:
         out.message.body = with_wrong_type(out.message.body);
-        out.message.headers = signed_headers(id, now, sign(now, out.message.body));
+        out.message.headers = webhook_headers(id, now, sign(now, out.message.body));
         break;
     }
     return out;

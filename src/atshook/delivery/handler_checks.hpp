@@ -47,8 +47,6 @@ public:
 
 private:
     Outgoing make(Check check, const Outgoing& base, std::int64_t now);
-    std::vector<Header> signed_headers(const std::string& id, std::int64_t timestamp,
-                                       const std::string& signature);
     std::string fresh_id();
 
     std::span<const signature::Secret> m_secrets;
