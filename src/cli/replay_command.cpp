@@ -115,7 +115,7 @@ int run_replay(ReplayOptions& options) {
         }
         return std::nullopt;
     };
-    const int sent = send_events(next, std::nullopt, options.to, "--to", secrets, options.sending);
+    const int sent = send_events(next, files.size(), options.to, "--to", secrets, options.sending);
     return unreadable ? std::max(sent, exit_code::bad_input) : sent;
 }
 
