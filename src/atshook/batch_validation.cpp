@@ -19,8 +19,9 @@ ChunkReport report_chunk(Validator& validator, const Chunk& chunk, std::string_v
         const DocumentResult result = validate_document(validator, document, max_bytes);
         report.tally.add(result);
         const DocumentOrigin origin{source, document.line};
-        if (format == ReportFormat::text)
-            append_text_report(report.text, origin, document, result);
+        if (format == ReportFormat::text || format == ReportFormat::colored_text)
+            append_text_report(report.text, origin, document, result,
+                               format == ReportFormat::colored_text);
         else if (format == ReportFormat::json)
             report.text += json_text(json_report(origin, document, result)) + "\n";
     }

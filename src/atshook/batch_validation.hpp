@@ -8,7 +8,8 @@
 
 namespace atshook {
 
-enum class ReportFormat { text, json, none };
+// colored_text: text with ANSI colours (report.hpp), for a terminal.
+enum class ReportFormat { text, colored_text, json, none };
 
 // What one chunk of documents produced: its report text (text lines or JSON lines) and tally.
 struct ChunkReport {

@@ -1,6 +1,7 @@
 #include "atshook/report.hpp"
 
 #include "atshook/printable.hpp"
+#include "atshook/render/tone.hpp"
 
 #include <fmt/core.h>
 
@@ -23,27 +24,47 @@ std::string plural(std::size_t n, std::string_view word) {
 } // namespace
 
 void append_text_report(std::string& out, const DocumentOrigin& origin, const Document& document,
-                        const DocumentResult& result) {
+                        const DocumentResult& result, bool color) {
+    using render::append_painted;
+    using render::Tone;
     if (result.status == DocumentResult::Status::unreadable) {
         const LineColumn at = line_column(document.bytes, result.error_offset);
         const std::size_t line = (origin.line ? origin.line - 1 : 0) + at.line;
-        out += fmt::format("{}:{}:{}: {}\n", printable(origin.source), line, at.column,
-                           printable(result.error));
+        append_painted(out, fmt::format("{}:{}:{}:", printable(origin.source), line, at.column),
+                       Tone::strong, color);
+        out += ' ';
+        append_painted(out, printable(result.error), Tone::bad, color);
+        out += '\n';
         return;
     }
     const std::string where = printable(location(origin));
     for (const auto& finding : result.findings) {
-        out += fmt::format("{}: {}{}: {}\n", where,
-                           finding.severity == Severity::warning ? "warning: " : "",
-                           printable(shown_pointer(finding.pointer)), printable(finding.message));
+        const bool warning = finding.severity == Severity::warning;
+        append_painted(out, where + ":", Tone::strong, color);
+        out += ' ';
+        if (warning) {
+            append_painted(out, "warning:", Tone::warn, color);
+            out += ' ';
+        }
+        append_painted(out, printable(shown_pointer(finding.pointer)) + ":",
+                       warning ? Tone::warn : Tone::alert, color);
+        out += ' ';
+        out += printable(finding.message);
+        out += '\n';
     }
-    if (const std::size_t more = result.omitted.total())
-        out += fmt::format("{}: and {} more finding{} not shown ({} kept): {}, {}\n", where, more,
+    if (const std::size_t more = result.omitted.total()) {
+        append_painted(out, where + ":", Tone::strong, color);
+        out += fmt::format(" and {} more finding{} not shown ({} kept): {}, {}\n", more,
                            more == 1 ? "" : "s", result.findings.size(),
                            plural(result.omitted.errors, "error"),
                            plural(result.omitted.warnings, "warning"));
-    if (result.status == DocumentResult::Status::valid && origin.line == 0)
-        out += fmt::format("{}: valid {}\n", where, result.event_type);
+    }
+    if (result.status == DocumentResult::Status::valid && origin.line == 0) {
+        append_painted(out, where + ":", Tone::strong, color);
+        out += ' ';
+        append_painted(out, "valid", Tone::good, color);
+        out += fmt::format(" {}\n", result.event_type);
+    }
 }
 
 nlohmann::json json_report(const DocumentOrigin& origin, const Document& document,

@@ -20,9 +20,11 @@ struct DocumentOrigin {
 //   delivery.json: warning: /data/object/colour: unknown member "colour" (...)
 //   log.ndjson:7:15: not valid JSON: ...
 // A valid whole-file document gets one line ("delivery.json: valid interview.created");
-// a valid NDJSON line gets none, so large logs print only their problems.
+// a valid NDJSON line gets none, so large logs print only their problems. With `color`, the
+// location is bold, an error's pointer bold red, "warning:" and its pointer yellow, "valid"
+// green, as compilers colour their diagnostics.
 void append_text_report(std::string& out, const DocumentOrigin& origin, const Document& document,
-                        const DocumentResult& result);
+                        const DocumentResult& result, bool color = false);
 
 // One object per document: source, line, event_type, valid, error (unreadable only), findings
 // with pointer, keyword, severity, message, expected and actual, and omitted_findings (errors and

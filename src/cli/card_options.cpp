@@ -3,6 +3,7 @@
 #include "atshook/error.hpp"
 #include "atshook/render/terminal.hpp"
 #include "atshook/time/zone.hpp"
+#include "cli/color_option.hpp"
 #include "cli/diagnostics.hpp"
 
 #include <date/tz.h>
@@ -63,11 +64,7 @@ render::RenderOptions render_options(const CardOptions& options) {
                  : options.format == "markdown" ? render::Format::markdown
                                                 : render::Format::text;
     const bool tty = isatty(STDOUT_FILENO) == 1;
-    const auto choice = options.color == "always"  ? render::ColorChoice::always
-                        : options.color == "never" ? render::ColorChoice::never
-                                                   : render::ColorChoice::automatic;
-    out.color =
-        render::use_color(choice, {tty, env("TERM"), env("NO_COLOR"), env("CLICOLOR_FORCE")});
+    out.color = stdout_color(options.color);
     out.ascii =
         options.ascii || !render::locale_is_utf8(env("LC_ALL"), env("LC_CTYPE"), env("LANG"));
     std::optional<int> columns;
@@ -80,11 +77,7 @@ render::RenderOptions render_options(const CardOptions& options) {
 }
 
 void add_card_options(CLI::App& command, CardOptions& options) {
-    command
-        .add_option("--color", options.color,
-                    "auto (default: on a terminal unless NO_COLOR; CLICOLOR_FORCE forces), always "
-                    "or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+    add_color_option(command, options.color);
     command.add_flag("--ascii", options.ascii,
                      "ASCII frame and symbols (automatic when the locale is not UTF-8)");
     command.add_option("--tz", options.tz,

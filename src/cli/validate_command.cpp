@@ -1,6 +1,7 @@
 #include "atshook/batch_validation.hpp"
 #include "atshook/error.hpp"
 #include "atshook/json_text.hpp"
+#include "cli/color_option.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
@@ -22,6 +23,7 @@ struct ValidateOptions {
     bool strict = false;
     std::string format = "text";
     bool quiet = false;
+    std::string color = "auto";
     std::size_t max_bytes = atshook::k_default_max_bytes;
     unsigned jobs = 0;
 };
@@ -33,9 +35,10 @@ int run_validate(const ValidateOptions& options) {
     validate.forced_event = options.event;
     atshook::Validator check_options(validate); // a bad --event is a usage error before any input
 
-    const auto format = options.quiet              ? atshook::ReportFormat::none
-                        : options.format == "json" ? atshook::ReportFormat::json
-                                                   : atshook::ReportFormat::text;
+    const auto format = options.quiet                 ? atshook::ReportFormat::none
+                        : options.format == "json"    ? atshook::ReportFormat::json
+                        : stdout_color(options.color) ? atshook::ReportFormat::colored_text
+                                                      : atshook::ReportFormat::text;
     const unsigned jobs =
         options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     const std::vector<std::string> files =
@@ -66,7 +69,8 @@ int run_validate(const ValidateOptions& options) {
             unopenable = true;
         }
     }
-    if (format == atshook::ReportFormat::text && total.documents > 1)
+    if ((format == atshook::ReportFormat::text || format == atshook::ReportFormat::colored_text) &&
+        total.documents > 1)
         fmt::print("{}\n", atshook::summary_line(total));
     if (unopenable || total.unreadable) return exit_code::bad_input;
     if (total.documents == 0) {
@@ -93,6 +97,7 @@ void add_validate_command(CLI::App& root, Commands& commands) {
                     "Output: text (default) or json (one object per line)")
         ->check(CLI::IsMember({"text", "json"}));
     app->add_flag("-q,--quiet", options->quiet, "Print nothing; report through the exit code only");
+    add_color_option(*app, options->color);
     add_max_bytes_option(*app, options->max_bytes);
     app->add_option(
         "-j,--jobs", options->jobs,

@@ -6,6 +6,7 @@
 #include "atshook/report.hpp"
 #include "atshook/reserialization.hpp"
 #include "atshook/signature/verify.hpp"
+#include "cli/color_option.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
@@ -38,6 +39,7 @@ struct VerifyCommandOptions {
     bool validate = false;
     std::string format = "text";
     bool quiet = false;
+    std::string color = "auto";
     std::size_t max_bytes = atshook::k_default_max_bytes;
 };
 
@@ -118,8 +120,9 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
                        : nullptr;
         fmt::print("{}\n", atshook::json_text(json, 2));
     } else if (!options.quiet) {
-        std::string text = verify_text(result, delivery.headers, context);
-        if (validation) atshook::append_text_report(text, origin, document, *validation);
+        const bool color = stdout_color(options.color);
+        std::string text = verify_text(result, delivery.headers, context, color);
+        if (validation) atshook::append_text_report(text, origin, document, *validation, color);
         fmt::print("{}", text);
     }
     if (validation && validation->status == atshook::DocumentResult::Status::unreadable)
@@ -182,6 +185,7 @@ void add_verify_command(CLI::App& root, Commands& commands) {
         ->type_name("text|json");
     app->add_flag("-q,--quiet", options->quiet,
                   "Print nothing, not even warnings or errors: the exit code says it all");
+    add_color_option(*app, options->color);
     add_max_bytes_option(*app, options->max_bytes);
     commands.push_back({app, [options, app] {
                             if (!options->quiet) return run_verify(*options, *app);

@@ -1,6 +1,7 @@
 #include "cli/verify_report.hpp"
 
 #include "atshook/printable.hpp"
+#include "atshook/render/tone.hpp"
 #include "atshook/timestamp.hpp"
 #include "cli/exit_code.hpp"
 
@@ -83,26 +84,37 @@ int exit_code_for(Reason reason) {
 }
 
 std::string verify_text(const VerifyResult& result, const DeliveryHeaders& headers,
-                        const VerifyContext& context) {
+                        const VerifyContext& context, bool color) {
+    using atshook::printable; // ids, header names and file names come from input
+    using atshook::render::append_painted;
+    using atshook::render::Tone;
     std::string text;
     if (result.ok()) {
         const std::size_t index = *result.matched_secret;
-        text = fmt::format("verified: message {}, {} signature by secret {} of {} ({})",
-                           headers.id->value, result.matched_version, index + 1,
-                           context.secret_origins.size(), context.secret_origins.at(index));
-        text += result.timestamp_checked
-                    ? fmt::format(", timestamp {} is {} s {} now (tolerance {} s)\n",
+        std::string line =
+            fmt::format("message {}, {} signature by secret {} of {} ({})", headers.id->value,
+                        result.matched_version, index + 1, context.secret_origins.size(),
+                        context.secret_origins.at(index));
+        line += result.timestamp_checked
+                    ? fmt::format(", timestamp {} is {} s {} now (tolerance {} s)",
                                   readable_time(*result.timestamp),
                                   result.age_seconds < 0 ? -result.age_seconds : result.age_seconds,
                                   result.age_seconds < 0 ? "after" : "before",
                                   context.tolerance_seconds)
-                    : fmt::format(", timestamp {} not checked (--ignore-timestamp)\n",
+                    : fmt::format(", timestamp {} not checked (--ignore-timestamp)",
                                   readable_time(*result.timestamp));
+        append_painted(text, "verified:", Tone::good, color);
+        text += ' ' + printable(line) + '\n';
     } else {
-        text = "not verified: " + describe_failure(result, headers, context) + "\n";
+        append_painted(text, "not verified:", Tone::alert, color);
+        text += ' ' + printable(describe_failure(result, headers, context)) + '\n';
     }
-    for (const auto hint : result.hints) text += fmt::format("  hint: {}\n", hint_text(hint));
-    return atshook::printable_lines(text); // ids, header names and file names come from input
+    for (const auto hint : result.hints) {
+        text += "  ";
+        append_painted(text, "hint:", Tone::info, color);
+        text += ' ' + printable(hint_text(hint)) + '\n';
+    }
+    return text;
 }
 
 nlohmann::ordered_json verify_json(const VerifyResult& result, const DeliveryHeaders& headers,

@@ -18,10 +18,11 @@ struct VerifyContext {
 // The exit code for a verdict (see exit_code.hpp).
 int exit_code_for(atshook::signature::Reason reason);
 
-// One verdict line, then one "  hint: ..." line per hint; ends with a newline.
+// One verdict line, then one "  hint: ..." line per hint; ends with a newline. Text from input
+// is escaped; with `color` the verdict is green or bold red and "hint:" cyan.
 std::string verify_text(const atshook::signature::VerifyResult& result,
                         const atshook::signature::DeliveryHeaders& headers,
-                        const VerifyContext& context);
+                        const VerifyContext& context, bool color = false);
 
 // The stable JSON form: verified, reason, header, detail, id, timestamp, age_seconds,
 // tolerance_seconds, timestamp_check, matched, hints.

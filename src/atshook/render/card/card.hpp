@@ -3,6 +3,7 @@
 // fields, tables, paragraphs), built once from a view and then laid out as text or Markdown.
 #include "atshook/finding.hpp"
 #include "atshook/render/card/glyphs.hpp"
+#include "atshook/render/tone.hpp"
 #include "atshook/time/zone.hpp"
 #include "atshook/view/view.hpp"
 
@@ -12,8 +13,8 @@
 
 namespace atshook::render {
 
-// What a piece of text means; text output maps it to a colour, Markdown to emphasis.
-enum class Tone { plain, strong, muted, heading, good, warn, bad, alert, info, link, code };
+// What a piece of text means (render/tone.hpp): text output maps it to a colour, Markdown to
+// emphasis.
 
 // A space that layout never breaks a line at ("application app_1" stays together); text and
 // Markdown output print it as a plain space.

@@ -188,53 +188,8 @@ std::string unglue(std::string_view text) {
 std::string paint(const Rich& rich, bool color) {
     std::string out;
     for (const auto& span : rich) {
-        const char* code = nullptr;
-        if (color) {
-            switch (span.tone) {
-            case Tone::plain:
-                break;
-            case Tone::strong:
-                code = "1";
-                break;
-            case Tone::muted:
-                code = "2";
-                break;
-            case Tone::heading:
-                code = "1;36";
-                break;
-            case Tone::good:
-                code = "32";
-                break;
-            case Tone::warn:
-                code = "33";
-                break;
-            case Tone::bad:
-                code = "31";
-                break;
-            case Tone::alert:
-                code = "1;31";
-                break;
-            case Tone::info:
-                code = "36";
-                break;
-            case Tone::link:
-                code = "4;36";
-                break;
-            case Tone::code:
-                code = "2";
-                break;
-            }
-        }
         const std::string text = unglue(span.text);
-        if (code && !text.empty() && text != " ") {
-            out += "\x1b[";
-            out += code;
-            out += 'm';
-            out += text;
-            out += "\x1b[0m";
-        } else {
-            out += text;
-        }
+        append_painted(out, text, text == " " ? Tone::plain : span.tone, color);
     }
     return out;
 }

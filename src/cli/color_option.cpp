@@ -1,0 +1,38 @@
+#include "cli/color_option.hpp"
+
+#include "atshook/render/terminal.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <optional>
+#include <string_view>
+
+namespace cli {
+namespace {
+
+std::optional<std::string_view> env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::optional<std::string_view>(value) : std::nullopt;
+}
+
+} // namespace
+
+void add_color_option(CLI::App& command, std::string& choice) {
+    command
+        .add_option("--color", choice,
+                    "auto (default: on a terminal unless NO_COLOR; CLICOLOR_FORCE forces), always "
+                    "or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+bool stdout_color(const std::string& choice) {
+    namespace render = atshook::render;
+    const auto parsed = choice == "always"  ? render::ColorChoice::always
+                        : choice == "never" ? render::ColorChoice::never
+                                            : render::ColorChoice::automatic;
+    return render::use_color(
+        parsed, {isatty(STDOUT_FILENO) == 1, env("TERM"), env("NO_COLOR"), env("CLICOLOR_FORCE")});
+}
+
+} // namespace cli
