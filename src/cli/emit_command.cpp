@@ -1,3 +1,4 @@
+#include "atshook/delivery/request_text.hpp"
 #include "atshook/error.hpp"
 #include "atshook/input.hpp"
 #include "atshook/json_text.hpp"
@@ -348,6 +349,9 @@ void add_emit_command(CLI::App& root, Commands& commands) {
                             if (options->sending.check_handler && options->types.empty() &&
                                 options->from.empty() && options->scenario.empty())
                                 options->scenario = "hiring";
+                            // `--send "$UNSET"` must not quietly print the events instead.
+                            if (app->count("--send") > 0)
+                                atshook::delivery::split_url(options->send, "--send");
                             if (app->count("--candidates") > 0 && options->scenario.empty())
                                 throw atshook::Error("--candidates sets the size of a --scenario",
                                                      atshook::Error::Kind::usage);

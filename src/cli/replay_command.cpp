@@ -4,6 +4,7 @@
 #include "atshook/limits.hpp"
 #include "atshook/signature/headers.hpp"
 #include "atshook/signature/sign.hpp"
+#include "atshook/signature/verify.hpp"
 #include "atshook/view/event.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
@@ -24,6 +25,7 @@ struct ReplayOptions {
     std::vector<std::string> inputs;
     std::string to;
     bool as_is = false;
+    bool resign_unverified = false;
     SecretOptions secrets;
     SendOptions sending;
     std::size_t max_bytes = atshook::k_default_max_bytes;
@@ -81,7 +83,7 @@ int run_replay(ReplayOptions& options) {
                                  atshook::Error::Kind::usage);
         secrets = std::make_shared<LoadedSecrets>(load_secrets(options.secrets));
     }
-    bool unreadable = false;
+    bool unreadable = false, refused = false;
     std::size_t index = 0;
     const NextEvent next = [&]() -> std::optional<EmittedEvent> {
         while (index < files.size()) {
@@ -94,6 +96,18 @@ int run_replay(ReplayOptions& options) {
                     name);
                 const auto headers =
                     atshook::signature::find_delivery_headers(request.headers, name);
+                // Re-signing with the real secret would launder a forged or unsigned capture
+                // (listen keeps those too) into a delivery the handler must accept.
+                if (!options.as_is && !options.resign_unverified &&
+                    !atshook::signature::signature_matches_body(headers, request.body,
+                                                                secrets->secrets)) {
+                    print_error(name + ": not re-signed: its signature does not match the "
+                                       "secret given (forged, unsigned, or signed with another "
+                                       "key); --as-is sends it unchanged, --resign-unverified "
+                                       "signs it anyway");
+                    refused = true;
+                    continue;
+                }
                 EmittedEvent event;
                 event.type = event_type(request.body);
                 if (headers.id && !headers.id->value.empty()) {
@@ -116,7 +130,8 @@ int run_replay(ReplayOptions& options) {
         return std::nullopt;
     };
     const int sent = send_events(next, files.size(), options.to, "--to", secrets, options.sending);
-    return unreadable ? std::max(sent, exit_code::bad_input) : sent;
+    if (unreadable) return std::max(sent, exit_code::bad_input);
+    return refused ? std::max(sent, exit_code::failed) : sent;
 }
 
 } // namespace
@@ -133,10 +148,15 @@ void add_replay_command(CLI::App& root, Commands& commands) {
     app->add_flag("--as-is", options->as_is,
                   "Send the original headers unchanged, old timestamp and signature included, to "
                   "reproduce a failure exactly (default: re-sign, keeping webhook-id and body)");
+    app->add_flag("--resign-unverified", options->resign_unverified,
+                  "Re-sign requests whose own signature does not match the secret (by default "
+                  "they are refused: listen keeps forged deliveries too)")
+        ->excludes("--as-is");
     add_secret_options(*app, options->secrets);
     add_send_options(*app, options->sending);
     add_max_bytes_option(*app, options->max_bytes);
-    app->footer("Exit codes: 0 every request got a 2xx; 1 some delivery failed; 2 usage error;\n"
+    app->footer("Exit codes: 0 every request got a 2xx; 1 some delivery failed or a request was\n"
+                "not re-signed; 2 usage error;\n"
                 "3 a request file or secret could not be read (the other files are still sent).");
     commands.push_back({app, [options] { return run_replay(*options); }});
 }

@@ -306,6 +306,17 @@ TEST_CASE("emit --send takes only http and https URLs") {
     CHECK(run.err.find("is not an http:// or https:// URL") != std::string::npos);
 }
 
+TEST_CASE("emit --send with an empty URL (an unset variable) is a usage error, not output") {
+    for (const bool check_handler : {false, true}) {
+        auto args = send_args("");
+        if (check_handler) args.push_back("--check-handler");
+        const auto run = test::run_ats(args);
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK(run.err.find("--send '' is not an absolute URL") != std::string::npos);
+    }
+}
+
 TEST_CASE("emit --set id=... also changes the webhook-id it signs with") {
     const auto run =
         test::run_ats({"emit", "job.created", "--seed", "1", "--set", "id=wbhk_evt_ZZZZZZ",

@@ -95,3 +95,33 @@ TEST_CASE("replay reports a file it cannot read, sends the others, and exits 3")
     CHECK(no_secret.exit_code == 2);
     CHECK(no_secret.err.find("--as-is") != std::string::npos);
 }
+
+TEST_CASE("replay does not re-sign a capture whose own signature does not match the secret") {
+    test::ScratchDir dir;
+    const auto secret = dir.write("secret", k_secret + "\n");
+    // Signed with another key, as a forged delivery that listen answered 401 and kept.
+    const auto other = dir.write("other", "whsec_06VTm7M3bNJMOxArkMt57uDpXuAuB0ZU+Ups+6EYTaU=\n");
+    const auto forged =
+        dir.write("forged.http", old_request(other, "samples/valid/job.deleted.json", "msg_f"));
+    const auto good =
+        dir.write("good.http", old_request(secret, "samples/valid/job.created.json", "msg_g"));
+    test::LoopbackServer handler({{200, "OK", {}, "ok", 0ms}});
+    const auto run = test::run_ats(
+        {"replay", forged, good, "--to", handler.url("/hook"), "--secret-file", secret});
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find("forged.http: not re-signed") != std::string::npos);
+    auto received = handler.received();
+    REQUIRE(received.size() == 1);
+    CHECK(received[0].headers.at("webhook-id") == "msg_g");
+
+    // Asked for explicitly, it is re-signed; sent --as-is it keeps its own signature.
+    const auto anyway = test::run_ats({"replay", forged, "--to", handler.url("/hook"),
+                                       "--secret-file", secret, "--resign-unverified"});
+    CHECK(anyway.exit_code == 0);
+    const auto as_is = test::run_ats({"replay", forged, "--to", handler.url("/hook"), "--as-is"});
+    CHECK(as_is.exit_code == 0);
+    received = handler.received();
+    REQUIRE(received.size() == 3);
+    CHECK(received[1].headers.at("webhook-id") == "msg_f");
+    CHECK(received[2].headers.at("webhook-timestamp") == "1700000000");
+}
