@@ -43,7 +43,10 @@ std::optional<Match> find_match(std::span<const Secret> secrets,
                                 const SignedContent& content, bool key_is_literal_text = false) {
     for (std::size_t i = 0; i < secrets.size(); ++i) {
         const Secret& secret = secrets[i];
-        if (key_is_literal_text && secret.kind() != KeyKind::hmac) continue;
+        // Only a secret parsed from text has a literal form (one made from bytes has none).
+        if (key_is_literal_text &&
+            (secret.kind() != KeyKind::hmac || secret.literal_text().empty()))
+            continue;
         const auto key = key_is_literal_text ? secret.literal_text() : secret.key();
         const bool any = std::any_of(tokens.begin(), tokens.end(), [&](const SignatureToken& t) {
             return can_check(secret, t.version);
