@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the examples of a document as written and compare what they print with what it shows.
+r"""Run the examples of a document as written and compare what they print with what it shows.
 
     run_examples.py --ats-hook BUILT_BINARY --source REPOSITORY DOCUMENT...
     run_examples.py --ats-hook BUILT_BINARY --source REPOSITORY --self-test
@@ -8,12 +8,13 @@ A DOCUMENT is Markdown (README.md) or a man page (man/ats-hook.1). Its transcrip
 
   - in Markdown, every ```console fenced block (it may be indented, as in a list item);
   - in a man page, every .nf ... .fi block of the EXAMPLES section whose first line is a
-    command; roff escapes are read as a man reader sees them (\\- is -, \\e is \\, \\& is
-    nothing, so write \\&... for a line of three dots).
+    command; roff escapes are read as a man reader sees them (\- is -, \e is \, \& is
+    nothing, so write \&... for a line of three dots).
 
 Inside a transcript, as on a terminal:
 
-  $ command          a command; lines starting with "> " continue it
+  $ command \        a command; a line ending in a backslash goes on on the next line, and
+  > more             lines starting with "> " right after it continue it too (as in a quote)
   output             every line up to the next "$ " is what it prints, stdout and stderr
                      merged in the order they were written
   [N]                a last line [N]: the command exits with status N (0 is not shown)
@@ -57,7 +58,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TIMEOUT_SECONDS = 240
+TIMEOUT_SECONDS = 120
 
 
 class DocumentError(Exception):
@@ -83,8 +84,10 @@ def parse_transcript(lines: list[tuple[int, str]], where: str) -> list[Command]:
     for number, text in lines:
         if text.startswith("$ "):
             commands.append(Command(number, text[2:]))
-        elif text.startswith("> ") and commands and not commands[-1].expected:
-            commands[-1].text += "\n" + text[2:]
+        elif commands and not commands[-1].expected and (
+            commands[-1].text.endswith("\\") or text.startswith("> ")
+        ):
+            commands[-1].text += "\n" + text.removeprefix("> ")
         elif not commands:
             raise DocumentError(f"{where}:{number}: a transcript must start with a '$ ' command")
         else:
@@ -132,8 +135,9 @@ ROFF_ESCAPES = {
     r"\-": "-", r"\e": "\\", r"\\": "\\", r"\&": "", r"\(aq": "'", r"\(dq": '"',
     r"\(ga": "`", r"\(ti": "~", r"\(ha": "^", r"\(em": "\u2014", r"\(en": "\u2013",
     r"\(bu": "\u2022", r"\ ": " ", r"\~": " ",
+    r"\fB": "", r"\fI": "", r"\fR": "", r"\fP": "",
 }
-ROFF_ESCAPE = re.compile(r"\\\([a-z]{2}|\\.")
+ROFF_ESCAPE = re.compile(r"\\\([a-z]{2}|\\f[A-Z]|\\.")
 
 
 def unroff(line: str, where: str) -> str:
