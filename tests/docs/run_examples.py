@@ -69,6 +69,7 @@ class DocumentError(Exception):
 class Command:
     line: int                  # 1-based line of the "$ " in the document
     text: str                  # the command as bash reads it (continuations joined by newlines)
+    written: str               # the command as the document shows it, prompts included
     expected: list[str] = field(default_factory=list)
     status: int = 0
 
@@ -83,11 +84,12 @@ def parse_transcript(lines: list[tuple[int, str]], where: str) -> list[Command]:
     commands: list[Command] = []
     for number, text in lines:
         if text.startswith("$ "):
-            commands.append(Command(number, text[2:]))
+            commands.append(Command(number, text[2:], text))
         elif commands and not commands[-1].expected and (
             commands[-1].text.endswith("\\") or text.startswith("> ")
         ):
             commands[-1].text += "\n" + text.removeprefix("> ")
+            commands[-1].written += "\n" + text
         elif not commands:
             raise DocumentError(f"{where}:{number}: a transcript must start with a '$ ' command")
         else:
@@ -258,19 +260,29 @@ def output_lines(output: str) -> list[str]:
 # --- running ------------------------------------------------------------------------------
 
 
+def tracked_files(source: Path) -> list[Path] | None:
+    """The files git tracks when source is the top of a git work tree, else None."""
+    try:
+        top = subprocess.run(["git", "-C", str(source), "rev-parse", "--show-toplevel"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+        if Path(top).resolve() != source.resolve():
+            return None  # a source tree unpacked inside some other repository
+        listed = subprocess.run(["git", "-C", str(source), "ls-files", "-z"],
+                                check=True, capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return [Path(name) for name in listed.split("\0") if name]
+
+
 def copy_repository(source: Path, destination: Path) -> None:
     """The files a fresh clone would have, with the modes git gives them."""
-    try:
-        listed = subprocess.run(
-            ["git", "-C", str(source), "ls-files", "-z"],
-            check=True, capture_output=True, text=True,
-        ).stdout.split("\0")
-        files = [Path(name) for name in listed if name]
-    except (OSError, subprocess.CalledProcessError):
+    files = tracked_files(source)
+    if files is None:
         files = [
             path.relative_to(source)
             for path in source.rglob("*")
-            if path.is_file() and not path.relative_to(source).parts[0].startswith(("build", ".git"))
+            if path.is_file() and not path.relative_to(source).parts[0].startswith("build")
+            and path.relative_to(source).parts[0] != ".git"
         ]
     for relative in files:
         origin = source / relative
@@ -332,10 +344,9 @@ def run_commands(commands: list[Command], ats_hook: Path, source: Path) -> tuple
         status, _, after = piece.partition("\n")
         results.append((rest, int(status)))
         rest = after
-    if len(results) < len(commands) and not note:
-        note = "the shell stopped before this command finished"
     if len(results) < len(commands):
-        note += f"; it printed:\n{rest}"
+        note = (note or "the shell stopped before it finished") + (
+            f"; it printed:\n{rest}" if rest else ", printing nothing")
     return results, note
 
 
@@ -359,9 +370,8 @@ def check_document(path: Path, name: str, ats_hook: Path, source: Path, out) -> 
     results, note = run_commands(commands, ats_hook, source)
     failed = 0
     for index, command in enumerate(commands):
-        shown_command = "$ " + command.text.replace("\n", "\n> ")
         if index >= len(results):
-            print(f"{name}:{command.line}: not run to the end: {note}\n{shown_command}", file=out)
+            print(f"{name}:{command.line}: did not finish\n{command.written}\n{note}", file=out)
             failed += len(commands) - index
             break
         output, status = results[index]
@@ -372,7 +382,7 @@ def check_document(path: Path, name: str, ats_hook: Path, source: Path, out) -> 
         expected = command.expected + ([f"[{command.status}]"] if command.status else [])
         actual += [f"[{status}]"] if status else []
         diff = difflib.unified_diff(expected, actual, "expected", "actual", lineterm="", n=3)
-        print(f"{name}:{command.line}: the output differs\n{shown_command}", file=out)
+        print(f"{name}:{command.line}: the output differs\n{command.written}", file=out)
         print("\n".join(diff) + "\n", file=out)
     print(f"{name}: {plural(len(commands), 'command')} in {plural(len(blocks), 'transcript')}, "
           f"{failed} differ", file=out)
