@@ -34,9 +34,10 @@ Every document runs in its own scratch copy of the repository (the files git tra
 source tree without build* folders when there is no git), with the copy as the working
 directory, one bash session for the whole document (an earlier block can leave a file, a
 variable or a background job for a later one), stdin from /dev/null, no terminal, and a fixed
-environment: PATH starting with a folder whose ats-hook is BUILT_BINARY, then /usr/bin:/bin;
-HOME in the scratch folder; LC_ALL=C.UTF-8, TZ=UTC, COLUMNS=80; nothing else (no NO_COLOR, no
-ATS_HOOK_SECRET). Background jobs still running at the end are killed.
+environment: PATH starting with a folder whose ats-hook is BUILT_BINARY, then
+/usr/local/bin:/usr/bin:/bin; HOME in the scratch folder; LC_ALL=C.UTF-8, TZ=UTC, COLUMNS=80;
+nothing else (no NO_COLOR, no ATS_HOOK_SECRET). Background jobs still running at the end are
+killed. A session still running after 120 s is stopped.
 
 A command whose output or exit status differs is reported with its document line, the command
 and a unified diff (-expected +actual); the exit status is 1 when any command differed, 2 when
@@ -222,16 +223,16 @@ def compare(expected: list[str], actual: list[str]) -> tuple[bool, list[str]]:
                     best = min(best, cost[i + 1][j + 1])
             cost[i][j] = best
     shown: list[str] = []
+    shown_any_lines = -1  # the index of the last "..." written to shown
     i = j = 0
     while i < rows or j < cols:
         if i < rows and is_any_lines(expected[i]):
+            if shown_any_lines != i:
+                shown.append(expected[i])  # once, whether it took lines or none
+                shown_any_lines = i
             if j < cols and cost[i][j] == cost[i][j + 1]:
-                if not shown or shown[-1] is not expected[i]:
-                    shown.append(expected[i])
                 j += 1
             else:
-                if not shown or shown[-1] is not expected[i]:
-                    shown.append(expected[i])  # the "..." matched no line: show it anyway
                 i += 1
         elif i < rows and j < cols and line_matches(expected[i], actual[j]) and \
                 cost[i][j] == cost[i + 1][j + 1]:
