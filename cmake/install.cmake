@@ -1,5 +1,5 @@
 # What `cmake --install` puts where, in three components:
-#   cli          the tool, its man page, README and copyright: what the .deb holds
+#   cli          the tool, its man page, completions, README and copyright: what the .deb holds
 #   library      libatshook.so.N, for programs linked against it
 #   development  the public header, the .so link and the CMake package config
 include(GNUInstallDirs)
@@ -19,6 +19,37 @@ add_custom_command(
   COMMENT "Compressing the man page")
 add_custom_target(man_page ALL DEPENDS ${ATS_MAN_GZ})
 install(FILES ${ATS_MAN_GZ} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT cli)
+
+# Where the shells look for a package's completions on Debian, relative to the prefix: bash
+# as bash-completion's pkg-config file says, zsh's vendor-completions (Debian's $fpath has it;
+# zsh's own site-functions is there only below /usr/local) and fish's vendor_completions.d.
+set(ats_bash_completion_dir ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+if(PkgConfig_FOUND)
+  execute_process(
+    COMMAND ${PKG_CONFIG_EXECUTABLE} --define-variable=prefix=${CMAKE_INSTALL_PREFIX}
+            --define-variable=datadir=${CMAKE_INSTALL_FULL_DATADIR} --variable=completionsdir
+            bash-completion
+    OUTPUT_VARIABLE ats_pkg_config_dir OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  if(ats_pkg_config_dir)
+    cmake_path(IS_PREFIX CMAKE_INSTALL_PREFIX ${ats_pkg_config_dir} NORMALIZE ats_in_prefix)
+    if(ats_in_prefix)
+      cmake_path(RELATIVE_PATH ats_pkg_config_dir BASE_DIRECTORY ${CMAKE_INSTALL_PREFIX}
+                 OUTPUT_VARIABLE ats_bash_completion_dir)
+    endif()
+  endif()
+endif()
+set(ATS_HOOK_BASH_COMPLETION_DIR ${ats_bash_completion_dir} CACHE PATH
+    "Where the bash completion script is installed, relative to the prefix")
+set(ATS_HOOK_ZSH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions CACHE PATH
+    "Where the zsh completion script is installed, relative to the prefix")
+set(ATS_HOOK_FISH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d CACHE PATH
+    "Where the fish completion script is installed, relative to the prefix")
+install(FILES ${ATS_COMPLETION}/ats-hook.bash DESTINATION ${ATS_HOOK_BASH_COMPLETION_DIR}
+        RENAME ats-hook COMPONENT cli)
+install(FILES ${ATS_COMPLETION}/ats-hook.zsh DESTINATION ${ATS_HOOK_ZSH_COMPLETION_DIR}
+        RENAME _ats-hook COMPONENT cli)
+install(FILES ${ATS_COMPLETION}/ats-hook.fish DESTINATION ${ATS_HOOK_FISH_COMPLETION_DIR}
+        RENAME ats-hook.fish COMPONENT cli)
 
 install(FILES README.md DESTINATION ${ATS_DOC_DIR} COMPONENT cli)
 install(FILES cmake/debian/copyright DESTINATION ${ATS_DOC_DIR} COMPONENT cli)

@@ -80,8 +80,10 @@ void add_card_options(CLI::App& command, CardOptions& options) {
     add_color_option(command, options.color);
     command.add_flag("--ascii", options.ascii,
                      "ASCII frame and symbols (automatic when the locale is not UTF-8)");
-    command.add_option("--tz", options.tz,
-                       "Your time zone, IANA or Windows name (default: TZ, else the system's)");
+    command
+        .add_option("--tz", options.tz,
+                    "Your time zone, IANA or Windows name (default: TZ, else the system's)")
+        ->type_name("ZONE");
     command
         .add_option("--width", options.width,
                     "Card width in columns (default: the terminal's, else COLUMNS, else 80)")

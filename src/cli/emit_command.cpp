@@ -274,7 +274,7 @@ void add_emit_command(CLI::App& root, Commands& commands) {
     CLI::App* app = root.add_subcommand(
         "emit", "Write realistic, valid HireHive test events, optionally signed, or send them");
     app->add_option("TYPE", options->types, "Event types; all = one of each of the 19")
-        ->type_name("TYPE");
+        ->type_name("TYPE|all");
     app->add_option("--seed", options->seed,
                     "Random seed; the same seed and --at give the same bytes (default: random)")
         ->check(CLI::Validator(

@@ -143,7 +143,8 @@ void add_replay_command(CLI::App& root, Commands& commands) {
     app->add_option("FILE|DIR", options->inputs,
                     "Request files (from listen --save, emit --format http, or by hand); a "
                     "directory sends its *.http files in name order")
-        ->required();
+        ->required()
+        ->type_name("FILE|DIR");
     app->add_option("--to", options->to, "The handler's URL")->required()->type_name("URL");
     app->add_flag("--as-is", options->as_is,
                   "Send the original headers unchanged, old timestamp and signature included, to "

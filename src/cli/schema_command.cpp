@@ -37,7 +37,8 @@ void add_schema_command(CLI::App& root, Commands& commands) {
     CLI::App* app = root.add_subcommand(
         "schema", "Print the JSON Schema (draft-07, self-contained) of an event type, or of "
                   "all events when no type is given");
-    app->add_option("type", options->event, "Event type, e.g. interview.created");
+    app->add_option("type", options->event, "Event type, e.g. interview.created")
+        ->type_name("TYPE");
     app->add_flag("--strict", options->strict,
                   "The schema of --strict validation: every documented member required, null only "
                   "where documented");

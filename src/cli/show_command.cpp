@@ -94,7 +94,8 @@ void add_show_command(CLI::App& root, Commands& commands) {
         "show", "Show events readably: interviews with their attendees, jobs, applications, ...");
     app->add_option("files", options->files,
                     "JSON payloads, NDJSON logs (one card per line) or request files (as listen "
-                    "saves them); none or - reads stdin");
+                    "saves them); none or - reads stdin")
+        ->type_name("FILE");
     app->add_option("--format", options->card.format,
                     "text (default, a card), json (the normalised view, one object per line) or "
                     "markdown (for tickets)")

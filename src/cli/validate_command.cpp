@@ -87,9 +87,11 @@ void add_validate_command(CLI::App& root, Commands& commands) {
     CLI::App* app =
         root.add_subcommand("validate", "Check payloads against the schema of their event type");
     app->add_option("files", options->files,
-                    "JSON payloads or NDJSON logs (one event per line); none or - reads stdin");
+                    "JSON payloads or NDJSON logs (one event per line); none or - reads stdin")
+        ->type_name("FILE");
     app->add_option("--event", options->event,
-                    "Validate as this event type instead of the payload's `type`");
+                    "Validate as this event type instead of the payload's `type`")
+        ->type_name("TYPE");
     app->add_flag("--strict", options->strict,
                   "Every documented field present, null only where documented, unknown fields "
                   "are errors");

@@ -32,13 +32,12 @@ void set_child_environment(const RunOptions& options) {
     }
 }
 
-} // namespace
-
-[[noreturn]] void exec_ats(const std::vector<std::string>& args, const RunOptions& options) {
+[[noreturn]] void exec_program(const std::string& path, const std::vector<std::string>& args,
+                               const RunOptions& options) {
     set_child_environment(options);
     if (!options.working_dir.empty() && chdir(options.working_dir.c_str()) != 0) _exit(126);
     std::vector<char*> argv;
-    std::string binary = ATS_HOOK_BINARY;
+    std::string binary = path;
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
     for (auto& a : copies) argv.push_back(a.data());
@@ -47,7 +46,18 @@ void set_child_environment(const RunOptions& options) {
     _exit(127);
 }
 
+} // namespace
+
+[[noreturn]] void exec_ats(const std::vector<std::string>& args, const RunOptions& options) {
+    exec_program(ATS_HOOK_BINARY, args, options);
+}
+
 Run run_ats(const std::vector<std::string>& args, const RunOptions& options) {
+    return run_program(ATS_HOOK_BINARY, args, options);
+}
+
+Run run_program(const std::string& path, const std::vector<std::string>& args,
+                const RunOptions& options) {
     std::signal(SIGPIPE, SIG_IGN); // a child that exits before reading stdin must not kill us
     int in_pipe[2], out_pipe[2], err_pipe[2];
     if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0)
@@ -60,7 +70,7 @@ Run run_ats(const std::vector<std::string>& args, const RunOptions& options) {
         dup2(err_pipe[1], 2);
         for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
             close(fd);
-        exec_ats(args, options);
+        exec_program(path, args, options);
     }
     close(in_pipe[0]);
     close(out_pipe[1]);

@@ -30,6 +30,10 @@ inline RunOptions stdin_of(std::string data) {
 // COLUMNS=80 unless `options.env` says otherwise, so results do not depend on the caller.
 Run run_ats(const std::vector<std::string>& args, const RunOptions& options = {});
 
+// Runs the program at `path` (a shell, for the completion tests) as run_ats runs ats-hook.
+Run run_program(const std::string& path, const std::vector<std::string>& args,
+                const RunOptions& options = {});
+
 // In a forked child: sets up the environment as run_ats does and executes ATS_HOOK_BINARY.
 [[noreturn]] void exec_ats(const std::vector<std::string>& args, const RunOptions& options);
 

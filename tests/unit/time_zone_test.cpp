@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "atshook/timestamp.hpp"
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -120,4 +121,17 @@ TEST_CASE("offsets print as UTC+hh:mm with their sign") {
     CHECK(format_offset(seconds{19800}) == "UTC+05:30");
     CHECK(format_offset(seconds{-18000}) == "UTC-05:00");
     CHECK(format_offset(seconds{-9000}) == "UTC-02:30");
+}
+
+TEST_CASE("zone_names lists the tz database's names, sorted, each one a name resolve_zone takes") {
+    const auto names = zone_names();
+    CHECK(names.size() >= 400);
+    CHECK(std::is_sorted(names.begin(), names.end()));
+    CHECK(std::binary_search(names.begin(), names.end(), "Europe/Berlin"));
+    CHECK(std::binary_search(names.begin(), names.end(), "UTC"));
+    CHECK_FALSE(std::binary_search(names.begin(), names.end(), "localtime"));
+    for (const auto& name : names) {
+        CAPTURE(name);
+        CHECK(resolve_zone(name).source == Zone::Source::iana);
+    }
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 namespace atshook::time {
@@ -25,6 +27,22 @@ std::string Zone::name() const {
 
 Zone utc_zone() {
     return Zone{Zone::Source::iana, "UTC", nullptr};
+}
+
+std::vector<std::string> zone_names() {
+    std::vector<std::string> names;
+    try {
+        for (const auto& zone : date::get_tzdb().zones) {
+            // IANA names begin with a capital; the folder's "localtime" points at /etc.
+            if (const auto name = zone.name();
+                !name.empty() && std::isupper(static_cast<unsigned char>(name.front())))
+                names.emplace_back(name);
+        }
+    } catch (const std::runtime_error&) {
+        return {}; // no tz database: resolve_zone knows no IANA name either
+    }
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 Zone resolve_zone(std::string_view given) {

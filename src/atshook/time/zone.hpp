@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Time zones as payloads name them: IANA names through the system tz database, Windows names
 // (HireHive runs on .NET) through the CLDR windowsZones table, and anything else as UTC.
@@ -34,6 +35,10 @@ Zone resolve_zone(std::string_view given);
 
 // A UTC zone that needs no tz database, for defaults.
 Zone utc_zone();
+
+// Every IANA name the system tz database knows (zones and links, such as "Europe/Berlin" and
+// "US/Eastern"), sorted: names resolve_zone accepts. Empty without a tz database.
+std::vector<std::string> zone_names();
 
 struct WindowsZone {
     std::string_view windows; // "GMT Standard Time"

@@ -1,0 +1,135 @@
+#include "cli/completion/script.hpp"
+#include "cli/completion/shell_text.hpp"
+
+#include <fmt/format.h>
+
+namespace cli::completion {
+namespace {
+
+// fish's single quotes: only \\ and \' are escapes inside them.
+std::string fish_quoted(std::string_view text) {
+    std::string out = "'";
+    for (const char c : text) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+// What fish offers for a value: files (-F), and words or the functions that print them (-a).
+struct Offer {
+    bool files = false;
+    std::vector<std::string> words;
+};
+
+void add_value(Offer& offer, const Value& value, std::string_view prefix) {
+    offer.words.insert(offer.words.end(), value.words.begin(), value.words.end());
+    switch (value.kind) {
+    case ValueKind::free:
+        break;
+    case ValueKind::event_type:
+        offer.words.push_back(fmt::format("({}_event_types)", prefix));
+        break;
+    case ValueKind::event_type_list:
+        offer.words.push_back(fmt::format("(__fish_complete_list , {}_event_types)", prefix));
+        break;
+    case ValueKind::file:
+        offer.files = true;
+        break;
+    case ValueKind::directory:
+        offer.words.emplace_back("(__fish_complete_directories)");
+        break;
+    case ValueKind::zone:
+        offer.words.push_back(fmt::format("({}_zones)", prefix));
+        break;
+    }
+}
+
+std::string offer_arguments(const Offer& offer) {
+    std::string out = offer.files ? " -F" : "";
+    if (!offer.words.empty())
+        out += " -a " + fish_quoted(fmt::format("{}", fmt::join(offer.words, " ")));
+    return out;
+}
+
+std::string option_line(const Option& option, std::string_view head, std::string_view prefix) {
+    std::string out(head);
+    for (const auto& name : option.names)
+        out += name.starts_with("--") ? " -l " + name.substr(2) : " -s " + name.substr(1);
+    if (option.takes_value) {
+        Offer offer;
+        add_value(offer, option.value, prefix);
+        // -r: a value follows; -x: one that is not a file.
+        out += (offer.files ? " -r" : " -x") + offer_arguments(offer);
+    }
+    return out + " -d " + fish_quoted(one_line(option.help)) + "\n";
+}
+
+// What the positional arguments offer, together: fish does not count them.
+std::string positionals_line(const Command& command, std::string_view head,
+                             std::string_view prefix) {
+    Offer offer;
+    for (const auto& positional : command.positionals) add_value(offer, positional.value, prefix);
+    if (!offer.files && offer.words.empty()) return {};
+    return fmt::format("{}{}\n", head, offer_arguments(offer));
+}
+
+} // namespace
+
+std::string fish_script(const Program& program, const Vocabulary& vocabulary) {
+    const std::string prefix = "__" + identifier(program.name);
+    const std::string name = program.name;
+    std::string out = fmt::format(
+        "# fish completion for {0}, written by `{0} completion fish` from the options {0}\n"
+        "# itself defines. Load it in this shell with: {0} completion fish | source\n\n",
+        name);
+    out += fmt::format("function {}_event_types\n    printf '%s\\t%s\\n'", prefix);
+    for (const auto& type : vocabulary.event_types)
+        out += " \\\n        " + fish_quoted(type.text) + " " + fish_quoted(one_line(type.meaning));
+    out += "\nend\n\n";
+
+    out += fmt::format("function {}_zones\n    printf '%s\\n'", prefix);
+    std::size_t column = 99;
+    for (const auto& zone : vocabulary.zones) {
+        if (column + 1 + zone.size() > 96) {
+            out += " \\\n       ";
+            column = 7;
+        }
+        out += " " + fish_quoted(zone);
+        column += 3 + zone.size();
+    }
+    out += "\nend\n\n";
+
+    out +=
+        fmt::format("# The command given so far: the first word after {0} that is not an option.\n"
+                    "function {1}_command\n"
+                    "    for token in (commandline -opc)[2..-1]\n"
+                    "        string match -q -- '-*' $token; and continue\n"
+                    "        echo $token\n"
+                    "        return 0\n"
+                    "    end\n"
+                    "    return 1\n"
+                    "end\n\n"
+                    "function {1}_using -a name\n"
+                    "    test \"$({1}_command)\" = \"$name\"\n"
+                    "end\n\n"
+                    "complete -c {0} -e\n"
+                    "complete -c {0} -f\n",
+                    name, prefix);
+
+    const std::string root = fmt::format("complete -c {} -n __fish_use_subcommand", name);
+    for (const auto& option : program.options) out += option_line(option, root, prefix);
+    for (const auto& command : program.commands)
+        out += fmt::format("{} -a {} -d {}\n", root, fish_quoted(command.name),
+                           fish_quoted(one_line(command.help)));
+    for (const auto& command : program.commands) {
+        const std::string head = fmt::format("complete -c {} -n {}", name,
+                                             fish_quoted(prefix + "_using " + command.name));
+        out += "\n";
+        for (const auto& option : command.options) out += option_line(option, head, prefix);
+        out += positionals_line(command, head, prefix);
+    }
+    return out;
+}
+
+} // namespace cli::completion

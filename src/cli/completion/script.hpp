@@ -1,0 +1,25 @@
+#pragma once
+// Completion scripts for bash, zsh and fish, written from the program's model.
+#include "cli/completion/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cli::completion {
+
+struct Word {
+    std::string text;
+    std::string meaning; // shown beside the word by zsh and fish; may be empty
+};
+
+// The names a value of each kind can take, embedded in the scripts.
+struct Vocabulary {
+    std::vector<Word> event_types;  // the catalog's 19 types
+    std::vector<std::string> zones; // the tz database's names
+};
+
+std::string bash_script(const Program& program, const Vocabulary& vocabulary);
+std::string zsh_script(const Program& program, const Vocabulary& vocabulary);
+std::string fish_script(const Program& program, const Vocabulary& vocabulary);
+
+} // namespace cli::completion
