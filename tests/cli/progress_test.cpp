@@ -2,6 +2,7 @@
 // and never under another line. stderr is a pseudo-terminal here, set raw so that the bytes
 // the tool writes arrive unchanged.
 #include "cli/run_process.hpp"
+#include "loopback_server.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,6 +20,8 @@
 #include <stdexcept>
 
 namespace {
+
+const std::string k_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 struct PtyRun {
     int exit_code = -1;
@@ -228,4 +231,33 @@ TEST_CASE("show --progress draws and erases its line; the cards are unchanged") 
     CHECK(erased_at_end(run.tty));
     CHECK(screen(run.tty).empty());
     CHECK(run.out == plain.out);
+}
+
+TEST_CASE("emit --count --progress counts events on the terminal, not in the output") {
+    const std::vector<std::string> args{"emit",   "all", "--count", "100",
+                                        "--seed", "7",   "--at",    "2024-05-06T10:00:00Z"};
+    const auto plain = test::run_ats(args);
+    auto with_progress = args;
+    with_progress.push_back("--progress");
+    const auto run = run_on_pty(with_progress);
+    CHECK(run.exit_code == 0);
+    CHECK(run.tty.find("\remit: ") != std::string::npos);
+    CHECK(run.tty.find(" / 1,900 events  ") != std::string::npos);
+    CHECK(erased_at_end(run.tty));
+    CHECK(screen(run.tty).empty());
+    CHECK(run.out == plain.out);
+}
+
+TEST_CASE("emit --send --progress counts deliveries; the summary follows the erased line") {
+    test::LoopbackServer server({{200, "OK", {}, "ok", std::chrono::milliseconds{0}}});
+    auto options = terminal_env();
+    options.env["ATS_HOOK_SECRET"] = k_secret;
+    const auto run =
+        run_on_pty({"emit", "job.created", "--count", "30", "--send", server.url(), "--progress"},
+                   false, options);
+    CHECK(run.exit_code == 0);
+    CHECK(run.tty.find("\rsend: ") != std::string::npos);
+    CHECK(run.tty.find(" / 30 deliveries  ") != std::string::npos);
+    CHECK(erased_at_end(run.tty));
+    CHECK(run.out.starts_with("30 of 30 deliveries to " + server.url() + " succeeded\n"));
 }
