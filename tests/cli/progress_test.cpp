@@ -222,7 +222,7 @@ TEST_CASE("--progress and --no-progress together are a usage error") {
     CHECK(run.exit_code == 2);
 }
 
-TEST_CASE("show --progress draws and erases its line; the cards are unchanged") {
+TEST_CASE("show --progress draws and erases its line and leaves the cards unchanged") {
     const std::string log = test::source_path("samples/deliveries.ndjson");
     const auto plain = test::run_ats({"show", "--color", "never", log});
     const auto run = run_on_pty({"show", "--color", "never", "--progress", log});
@@ -248,7 +248,7 @@ TEST_CASE("emit --count --progress counts events on the terminal, not in the out
     CHECK(run.out == plain.out);
 }
 
-TEST_CASE("emit --send --progress counts deliveries; the summary follows the erased line") {
+TEST_CASE("emit --send --progress counts deliveries and erases the line before the summary") {
     test::LoopbackServer server({{200, "OK", {}, "ok", std::chrono::milliseconds{0}}});
     auto options = terminal_env();
     options.env["ATS_HOOK_SECRET"] = k_secret;

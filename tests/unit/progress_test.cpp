@@ -121,7 +121,7 @@ TEST_CASE("a status line is allowed only on a terminal that can erase it, and no
     CHECK_FALSE(atshook::progress_allowed(ProgressChoice::never, false, tty, "xterm"));
 }
 
-TEST_CASE("--progress draws at once; by default only large work, after half a second") {
+TEST_CASE("--progress draws at once, the default only for large work after half a second") {
     constexpr std::uint64_t large = 16 * k_mib;
     ProgressFigures figures;
     figures.total = 100 * k_mib;
