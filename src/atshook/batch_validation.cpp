@@ -15,6 +15,7 @@ namespace {
 ChunkReport report_chunk(Validator& validator, const Chunk& chunk, std::string_view source,
                          ReportFormat format, std::size_t max_bytes) {
     ChunkReport report;
+    report.input_bytes = chunk.input_bytes;
     for (const auto& document : chunk.documents) {
         const DocumentResult result = validate_document(validator, document, max_bytes);
         report.tally.add(result);

@@ -11,10 +11,12 @@ namespace atshook {
 // colored_text: text with ANSI colours (report.hpp), for a terminal.
 enum class ReportFormat { text, colored_text, json, none };
 
-// What one chunk of documents produced: its report text (text lines or JSON lines) and tally.
+// What one chunk of documents produced: its report text (text lines or JSON lines) and tally,
+// and how many bytes of the input it covered (Chunk::input_bytes), for progress.
 struct ChunkReport {
     std::string text;
     Tally tally;
+    std::uint64_t input_bytes = 0;
 };
 
 // Validates every document `reader` yields, on `jobs` threads (each with its own Validator),

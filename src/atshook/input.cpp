@@ -109,15 +109,23 @@ void InputReader::detect_format() {
     }
 }
 
+// Hands out the pending bytes up to `position`, counting them as the chunk's input.
+void InputReader::consume_to(std::size_t position, Chunk& chunk) {
+    chunk.input_bytes += position - m_pos;
+    m_pos = position;
+}
+
 bool InputReader::next(Chunk& chunk, std::size_t target_bytes) {
     chunk.buffer.clear();
     chunk.documents.clear();
+    chunk.input_bytes = 0;
     if (!m_ndjson) {
         if (m_whole_done) return false;
         m_whole_done = true;
         fill(m_max_bytes + 1);
         m_pending.erase(0, m_pos);
         m_pos = 0;
+        chunk.input_bytes = m_pending.size();
         chunk.buffer = std::move(m_pending);
         m_pending.clear();
         Document document{chunk.buffer, 0, chunk.buffer.size() > m_max_bytes};
@@ -152,19 +160,19 @@ bool InputReader::next(Chunk& chunk, std::size_t target_bytes) {
         }
         ++m_next_line;
         if (newline != std::string::npos) {
-            m_pos = newline + 1;
+            consume_to(newline + 1, chunk);
             continue;
         }
-        m_pos = m_pending.size();
+        consume_to(m_pending.size(), chunk);
         if (too_large) {
             // Skip the rest of an oversized line without holding it in memory.
             while (fill(1)) {
                 const std::size_t nl = m_pending.find('\n', m_pos);
                 if (nl != std::string::npos) {
-                    m_pos = nl + 1;
+                    consume_to(nl + 1, chunk);
                     break;
                 }
-                m_pos = m_pending.size();
+                consume_to(m_pending.size(), chunk);
             }
         }
     }

@@ -2,6 +2,7 @@
 #include "atshook/limits.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -24,6 +25,10 @@ struct Document {
 struct Chunk {
     std::string buffer;
     std::vector<Document> documents;
+    // Bytes of the input these documents came from, blank lines and the skipped rest of an
+    // oversized line included, for progress: the chunks add up to the input's size (less any
+    // blank lines after the last document that a chunk boundary left for a call returning false).
+    std::uint64_t input_bytes = 0;
 };
 
 // Reads a file or stdin ("-") as documents. A file named *.ndjson or *.jsonl, or whose first
@@ -54,6 +59,7 @@ private:
     struct InMemory {};
     InputReader(InMemory, std::string_view bytes, const std::string& name, std::size_t max_bytes);
     bool fill(std::size_t want);
+    void consume_to(std::size_t position, Chunk& chunk);
     void detect_format();
 
     std::string m_path;

@@ -1,6 +1,7 @@
 #include "cli/diagnostics.hpp"
 
 #include "atshook/printable.hpp"
+#include "cli/progress.hpp"
 
 #include <fmt/core.h>
 
@@ -15,6 +16,7 @@ bool g_holding = false;
 std::vector<std::string> g_held;
 
 void print(std::string_view label, std::string_view message) {
+    const ProgressPause pause(stderr);
     std::fflush(stdout);
     fmt::print(stderr, "ats-hook: {}: {}\n", label, atshook::printable(message));
 }

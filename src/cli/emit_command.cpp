@@ -15,6 +15,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/emit_output.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/progress.hpp"
 #include "cli/secret_source.hpp"
 #include "cli/sending.hpp"
 #include "cli/time_option.hpp"
@@ -31,6 +32,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 namespace sample = atshook::sample;
+
+// Without --progress, writing this many events gets a status line on a terminal.
+constexpr std::uint64_t k_many_events = 1000;
 
 struct EmitOptions {
     std::vector<std::string> types;
@@ -51,6 +55,7 @@ struct EmitOptions {
     SendOptions sending;
     std::string scenario; // "hiring"
     std::size_t candidates = 5;
+    atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
 };
 
 void check_from_options(const EmitOptions& options) {
@@ -223,6 +228,7 @@ private:
         ++m_invalid;
         std::string report;
         atshook::append_text_report(report, {m_last_source, 0}, {event.body, 0, false}, result);
+        const ProgressPause pause(stderr);
         std::fflush(stdout);
         fmt::print(stderr, "{}", report);
         return m_options.allow_invalid;
@@ -256,14 +262,22 @@ int run_emit(EmitOptions& options) {
     std::shared_ptr<LoadedSecrets> secrets;
     if (signs) secrets = std::make_shared<LoadedSecrets>(load_secrets(options.secrets));
     const atshook::delivery::Signer signer = secrets ? make_signer(secrets) : nullptr;
-    const NextEvent next = [&stream] { return stream.next(); };
     if (!options.send.empty()) {
-        const int sent =
-            send_events(next, stream.total(), options.send, "--send", secrets, options.sending);
+        options.sending.progress = options.progress;
+        const int sent = send_events([&stream] { return stream.next(); }, stream.total(),
+                                     options.send, "--send", secrets, options.sending);
         return std::max(sent, stream.finish());
     }
+    ProgressLine progress(options.progress, false,
+                          {"emit", false, stream.total(), "events", std::nullopt, k_many_events});
+    const NextEvent next = [&stream, &progress] {
+        auto event = stream.next();
+        if (event) progress.add(1);
+        return event;
+    };
     print_events(next, {options.format, options.url, signer,
                         signs ? unix_seconds_option(options.timestamp, "--timestamp") : 0});
+    progress.finish();
     return stream.finish();
 }
 
@@ -340,6 +354,7 @@ void add_emit_command(CLI::App& root, Commands& commands) {
             ->type_name("URL");
     add_send_options(*app, options->sending, send);
     add_check_options(*app, options->sending, send);
+    add_progress_options(*app, options->progress);
     commands.push_back({app, [options, app] {
                             // With --send, --format json asks for the summary as JSON.
                             options->sending.json =

@@ -6,6 +6,7 @@
 #include "atshook/error.hpp"
 #include "atshook/signature/sign.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/progress.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -58,18 +59,22 @@ void print_events(const NextEvent& next, const OutputOptions& options) {
         if (!event) return;
         const std::string text =
             http_request_text(options.url, signed_headers(*event, options), event->body);
+        const ProgressPause pause(stdout);
         std::fwrite(text.data(), 1, text.size(), stdout);
         return;
     }
     const bool lines = options.format == "ndjson" || following.has_value();
     while (event) {
-        if (options.format == "curl")
-            fmt::print("{}",
-                       curl_command(options.url, signed_headers(*event, options), event->body));
-        else if (options.signer)
-            fmt::print("{}\n", signed_json(*event, options, lines ? -1 : 2));
-        else
-            fmt::print("{}\n", lines ? event->body : pretty(event->body));
+        {
+            const ProgressPause pause(stdout);
+            if (options.format == "curl")
+                fmt::print("{}",
+                           curl_command(options.url, signed_headers(*event, options), event->body));
+            else if (options.signer)
+                fmt::print("{}\n", signed_json(*event, options, lines ? -1 : 2));
+            else
+                fmt::print("{}\n", lines ? event->body : pretty(event->body));
+        }
         event = std::move(following);
         following = event ? next() : std::nullopt;
     }

@@ -8,6 +8,7 @@
 #include "atshook/printable.hpp"
 #include "atshook/signature/sign.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/progress.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -356,12 +357,20 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
     bool gone = false;
     SystemClock clock;
     const StopOnSignals stop_on_signals;
+    ProgressLine progress(
+        options.progress, false,
+        {"send", false, total, "deliveries",
+         load.duration
+             ? std::optional<double>(std::chrono::duration<double>(*load.duration).count())
+             : std::nullopt,
+         k_few + 1});
     const auto started = std::chrono::steady_clock::now();
     const double cpu_before = cpu_seconds();
     send_load(
         outgoing, url, signer, load, [] { return make_curl_client(); }, clock, g_stop,
         [&](const Outgoing& sent, const Attempt& attempt) {
             if (lines) {
+                const ProgressPause pause(stdout);
                 fmt::print("{}\n", attempt_line(sent, attempt));
                 std::fflush(stdout);
             }
@@ -374,6 +383,7 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
         [&](const Sent& sent) {
             tally.add(sent);
             if (mixer) checks.add(sent);
+            if (sent.outgoing.check.empty()) progress.add(1); // the events; checks come on top
             if (sent.result.outcome == Outcome::gone) {
                 gone = true; // a sender disables the endpoint: nothing more is sent
                 g_stop.store(true);
@@ -382,6 +392,7 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
     const RunFigures figures{
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
         cpu_seconds() - cpu_before};
+    progress.finish();
     std::size_t left = 0;
     if (gone) {
         if (total)

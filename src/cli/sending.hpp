@@ -1,6 +1,7 @@
 #pragma once
 // How emit --send and replay deliver: the options they share, signing, the run and its report.
 #include "atshook/delivery/delivery.hpp"
+#include "atshook/progress.hpp"
 #include "cli/emit_output.hpp"
 #include "cli/secret_source.hpp"
 
@@ -25,6 +26,8 @@ struct SendOptions {
     bool check_handler = false; // mix in behaviour checks and judge the answers
     double check_ratio = 0.25;  // a check after this share of the plain deliveries
     std::uint64_t seed = 0;     // for the mix of checks
+    // A status line on stderr while sending: emit sets it from --progress; replay has none.
+    atshook::ProgressChoice progress = atshook::ProgressChoice::never;
 };
 
 // Registers --retries, --retry-scale, --timeout, --concurrency, --rate, --duration, --verbose
@@ -45,10 +48,11 @@ void add_check_options(CLI::App& command, SendOptions& options, CLI::Option* nee
 // and duration, until the events end, the duration passes, a 410 arrives or SIGINT/SIGTERM.
 // Prints a line per attempt for a few deliveries (20 or fewer, no --duration) or --verbose,
 // "N of M deliveries to URL succeeded", and for a larger run a summary (statuses, latency
-// percentiles, throughput, per type; JSON with `json`). With check_handler, behaviour checks
-// are mixed in and a table of verdicts ends the report. Returns 0 when every delivery got a
-// 2xx (with checks: every check passed), else 1. `total` (when known) counts the events a 410
-// leaves unsent. `secrets` null: send unsigned or as-is.
+// percentiles, throughput, per type; JSON with `json`), after a status line on stderr while
+// it runs, as options.progress asks (automatic: more than 20 deliveries, or a --duration). With
+// check_handler, behaviour checks are mixed in and a table of verdicts ends the report.
+// Returns 0 when every delivery got a 2xx (with checks: every check passed), else 1. `total`
+// (when known) counts the events a 410 leaves unsent. `secrets` null: send unsigned or as-is.
 int send_events(const NextEvent& next, std::optional<std::size_t> total, const std::string& url,
                 std::string_view option, std::shared_ptr<LoadedSecrets> secrets,
                 const SendOptions& options);

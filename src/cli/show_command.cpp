@@ -9,11 +9,13 @@
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/progress.hpp"
 
 #include <fmt/core.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -23,10 +25,14 @@ namespace {
 
 namespace render = atshook::render;
 
+// Without --progress, inputs this large get a status line on a terminal (as for validate).
+constexpr std::uint64_t k_large_input = 16 * 1024 * 1024;
+
 struct ShowOptions {
     std::vector<std::string> files;
     CardOptions card;
     bool check = false;
+    atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
 };
 
 int run_show(const ShowOptions& options) {
@@ -39,12 +45,18 @@ int run_show(const ShowOptions& options) {
                                                                                  : "";
     bool unreadable = false, invalid = false, first = true;
     const auto files = options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+    ProgressLine progress(
+        options.progress, false,
+        {"show", true, input_size(files), "documents", std::nullopt, k_large_input});
     for (const auto& file : files) {
         try {
             atshook::InputReader input(file);
             atshook::Chunk chunk;
             while (input.next(chunk)) {
+                std::uint64_t counted = 0; // of chunk.input_bytes: cards are slow to make
                 for (const auto& document : chunk.documents) {
+                    const std::uint64_t step = std::min<std::uint64_t>(document.bytes.size() + 1,
+                                                                       chunk.input_bytes - counted);
                     const std::string source =
                         document.line ? fmt::format("{}:{}", input.source(), document.line)
                                       : input.source();
@@ -67,6 +79,7 @@ int run_show(const ShowOptions& options) {
                         }
                         const std::string card =
                             render::render_event(event, rendering, findings ? &*findings : nullptr);
+                        const ProgressPause pause(stdout);
                         if (!first) std::fputs(separator.c_str(), stdout);
                         std::fwrite(card.data(), 1, card.size(), stdout);
                         first = false;
@@ -75,7 +88,10 @@ int run_show(const ShowOptions& options) {
                         print_error(e.what());
                         unreadable = true;
                     }
+                    progress.add(step, 1);
+                    counted += step;
                 }
+                progress.add(chunk.input_bytes - counted); // blank lines, the rest of long ones
             }
         } catch (const atshook::Error& e) {
             print_error(e.what());
@@ -103,6 +119,7 @@ void add_show_command(CLI::App& root, Commands& commands) {
     add_card_options(*app, options->card);
     app->add_flag("--check", options->check,
                   "Validate each payload too and list the findings under its card");
+    add_progress_options(*app, options->progress);
     app->footer("Exit codes: 0 shown; 1 with --check, some payload invalid; 2 usage error;\n"
                 "3 input unreadable or not a HireHive event (the other inputs are still shown).");
     commands.push_back({app, [options] { return run_show(*options); }});

@@ -5,6 +5,7 @@
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
 
 #include <fmt/core.h>
@@ -17,6 +18,9 @@
 namespace cli {
 namespace {
 
+// Without --progress, inputs this large get a status line on a terminal.
+constexpr std::uint64_t k_large_input = 16 * 1024 * 1024;
+
 struct ValidateOptions {
     std::vector<std::string> files;
     std::string event;
@@ -26,6 +30,7 @@ struct ValidateOptions {
     std::string color = "auto";
     std::size_t max_bytes = atshook::k_default_max_bytes;
     unsigned jobs = 0;
+    atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
 };
 
 int run_validate(const ValidateOptions& options) {
@@ -44,6 +49,9 @@ int run_validate(const ValidateOptions& options) {
     const std::vector<std::string> files =
         options.files.empty() ? std::vector<std::string>{"-"} : options.files;
 
+    ProgressLine progress(
+        options.progress, options.quiet,
+        {"validate", true, input_size(files), "documents", std::nullopt, k_large_input});
     atshook::Tally total;
     bool unopenable = false;
     for (const auto& file : files) {
@@ -51,13 +59,18 @@ int run_validate(const ValidateOptions& options) {
             atshook::InputReader reader(file, options.max_bytes);
             atshook::validate_input(reader, validate, format, jobs, options.max_bytes,
                                     [&](const atshook::ChunkReport& report) {
-                                        std::fwrite(report.text.data(), 1, report.text.size(),
-                                                    stdout);
+                                        if (!report.text.empty()) {
+                                            const ProgressPause pause(stdout);
+                                            std::fwrite(report.text.data(), 1, report.text.size(),
+                                                        stdout);
+                                        }
                                         total.add(report.tally);
+                                        progress.add(report.input_bytes, report.tally.documents);
                                     });
         } catch (const atshook::Error& e) {
             std::fflush(stdout);
-            if (format == atshook::ReportFormat::json) // scripts see every input in the output
+            if (format == atshook::ReportFormat::json) { // scripts see every input in the output
+                const ProgressPause pause(stdout);
                 fmt::print("{}\n", atshook::json_text(
                                        nlohmann::json{{"source", file == "-" ? "<stdin>" : file},
                                                       {"line", nullptr},
@@ -65,10 +78,12 @@ int run_validate(const ValidateOptions& options) {
                                                       {"valid", false},
                                                       {"error", {{"message", e.what()}}},
                                                       {"findings", nlohmann::json::array()}}));
+            }
             if (!options.quiet) print_error(e.what());
             unopenable = true;
         }
     }
+    progress.finish();
     if ((format == atshook::ReportFormat::text || format == atshook::ReportFormat::colored_text) &&
         total.documents > 1)
         fmt::print("{}\n", atshook::summary_line(total));
@@ -104,6 +119,7 @@ void add_validate_command(CLI::App& root, Commands& commands) {
     app->add_option(
         "-j,--jobs", options->jobs,
         "Threads for large NDJSON inputs (default: all cores); output keeps input order");
+    add_progress_options(*app, options->progress);
     app->footer("Exit codes: 0 all valid; 1 some payload invalid; 2 usage error;\n"
                 "3 input unreadable or not JSON.");
     commands.push_back({app, [options] { return run_validate(*options); }});

@@ -91,6 +91,33 @@ TEST_CASE("an NDJSON line over max_bytes is flagged and the next lines still com
     CHECK(documents[2].line == 3);
 }
 
+TEST_CASE("the chunks' input bytes add up to the file's size, blank and oversized lines too") {
+    std::string log;
+    for (int i = 0; i < 3000; ++i) {
+        log += "{\"n\":" + std::to_string(i) + ",\"pad\":\"" + std::string(200, 'x') + "\"}\n";
+        if (i % 100 == 0) log += "\n  \r\n";
+        if (i % 1000 == 0) log += "{\"big\":\"" + std::string(5000, 'x') + "\"}\n";
+    }
+    log += "{\"last\":true}";
+    SUBCASE("NDJSON in many chunks") {
+        atshook::InputReader reader(temp_file(log), 1000);
+        std::vector<atshook::Chunk> keep;
+        read_all(reader, keep, 64 * 1024);
+        CHECK(keep.size() > 5);
+        std::uint64_t sum = 0;
+        for (const auto& chunk : keep) sum += chunk.input_bytes;
+        CHECK(sum == log.size());
+    }
+    SUBCASE("one document") {
+        const std::string payload = "{\n  \"a\": 1\n}\n";
+        atshook::InputReader reader(temp_file(payload));
+        std::vector<atshook::Chunk> keep;
+        read_all(reader, keep);
+        REQUIRE(keep.size() == 1);
+        CHECK(keep[0].input_bytes == payload.size());
+    }
+}
+
 TEST_CASE("a file that cannot be opened is an error naming it") {
     CHECK_THROWS_WITH_AS(atshook::InputReader("/no/such/file.json"),
                          "/no/such/file.json: cannot open: No such file or directory",

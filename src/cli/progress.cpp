@@ -1,0 +1,143 @@
+#include "cli/progress.hpp"
+
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace cli {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto k_redraw = 100ms;
+constexpr std::string_view k_erase = "\r\x1b[K";
+
+// The screen that a status line shares with everything else the command prints. One line
+// draws at a time; `active` lets writers skip the lock while none does.
+struct Screen {
+    std::recursive_mutex mutex;
+    std::atomic<bool> active{false};
+    bool drawn = false; // the line is on the screen now
+    bool stdout_tty = false;
+};
+Screen g_screen;
+
+void erase_line() {
+    if (!g_screen.drawn) return;
+    std::fwrite(k_erase.data(), 1, k_erase.size(), stderr);
+    std::fflush(stderr);
+    g_screen.drawn = false;
+}
+
+std::size_t stderr_width() {
+    winsize size{};
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+}
+
+} // namespace
+
+void add_progress_options(CLI::App& command, atshook::ProgressChoice& choice) {
+    auto* on = command.add_flag_callback(
+        "--progress", [&choice] { choice = atshook::ProgressChoice::always; },
+        "A status line on stderr (only when it is a terminal) even for small work; by default "
+        "large work gets one after half a second");
+    auto* off = command.add_flag_callback(
+        "--no-progress", [&choice] { choice = atshook::ProgressChoice::never; },
+        "No status line on stderr");
+    on->excludes(off);
+}
+
+ProgressLine::ProgressLine(atshook::ProgressChoice choice, bool quiet, ProgressWork work)
+    : m_choice(choice), m_work(std::move(work)), m_started(std::chrono::steady_clock::now()) {
+    const char* term = std::getenv("TERM");
+    if (!atshook::progress_allowed(choice, quiet, isatty(STDERR_FILENO) == 1,
+                                   term ? std::optional<std::string_view>(term) : std::nullopt))
+        return;
+    {
+        const std::lock_guard lock(g_screen.mutex);
+        g_screen.stdout_tty = isatty(STDOUT_FILENO) == 1;
+        g_screen.active.store(true);
+    }
+    draw(); // with --progress, at once: however short the work, the line shows
+    m_thread = std::thread([this] { run(); });
+}
+
+ProgressLine::~ProgressLine() {
+    finish();
+}
+
+void ProgressLine::finish() {
+    if (!m_thread.joinable()) return;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+    const std::lock_guard lock(g_screen.mutex);
+    erase_line();
+    g_screen.active.store(false);
+}
+
+void ProgressLine::run() {
+    std::unique_lock lock(m_mutex);
+    while (!m_wake.wait_for(lock, k_redraw, [this] { return m_stopping; })) {
+        lock.unlock();
+        draw();
+        lock.lock();
+    }
+}
+
+void ProgressLine::draw() {
+    atshook::ProgressFigures figures;
+    figures.label = m_work.label;
+    figures.bytes = m_work.bytes;
+    figures.done = m_done.load(std::memory_order_relaxed);
+    figures.total = m_work.total;
+    figures.items = m_items.load(std::memory_order_relaxed);
+    figures.item_name = m_work.item_name;
+    figures.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+    figures.lasts = m_work.lasts;
+    if (!atshook::progress_due(m_choice, figures, m_work.large_at)) return;
+    const std::string text = "\r" + atshook::progress_line(figures, stderr_width()) + "\x1b[K";
+    const std::lock_guard lock(g_screen.mutex);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+    g_screen.drawn = true;
+}
+
+ProgressPause::ProgressPause(std::FILE* stream) : m_stream(stream) {
+    // stdout_tty is set before active, under the lock: once active reads true it is current.
+    if (!g_screen.active.load() || (stream == stdout && !g_screen.stdout_tty)) return;
+    m_lock = std::unique_lock(g_screen.mutex);
+    erase_line();
+}
+
+ProgressPause::~ProgressPause() {
+    if (m_lock.owns_lock()) std::fflush(m_stream);
+}
+
+std::optional<std::uint64_t> input_size(const std::vector<std::string>& files) {
+    std::uint64_t total = 0;
+    for (const auto& file : files) {
+        struct stat facts {};
+        const bool known =
+            file == "-" ? fstat(STDIN_FILENO, &facts) == 0 : stat(file.c_str(), &facts) == 0;
+        if (!known) continue;
+        if (!S_ISREG(facts.st_mode)) return std::nullopt;
+        std::uint64_t size = static_cast<std::uint64_t>(facts.st_size);
+        if (file == "-") { // what is left of a file the shell redirected, maybe read from before
+            const off_t at = lseek(STDIN_FILENO, 0, SEEK_CUR);
+            if (at > 0 && static_cast<std::uint64_t>(at) <= size)
+                size -= static_cast<std::uint64_t>(at);
+        }
+        total += size;
+    }
+    return total;
+}
+
+} // namespace cli
