@@ -171,7 +171,7 @@ Words help_options(const std::vector<std::string>& command) {
 
 } // namespace
 
-TEST_CASE("completion prints a script for bash, zsh and fish; another shell is a usage error") {
+TEST_CASE("completion prints a script for bash, zsh and fish, another shell is a usage error") {
     for (const std::string shell : {"bash", "zsh", "fish"}) {
         CAPTURE(shell);
         const auto run = test::run_ats({"completion", shell});

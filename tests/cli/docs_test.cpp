@@ -65,7 +65,7 @@ TEST_CASE("every command and option that --help shows is in that command's man p
     }
 }
 
-TEST_CASE("--help and --version exit 0; a missing command is a usage error") {
+TEST_CASE("--help and --version exit 0, a missing command is a usage error") {
     CHECK(test::run_ats({"--help"}).exit_code == 0);
     const auto version = test::run_ats({"--version"});
     CHECK(version.exit_code == 0);
@@ -107,7 +107,7 @@ TEST_CASE("events lists exactly the 19 types") {
         std::string::npos);
 }
 
-TEST_CASE("schema prints a draft-07 schema; an unknown type is a usage error with a suggestion") {
+TEST_CASE("schema prints a draft-07 schema, an unknown type is a usage error with a suggestion") {
     const auto run = test::run_ats({"schema", "interview.created"});
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("\"$schema\": \"http://json-schema.org/draft-07/schema#\"") !=

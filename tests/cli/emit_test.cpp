@@ -103,7 +103,7 @@ TEST_CASE("emit with the same --seed and --at writes the same bytes") {
     CHECK(test::run_ats(other).out != first.out);
 }
 
-TEST_CASE("one event is pretty JSON; ndjson and several events are one compact line each") {
+TEST_CASE("one event is pretty JSON, ndjson and several events are one compact line each") {
     const std::vector<std::string> base{"emit", "job.created", "--seed", "2", "--at", "1714989600"};
     const auto pretty = test::run_ats(base);
     auto ndjson_args = base;

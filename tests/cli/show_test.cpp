@@ -198,7 +198,7 @@ TEST_CASE("long text wraps to the width, at 40 and at 200 columns, without losin
     CHECK(atshook::render::display_width(lines_of(forced.out).front()) == 40);
 }
 
-TEST_CASE("NO_COLOR and a pipe give output without escape codes; colour can be forced") {
+TEST_CASE("NO_COLOR and a pipe give output without escape codes, colour can be forced") {
     const auto piped = test::run_ats({"show", k_interview});
     CHECK(piped.out.find('\x1b') == std::string::npos);
     const auto no_color = test::run_ats({"show", k_interview},

@@ -78,7 +78,7 @@ TEST_CASE("api: the time window, missing headers and hints") {
     CHECK(!newline.hints[0].empty());
 }
 
-TEST_CASE("api: sign makes the canonical signature; a second key adds a token") {
+TEST_CASE("api: sign makes the canonical signature, a second key adds a token") {
     const auto one = api::sign(keys_of(k_secret), k_id, k_time, k_body);
     CHECK(one.id == k_id);
     CHECK(one.timestamp == "1614265330");

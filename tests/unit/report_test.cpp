@@ -19,7 +19,7 @@ atshook::DocumentResult invalid_result() {
 
 } // namespace
 
-TEST_CASE("text reports give file, NDJSON line, pointer and message; warnings are marked") {
+TEST_CASE("text reports give file, NDJSON line, pointer and message, warnings are marked") {
     std::string out;
     const atshook::Document document{"{}", 12, false};
     atshook::append_text_report(out, {"log.ndjson", 12}, document, invalid_result());
@@ -39,7 +39,7 @@ TEST_CASE("an unreadable NDJSON line reports its line and column in the file") {
     CHECK(out == "log.ndjson:7:4: not valid JSON: x\n");
 }
 
-TEST_CASE("a valid whole file says so; a valid NDJSON line says nothing") {
+TEST_CASE("a valid whole file says so, a valid NDJSON line says nothing") {
     atshook::DocumentResult valid;
     valid.event_type = "job.created";
     std::string out;

@@ -81,7 +81,7 @@ TEST_CASE("the flat envelope is {type, timestamp, data: object} and valid under 
     }
 }
 
-TEST_CASE("the same seed and time give the same bytes; another seed gives other data") {
+TEST_CASE("the same seed and time give the same bytes, another seed gives other data") {
     Generator first({77, k_now, Envelope::data_object});
     Generator second({77, k_now, Envelope::data_object});
     Generator other({78, k_now, Envelope::data_object});

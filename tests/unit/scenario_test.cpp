@@ -199,7 +199,7 @@ TEST_CASE("scenario times strictly increase and fall in office hours of the job'
     }
 }
 
-TEST_CASE("a scenario books interviews days ahead in office hours; feedback follows their end") {
+TEST_CASE("a scenario books interviews days ahead in office hours, feedback follows their end") {
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
         std::map<std::string, atshook::Instant> ends; // application id -> last interview's end
         for (const auto& event : story(seed, 8)) {

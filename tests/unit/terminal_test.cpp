@@ -10,7 +10,7 @@ TEST_CASE("colour by default only on a terminal whose TERM is not dumb") {
     CHECK_FALSE(use_color(ColorChoice::automatic, {true, "dumb", {}, {}}));
 }
 
-TEST_CASE("NO_COLOR turns colour off and CLICOLOR_FORCE on; flags decide alone") {
+TEST_CASE("NO_COLOR turns colour off and CLICOLOR_FORCE on, flags decide alone") {
     CHECK_FALSE(use_color(ColorChoice::automatic, {true, "xterm", "1", {}}));
     CHECK(use_color(ColorChoice::automatic, {true, "xterm", "", {}})); // empty NO_COLOR: unset
     CHECK(use_color(ColorChoice::automatic, {false, "dumb", {}, "1"}));

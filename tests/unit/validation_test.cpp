@@ -101,7 +101,7 @@ TEST_CASE("under the limit nothing is omitted") {
     CHECK(result.omitted == atshook::OmittedFindings{});
 }
 
-TEST_CASE("nesting of exactly 256 levels is read; 257 is refused") {
+TEST_CASE("nesting of exactly 256 levels is read, 257 is refused") {
     atshook::Validator validator;
     const auto at = [](int depth) { // the envelope is level 1
         return R"({"type": "job.deleted", "x": )" +
