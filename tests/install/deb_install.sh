@@ -26,9 +26,8 @@ man ats-hook | grep -q "ats-hook - " || fail "man ats-hook does not show the pag
 [[ -f /usr/share/doc/ats-hook/copyright ]] || fail "no copyright file"
 [[ -f /usr/share/bash-completion/completions/ats-hook ]] || fail "no bash completion"
 
-$sudo dpkg --remove ats-hook
+$sudo apt-get purge -y ats-hook
 [[ ! -e /usr/bin/ats-hook ]] || fail "/usr/bin/ats-hook left after removal"
-$sudo dpkg --purge ats-hook
 if dpkg -s ats-hook > /dev/null 2>&1; then fail "ats-hook still known to dpkg"; fi
 for path in /usr/share/man/man1/ats-hook.1.gz /usr/share/doc/ats-hook \
             /usr/share/bash-completion/completions/ats-hook; do
