@@ -18,7 +18,10 @@ chmod 755 "$work" # apt's sandbox user reads the package
 if dpkg -s ats-hook > /dev/null 2>&1; then fail "ats-hook is already installed here"; fi
 command -v man > /dev/null || $sudo apt-get install -y man-db
 
-$sudo apt-get install -y "$deb"
+# Slim Debian images tell dpkg to leave out /usr/share/man and /usr/share/doc for every package;
+# take ours back in so that the test sees what a full system gets.
+$sudo apt-get install -y -o DPkg::Options::=--path-include='/usr/share/man/man1/ats-hook.1.gz' \
+  -o DPkg::Options::=--path-include='/usr/share/doc/ats-hook/*' "$deb"
 [[ $(command -v ats-hook) == /usr/bin/ats-hook ]] || fail "ats-hook is not /usr/bin/ats-hook"
 [[ $(ats-hook --version) == "$version" ]] || fail "installed ats-hook --version"
 [[ $(man -w ats-hook) == /usr/share/man/man1/ats-hook.1.gz ]] || fail "man -w ats-hook"
