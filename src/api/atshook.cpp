@@ -175,6 +175,7 @@ Validator::Validator(const ValidateOptions& options) {
     translating_errors([&] {
         atshook::ValidateOptions library_options;
         library_options.strictness = options.strict ? Strictness::strict : Strictness::lenient;
+        // Checked here because the library's own message names the CLI's --event option.
         if (!options.event_type.empty() && !find_event(options.event_type))
             throw atshook::Error(unknown_event_message(options.event_type));
         library_options.forced_event = options.event_type;

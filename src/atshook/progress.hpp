@@ -48,6 +48,8 @@ bool progress_allowed(ProgressChoice choice, bool quiet, bool stderr_is_tty,
 // k_progress_first_draw seconds, so that short runs never flash a line, and then draws only work
 // that is large: its total, or the part done, reaches `large_at`, or it lasts a set time.
 constexpr double k_progress_first_draw = 0.5;
+// Inputs this large (validate, show) are large work: 16 MiB, the default largest payload.
+constexpr std::uint64_t k_progress_large_input = 16 * 1024 * 1024;
 bool progress_due(ProgressChoice choice, const ProgressFigures& figures, std::uint64_t large_at);
 
 } // namespace atshook

@@ -37,10 +37,10 @@ void append_text_report(std::string& out, const DocumentOrigin& origin, const Do
         out += '\n';
         return;
     }
-    const std::string where = printable(location(origin));
+    const std::string where = printable(location(origin)) + ":"; // starts every line
     for (const auto& finding : result.findings) {
         const bool warning = finding.severity == Severity::warning;
-        append_painted(out, where + ":", Tone::strong, color);
+        append_painted(out, where, Tone::strong, color);
         out += ' ';
         if (warning) {
             append_painted(out, "warning:", Tone::warn, color);
@@ -53,14 +53,14 @@ void append_text_report(std::string& out, const DocumentOrigin& origin, const Do
         out += '\n';
     }
     if (const std::size_t more = result.omitted.total()) {
-        append_painted(out, where + ":", Tone::strong, color);
+        append_painted(out, where, Tone::strong, color);
         out += fmt::format(" and {} more finding{} not shown ({} kept): {}, {}\n", more,
                            more == 1 ? "" : "s", result.findings.size(),
                            plural(result.omitted.errors, "error"),
                            plural(result.omitted.warnings, "warning"));
     }
     if (result.status == DocumentResult::Status::valid && origin.line == 0) {
-        append_painted(out, where + ":", Tone::strong, color);
+        append_painted(out, where, Tone::strong, color);
         out += ' ';
         append_painted(out, "valid", Tone::good, color);
         out += fmt::format(" {}\n", result.event_type);

@@ -5,13 +5,13 @@
 #include "atshook/time/zone.hpp"
 #include "cli/color_option.hpp"
 #include "cli/diagnostics.hpp"
+#include "cli/environment.hpp"
 
 #include <date/tz.h>
 #include <fmt/core.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <optional>
 #include <stdexcept>
 
@@ -19,11 +19,6 @@ namespace cli {
 namespace {
 
 namespace render = atshook::render;
-
-std::optional<std::string_view> env(const char* name) {
-    const char* value = std::getenv(name);
-    return value ? std::optional<std::string_view>(value) : std::nullopt;
-}
 
 // The reader's zone: --tz, else TZ, else the system's local zone, else UTC.
 atshook::time::Zone viewer_zone(const std::string& option) {
@@ -38,7 +33,7 @@ atshook::time::Zone viewer_zone(const std::string& option) {
                 atshook::Error::Kind::usage);
         return zone;
     }
-    if (auto tz = env("TZ"); tz && !tz->empty()) {
+    if (auto tz = environment_variable("TZ"); tz && !tz->empty()) {
         std::string_view name = *tz;
         if (name.starts_with(':')) name.remove_prefix(1);
         if (const auto pos = name.find("zoneinfo/"); pos != std::string_view::npos)
@@ -65,13 +60,15 @@ render::RenderOptions render_options(const CardOptions& options) {
                                                 : render::Format::text;
     const bool tty = isatty(STDOUT_FILENO) == 1;
     out.color = stdout_color(options.color);
-    out.ascii =
-        options.ascii || !render::locale_is_utf8(env("LC_ALL"), env("LC_CTYPE"), env("LANG"));
+    out.ascii = options.ascii || !render::locale_is_utf8(environment_variable("LC_ALL"),
+                                                         environment_variable("LC_CTYPE"),
+                                                         environment_variable("LANG"));
     std::optional<int> columns;
     winsize size{};
     if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
         columns = size.ws_col;
-    out.width = options.width > 0 ? options.width : render::output_width(columns, env("COLUMNS"));
+    out.width = options.width > 0 ? options.width
+                                  : render::output_width(columns, environment_variable("COLUMNS"));
     out.viewer = viewer_zone(options.tz);
     return out;
 }

@@ -1,22 +1,12 @@
 #include "cli/color_option.hpp"
 
 #include "atshook/render/terminal.hpp"
+#include "cli/environment.hpp"
 
 #include <unistd.h>
 
-#include <cstdlib>
-#include <optional>
-#include <string_view>
 
 namespace cli {
-namespace {
-
-std::optional<std::string_view> env(const char* name) {
-    const char* value = std::getenv(name);
-    return value ? std::optional<std::string_view>(value) : std::nullopt;
-}
-
-} // namespace
 
 void add_color_option(CLI::App& command, std::string& choice) {
     command
@@ -31,8 +21,9 @@ bool stdout_color(const std::string& choice) {
     const auto parsed = choice == "always"  ? render::ColorChoice::always
                         : choice == "never" ? render::ColorChoice::never
                                             : render::ColorChoice::automatic;
-    return render::use_color(
-        parsed, {isatty(STDOUT_FILENO) == 1, env("TERM"), env("NO_COLOR"), env("CLICOLOR_FORCE")});
+    return render::use_color(parsed, {isatty(STDOUT_FILENO) == 1, environment_variable("TERM"),
+                                      environment_variable("NO_COLOR"),
+                                      environment_variable("CLICOLOR_FORCE")});
 }
 
 } // namespace cli

@@ -1,4 +1,3 @@
-#include "atshook/delivery/request_text.hpp"
 #include "atshook/error.hpp"
 #include "atshook/input.hpp"
 #include "atshook/json_text.hpp"
@@ -52,6 +51,7 @@ struct EmitOptions {
     SecretOptions secrets;
     std::string timestamp;
     std::string send;
+    bool sends = false; // --send was given, even as "" (an unset variable): refused as a URL
     SendOptions sending;
     std::string scenario; // "hiring"
     std::size_t candidates = 5;
@@ -110,7 +110,7 @@ public:
         m_generator.emplace(sample::SampleOptions{seed, now, envelope});
         m_total = m_types.size() * options.count;
         // --duration: fresh events for as long as it lasts, the types in turn.
-        m_endless = !options.send.empty() && !options.sending.duration.empty();
+        m_endless = options.sends && !options.sending.duration.empty();
     }
 
     // Known for generated events, not for --from or --duration.
@@ -257,12 +257,12 @@ int run_emit(EmitOptions& options) {
     const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}();
     options.sending.seed = seed;
     EventStream stream(options, seed);
-    const bool signs = options.sign || !options.send.empty() || options.format == "http" ||
-                       options.format == "curl";
+    const bool signs =
+        options.sign || options.sends || options.format == "http" || options.format == "curl";
     std::shared_ptr<LoadedSecrets> secrets;
     if (signs) secrets = std::make_shared<LoadedSecrets>(load_secrets(options.secrets));
     const atshook::delivery::Signer signer = secrets ? make_signer(secrets) : nullptr;
-    if (!options.send.empty()) {
+    if (options.sends) {
         options.sending.progress = options.progress;
         const int sent = send_events([&stream] { return stream.next(); }, stream.total(),
                                      options.send, "--send", secrets, options.sending);
@@ -364,9 +364,7 @@ void add_emit_command(CLI::App& root, Commands& commands) {
                             if (options->sending.check_handler && options->types.empty() &&
                                 options->from.empty() && options->scenario.empty())
                                 options->scenario = "hiring";
-                            // `--send "$UNSET"` must not quietly print the events instead.
-                            if (app->count("--send") > 0)
-                                atshook::delivery::split_url(options->send, "--send");
+                            options->sends = app->count("--send") > 0;
                             if (app->count("--candidates") > 0 && options->scenario.empty())
                                 throw atshook::Error("--candidates sets the size of a --scenario",
                                                      atshook::Error::Kind::usage);

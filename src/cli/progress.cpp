@@ -1,10 +1,11 @@
 #include "cli/progress.hpp"
 
+#include "cli/environment.hpp"
+
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdlib>
 
 namespace cli {
 namespace {
@@ -52,9 +53,8 @@ void add_progress_options(CLI::App& command, atshook::ProgressChoice& choice) {
 
 ProgressLine::ProgressLine(atshook::ProgressChoice choice, bool quiet, ProgressWork work)
     : m_choice(choice), m_work(std::move(work)), m_started(std::chrono::steady_clock::now()) {
-    const char* term = std::getenv("TERM");
     if (!atshook::progress_allowed(choice, quiet, isatty(STDERR_FILENO) == 1,
-                                   term ? std::optional<std::string_view>(term) : std::nullopt))
+                                   environment_variable("TERM")))
         return;
     {
         const std::lock_guard lock(g_screen.mutex);

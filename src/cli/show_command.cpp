@@ -25,9 +25,6 @@ namespace {
 
 namespace render = atshook::render;
 
-// Without --progress, inputs this large get a status line on a terminal (as for validate).
-constexpr std::uint64_t k_large_input = 16 * 1024 * 1024;
-
 struct ShowOptions {
     std::vector<std::string> files;
     CardOptions card;
@@ -45,9 +42,9 @@ int run_show(const ShowOptions& options) {
                                                                                  : "";
     bool unreadable = false, invalid = false, first = true;
     const auto files = options.files.empty() ? std::vector<std::string>{"-"} : options.files;
-    ProgressLine progress(
-        options.progress, false,
-        {"show", true, input_size(files), "documents", std::nullopt, k_large_input});
+    ProgressLine progress(options.progress, false,
+                          {"show", true, input_size(files), "documents", std::nullopt,
+                           atshook::k_progress_large_input});
     for (const auto& file : files) {
         try {
             atshook::InputReader input(file);

@@ -18,9 +18,6 @@
 namespace cli {
 namespace {
 
-// Without --progress, inputs this large get a status line on a terminal.
-constexpr std::uint64_t k_large_input = 16 * 1024 * 1024;
-
 struct ValidateOptions {
     std::vector<std::string> files;
     std::string event;
@@ -49,9 +46,9 @@ int run_validate(const ValidateOptions& options) {
     const std::vector<std::string> files =
         options.files.empty() ? std::vector<std::string>{"-"} : options.files;
 
-    ProgressLine progress(
-        options.progress, options.quiet,
-        {"validate", true, input_size(files), "documents", std::nullopt, k_large_input});
+    ProgressLine progress(options.progress, options.quiet,
+                          {"validate", true, input_size(files), "documents", std::nullopt,
+                           atshook::k_progress_large_input});
     atshook::Tally total;
     bool unopenable = false;
     for (const auto& file : files) {
