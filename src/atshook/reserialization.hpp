@@ -14,9 +14,9 @@ namespace atshook {
 // and an HMAC per secret, and hints are for people, who send small bodies by hand.
 constexpr std::size_t k_reserialization_hint_bytes = std::size_t{1} << 20;
 
-// verify_delivery, plus on no_matching_signature the hints body_matches_compact and
-// body_matches_indented when the same JSON (keys in their order) written compactly, or with 2
-// or 4 spaces of indentation, carries a matching signature.
+// verify_delivery, plus on no_matching_signature one body_matches_* hint when the same JSON
+// (keys in their order) written compactly, or with 2 or 4 spaces of indentation, with or
+// without a final newline, carries a matching signature.
 signature::VerifyResult verify_with_hints(const signature::DeliveryHeaders& headers,
                                           std::string_view body,
                                           std::span<const signature::Secret> secrets,

@@ -383,3 +383,25 @@ TEST_CASE("verify hints that a re-serialized body would match as it was sent") {
         with_secret_env(k_secret, pretty));
     CHECK(json.out.find("\"body_matches_compact\"") != std::string::npos);
 }
+
+// `sign FILE` signs the file's bytes: pretty-printed JSON with a final newline, as emit writes
+// it. A framework that parsed the body and wrote it compactly lost both.
+TEST_CASE("verify hints that a signed file would match with its indentation and final newline") {
+    const std::string file = std::string(ATS_HOOK_SOURCE_DIR) + "/samples/valid/job.created.json";
+    const auto signed_headers =
+        run_guarded({"sign", "--id", "msg_1", "--timestamp", "1614265330", file},
+                    with_secret_env(k_secret, ""));
+    REQUIRE(signed_headers.exit_code == 0);
+    test::ScratchDir dir;
+    const auto headers = dir.write("headers", signed_headers.out);
+    const auto compact = nlohmann::ordered_json::parse(test::read_file(file)).dump();
+    const auto run = run_guarded({"verify", "--headers", headers, "--now", "1614265330"},
+                                 with_secret_env(k_secret, compact));
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("hint: the body would match if the same JSON were serialized with "
+                       "indentation and a final newline") != std::string::npos);
+    const auto json =
+        run_guarded({"verify", "--headers", headers, "--now", "1614265330", "--format", "json"},
+                    with_secret_env(k_secret, compact));
+    CHECK(json.out.find("\"body_matches_indented_with_newline\"") != std::string::npos);
+}

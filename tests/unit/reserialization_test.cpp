@@ -54,3 +54,38 @@ TEST_CASE("no re-serialization hint for a body that really differs or is not JSO
     CHECK(check(headers, "{\"a\":").hints.empty());
     CHECK(check(signed_over(R"({"a":1})"), R"({"a":1})").ok());
 }
+
+// emit and `sign FILE` sign pretty-printed JSON with a final newline; a framework that parses it
+// and writes it compactly loses both the indentation and the newline.
+TEST_CASE("a body signed indented with a final newline and checked compacted gets a hint") {
+    const std::string signed_text = "{\n  \"type\": \"job.created\",\n  \"data\": {\n    \"id\": "
+                                    "\"job_1\"\n  }\n}\n";
+    const std::string compact = R"({"type":"job.created","data":{"id":"job_1"}})";
+    const auto result = check(signed_over(signed_text), compact);
+    CHECK(result.reason == Reason::no_matching_signature);
+    REQUIRE(result.hints.size() == 1);
+    CHECK(result.hints[0] == Hint::body_matches_indented_with_newline);
+    CHECK(hint_code(result.hints[0]) == "body_matches_indented_with_newline");
+    CHECK(hint_text(result.hints[0]).find("final newline") != std::string_view::npos);
+
+    SUBCASE("four spaces of indentation") {
+        const std::string four = "{\n    \"a\": [\n        1\n    ]\n}\n";
+        const auto four_result = check(signed_over(four), R"({"a":[1]})");
+        REQUIRE(four_result.hints.size() == 1);
+        CHECK(four_result.hints[0] == Hint::body_matches_indented_with_newline);
+    }
+}
+
+TEST_CASE("a body signed compact with a final newline and checked pretty-printed gets a hint") {
+    const auto result =
+        check(signed_over("{\"a\":[1,2]}\n"), "{\n  \"a\": [\n    1,\n    2\n  ]\n}");
+    REQUIRE(result.hints.size() == 1);
+    CHECK(result.hints[0] == Hint::body_matches_compact_with_newline);
+}
+
+TEST_CASE("a body that differs only by its final newline gets the newline hint alone") {
+    // Re-serializing it compactly would also match, but the newline is the whole story.
+    const auto result = check(signed_over(R"({"a":1})"), "{\"a\":1}\n");
+    REQUIRE(result.hints.size() == 1);
+    CHECK(result.hints[0] == Hint::body_has_extra_trailing_newline);
+}

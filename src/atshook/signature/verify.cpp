@@ -236,6 +236,10 @@ std::string_view hint_code(Hint hint) {
         return "body_matches_compact";
     case Hint::body_matches_indented:
         return "body_matches_indented";
+    case Hint::body_matches_compact_with_newline:
+        return "body_matches_compact_with_newline";
+    case Hint::body_matches_indented_with_newline:
+        return "body_matches_indented_with_newline";
     }
     return "no_v1_token";
 }
@@ -271,6 +275,15 @@ std::string_view hint_text(Hint hint) {
         return "the body would match if the same JSON were serialized with indentation: it was "
                "parsed and written again compactly (a framework's body parser, JSON.stringify); "
                "verify the raw bytes as received";
+    case Hint::body_matches_compact_with_newline:
+        return "the body would match if the same JSON were serialized compactly with a final "
+               "newline: it was parsed and written again with indentation and without that "
+               "newline; verify the raw bytes as received";
+    case Hint::body_matches_indented_with_newline:
+        return "the body would match if the same JSON were serialized with indentation and a "
+               "final newline (as `ats-hook emit` and `sign FILE` write it): it was parsed and "
+               "written again compactly (a framework's body parser, JSON.stringify); verify the "
+               "raw bytes as received";
     }
     return "";
 }

@@ -35,6 +35,9 @@ enum class Hint {
     // Found by reserialization_hints (they read the body as JSON; this module knows bytes only):
     body_matches_compact,  // the same JSON written compactly matches: the body was reformatted
     body_matches_indented, // the same JSON written with indentation matches
+    body_matches_compact_with_newline,  // ... compactly, with a final newline, matches
+    body_matches_indented_with_newline, // ... with indentation and a final newline (what emit
+                                        // and `sign FILE` write) matches
 };
 
 struct VerifyOptions {
