@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
 
 namespace cli {
 namespace {
@@ -20,17 +21,34 @@ constexpr std::string_view k_erase = "\r\x1b[K";
 struct Screen {
     std::recursive_mutex mutex;
     std::atomic<bool> active{false};
-    bool drawn = false; // the line is on the screen now
+    std::atomic<bool> drawn{false}; // the line is on the screen now (read by a signal handler)
     bool stdout_tty = false;
 };
 Screen g_screen;
+static_assert(std::atomic<bool>::is_always_lock_free, "read in a signal handler");
 
 void erase_line() {
-    if (!g_screen.drawn) return;
+    if (!g_screen.drawn.load()) return;
     std::fwrite(k_erase.data(), 1, k_erase.size(), stderr);
     std::fflush(stderr);
-    g_screen.drawn = false;
+    g_screen.drawn.store(false);
 }
+
+// Ctrl-C (or a kill) while the line is drawn: take it off the screen, then die of the signal as
+// the command would have, so that the shell sees the same status and prompts on a clean line.
+extern "C" void erase_and_die(int signal_number) {
+    if (g_screen.drawn.load()) {
+        constexpr char k_bytes[] = "\r\x1b[K";
+        [[maybe_unused]] const auto written = write(STDERR_FILENO, k_bytes, sizeof k_bytes - 1);
+    }
+    struct sigaction fallback {};
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(signal_number, &fallback, nullptr);
+    raise(signal_number); // delivered, by the default action, when this handler returns
+}
+
+constexpr int k_fatal_signals[] = {SIGINT, SIGTERM};
 
 std::size_t stderr_width() {
     winsize size{};
@@ -61,6 +79,18 @@ ProgressLine::ProgressLine(atshook::ProgressChoice choice, bool quiet, ProgressW
         g_screen.stdout_tty = isatty(STDOUT_FILENO) == 1;
         g_screen.active.store(true);
     }
+    // Only where the command left the default action: emit --send stops gracefully on SIGINT
+    // and erases the line itself.
+    for (std::size_t i = 0; i < std::size(k_fatal_signals); ++i) {
+        struct sigaction current {};
+        if (sigaction(k_fatal_signals[i], nullptr, &current) != 0 ||
+            current.sa_handler != SIG_DFL || (current.sa_flags & SA_SIGINFO) != 0)
+            continue;
+        struct sigaction erase {};
+        erase.sa_handler = erase_and_die;
+        sigemptyset(&erase.sa_mask);
+        if (sigaction(k_fatal_signals[i], &erase, nullptr) == 0) m_erase_on_signal[i] = true;
+    }
     draw(); // with --progress, at once: however short the work, the line shows
     m_thread = std::thread([this] { run(); });
 }
@@ -80,6 +110,14 @@ void ProgressLine::finish() {
     const std::lock_guard lock(g_screen.mutex);
     erase_line();
     g_screen.active.store(false);
+    for (std::size_t i = 0; i < std::size(k_fatal_signals); ++i) {
+        if (!m_erase_on_signal[i]) continue;
+        struct sigaction fallback {};
+        fallback.sa_handler = SIG_DFL;
+        sigemptyset(&fallback.sa_mask);
+        sigaction(k_fatal_signals[i], &fallback, nullptr);
+        m_erase_on_signal[i] = false;
+    }
 }
 
 void ProgressLine::run() {
@@ -107,7 +145,7 @@ void ProgressLine::draw() {
     const std::lock_guard lock(g_screen.mutex);
     std::fwrite(text.data(), 1, text.size(), stderr);
     std::fflush(stderr);
-    g_screen.drawn = true;
+    g_screen.drawn.store(true);
 }
 
 ProgressPause::ProgressPause(std::FILE* stream) : m_stream(stream) {

@@ -33,7 +33,8 @@ struct ProgressWork {
 
 // One status line at a time. It draws only when atshook::progress_allowed says so for this
 // stderr and TERM, and then when atshook::progress_due says so; otherwise it counts and nothing
-// more (no thread).
+// more (no thread). While it may draw, SIGINT and SIGTERM (where the command left their default
+// action) erase the line before they end the process.
 class ProgressLine {
 public:
     ProgressLine(atshook::ProgressChoice choice, bool quiet, ProgressWork work);
@@ -61,6 +62,7 @@ private:
     std::condition_variable m_wake;
     bool m_stopping = false;
     std::thread m_thread;
+    bool m_erase_on_signal[2] = {false, false}; // SIGINT, SIGTERM: our handler is installed
 };
 
 // While alive, a status line that may be on the screen is off it, so that what is written to

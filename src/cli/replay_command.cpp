@@ -10,6 +10,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/emit_output.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
 #include "cli/sending.hpp"
@@ -29,6 +30,7 @@ struct ReplayOptions {
     SecretOptions secrets;
     SendOptions sending;
     std::size_t max_bytes = atshook::k_default_max_bytes;
+    atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
 };
 
 // Every file to send, in order: files as given; a directory's *.http files in name order.
@@ -129,6 +131,7 @@ int run_replay(ReplayOptions& options) {
         }
         return std::nullopt;
     };
+    options.sending.progress = options.progress;
     const int sent = send_events(next, files.size(), options.to, "--to", secrets, options.sending);
     if (unreadable) return std::max(sent, exit_code::bad_input);
     return refused ? std::max(sent, exit_code::failed) : sent;
@@ -156,6 +159,7 @@ void add_replay_command(CLI::App& root, Commands& commands) {
     add_secret_options(*app, options->secrets);
     add_send_options(*app, options->sending);
     add_max_bytes_option(*app, options->max_bytes);
+    add_progress_options(*app, options->progress);
     app->footer("Exit codes: 0 every request got a 2xx; 1 some delivery failed or a request was\n"
                 "not re-signed; 2 usage error;\n"
                 "3 a request file or secret could not be read (the other files are still sent).");

@@ -26,7 +26,7 @@ struct SendOptions {
     bool check_handler = false; // mix in behaviour checks and judge the answers
     double check_ratio = 0.25;  // a check after this share of the plain deliveries
     std::uint64_t seed = 0;     // for the mix of checks
-    // A status line on stderr while sending: emit sets it from --progress; replay has none.
+    // A status line on stderr while sending: emit and replay set it from --progress.
     atshook::ProgressChoice progress = atshook::ProgressChoice::never;
 };
 

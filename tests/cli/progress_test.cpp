@@ -2,6 +2,7 @@
 // and never under another line. stderr is a pseudo-terminal here, set raw so that the bytes
 // the tool writes arrive unchanged.
 #include "cli/run_process.hpp"
+#include "cli/secret_safe_run.hpp"
 #include "loopback_server.hpp"
 
 #include <doctest/doctest.h>
@@ -17,6 +18,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 
 namespace {
@@ -35,10 +37,18 @@ test::RunOptions terminal_env() {
     return options;
 }
 
+// What the test does while the command runs: stdin from a pipe instead of /dev/null, and a
+// look at the terminal after each read (to send a signal once a line shows, say).
+struct PtyWatch {
+    int stdin_fd = -1;               // read end given to the command; -1: /dev/null
+    std::vector<int> close_in_child; // the parent's ends the command must not hold
+    std::function<void(pid_t, const std::string&)> on_tty;
+};
+
 // Runs ats-hook with stderr on a pseudo-terminal 100 columns wide, stdout on a pipe (or the
 // same terminal with `stdout_on_tty`) and stdin from /dev/null.
 PtyRun run_on_pty(const std::vector<std::string>& args, bool stdout_on_tty = false,
-                  const test::RunOptions& options = terminal_env()) {
+                  const test::RunOptions& options = terminal_env(), const PtyWatch& watch = {}) {
     std::signal(SIGPIPE, SIG_IGN);
     int master = -1, slave = -1;
     winsize size{};
@@ -55,13 +65,15 @@ PtyRun run_on_pty(const std::vector<std::string>& args, bool stdout_on_tty = fal
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
-        const int null = open("/dev/null", O_RDONLY);
-        dup2(null, 0);
+        const int input = watch.stdin_fd >= 0 ? watch.stdin_fd : open("/dev/null", O_RDONLY);
+        dup2(input, 0);
         dup2(stdout_on_tty ? slave : out_pipe[1], 1);
         dup2(slave, 2);
-        for (const int fd : {null, master, slave, out_pipe[0], out_pipe[1]}) close(fd);
+        for (const int fd : {input, master, slave, out_pipe[0], out_pipe[1]}) close(fd);
+        for (const int fd : watch.close_in_child) close(fd);
         test::exec_ats(args, options);
     }
+    if (watch.stdin_fd >= 0) close(watch.stdin_fd);
     close(slave);
     close(out_pipe[1]);
     PtyRun run;
@@ -84,6 +96,7 @@ PtyRun run_on_pty(const std::vector<std::string>& args, bool stdout_on_tty = fal
                 continue;
             }
             (fds[i].fd == master ? run.tty : run.out).append(buffer, static_cast<std::size_t>(got));
+            if (fds[i].fd == master && watch.on_tty) watch.on_tty(pid, run.tty);
         }
     }
     close(master);
@@ -261,4 +274,61 @@ TEST_CASE("emit --send --progress counts deliveries and erases the line before t
     CHECK(run.tty.find(" / 30 deliveries  ") != std::string::npos);
     CHECK(erased_at_end(run.tty));
     CHECK(run.out.starts_with("30 of 30 deliveries to " + server.url() + " succeeded\n"));
+}
+
+TEST_CASE("replay --progress counts the files it sends and erases the line before the summary") {
+    test::LoopbackServer server({{204, "No Content", {}, "", std::chrono::milliseconds{0}}});
+    test::ScratchDir dir;
+    auto options = terminal_env();
+    options.env["ATS_HOOK_SECRET"] = k_secret;
+    for (const std::string type : {"job.created", "candidate.updated", "interview.created"}) {
+        const auto signed_request = test::run_ats(
+            {"sign", "--format", "http", test::source_path("samples/valid/" + type + ".json")},
+            options);
+        REQUIRE(signed_request.exit_code == 0);
+        dir.write(type + ".http", signed_request.out);
+    }
+    const auto run =
+        run_on_pty({"replay", dir.path(""), "--to", server.url(), "--progress"}, false, options);
+    CHECK(run.exit_code == 0);
+    CHECK(run.tty.find("\rsend: ") != std::string::npos);
+    CHECK(run.tty.find(" / 3 deliveries  ") != std::string::npos);
+    CHECK(erased_at_end(run.tty));
+    CHECK(screen(run.tty).empty());
+    CHECK(run.out.find("3 of 3 deliveries to " + server.url() + " succeeded\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("Ctrl-C while the status line shows erases it and ends the command by SIGINT") {
+    for (const std::string command : {"validate", "show"}) {
+        CAPTURE(command);
+        int input[2];
+        REQUIRE(pipe(input) == 0);
+        const std::string line =
+            test::read_file(test::source_path("samples/valid/job.created.json"));
+        std::string compact;
+        for (const char c : line)
+            if (c != '\n') compact += c;
+        compact += '\n';
+        REQUIRE(write(input[1], compact.data(), compact.size()) ==
+                static_cast<ssize_t>(compact.size()));
+        bool interrupted = false;
+        PtyWatch watch;
+        watch.stdin_fd = input[0];
+        watch.close_in_child = {input[1]};
+        // Once the line is on the screen, press Ctrl-C (stdin stays open: the command waits).
+        watch.on_tty = [&](pid_t pid, const std::string& tty) {
+            if (!interrupted && tty.find("\r" + command + ": ") != std::string::npos) {
+                interrupted = true;
+                kill(pid, SIGINT);
+            }
+        };
+        const auto run = run_on_pty({command, "--progress", "--color", "never", "-"}, false,
+                                    terminal_env(), watch);
+        close(input[1]);
+        CHECK(interrupted);
+        CHECK(run.exit_code == 128 + SIGINT);
+        CHECK(erased_at_end(run.tty));
+        CHECK(screen(run.tty).empty());
+    }
 }
