@@ -68,10 +68,14 @@ Words bash_completes(const std::string& line, const std::string& working_dir = "
 }
 
 // What fish offers for `line`, without the descriptions.
-Words fish_completes(const std::string& line) {
-    const auto run = test::run_program(
-        ATS_FISH, {"--no-config", "-c", "source $argv[1]; complete -C \"ats-hook $argv[2]\"",
-                   script_file("fish"), line});
+Words fish_completes(const std::string& line, const std::string& working_dir = "") {
+    test::RunOptions options;
+    options.working_dir = working_dir;
+    const auto run = test::run_program(ATS_FISH,
+                                       {"--no-config", "-c",
+                                        "source $argv[1]; complete -C \"ats-hook $argv[2]\"",
+                                        script_file("fish"), line},
+                                       options);
     CHECK(run.exit_code == 0);
     CHECK(run.err.empty());
     Words words;
@@ -280,6 +284,28 @@ TEST_CASE("fish completion offers commands, options and their values") {
             if (name.starts_with("--")) shown.insert(name); // fish lists -x apart from --x
         CHECK(fish_completes(command + " --") == shown);
     }
+}
+
+TEST_CASE("fish completion offers each positional argument in its place, none past the last") {
+    // schema takes one TYPE, completion one SHELL, verify and sign one BODY_FILE.
+    CHECK(fish_completes("schema ").size() == 19);
+    CHECK(fish_completes("schema job.created ").empty());
+    CHECK(fish_completes("schema --strict job.created ").empty());
+    CHECK(fish_completes("schema --strict job.") == event_types("job."));
+    CHECK(fish_completes("completion ") == Words{"bash", "zsh", "fish"});
+    CHECK(fish_completes("completion bash ").empty());
+    const test::ScratchDir dir;
+    dir.write("body.json", "{}");
+    const std::string here = dir.path("");
+    CHECK(fish_completes("verify ", here) == Words{"body.json"});
+    CHECK(fish_completes("verify body.json ", here).empty());
+    CHECK(fish_completes("sign body.json ", here).empty());
+    // An option's value is not a positional argument.
+    CHECK(fish_completes("verify --secret-file body.json ", here) == Words{"body.json"});
+    CHECK(fish_completes("sign --format json ", here) == Words{"body.json"});
+    // emit and show take any number.
+    CHECK(fish_completes("emit job.created interview.cr") == Words{"interview.created"});
+    CHECK(fish_completes("show body.json ", here) == Words{"body.json"});
 }
 
 TEST_CASE("zsh completion offers commands, options and their values") {
