@@ -169,6 +169,8 @@ std::string fish_script(const Program& program, const Vocabulary& vocabulary) {
         out += " " + fish_quoted(zone);
         column += 3 + zone.size();
     }
+    // Windows names hold spaces: fish escapes them as it inserts one.
+    for (const auto& zone : vocabulary.windows_zones) out += " \\\n        " + fish_quoted(zone);
     out += "\nend\n\n";
 
     out +=
