@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace cli {
@@ -17,6 +18,10 @@ int run_completion(const std::string& shell, const CLI::App& root) {
     for (const auto& event : atshook::all_events())
         vocabulary.event_types.push_back({std::string(event.name), std::string(event.meaning)});
     vocabulary.zones = atshook::time::zone_names();
+    for (const auto& zone : atshook::time::windows_zones()) // "UTC" is an IANA name too
+        if (!std::binary_search(vocabulary.zones.begin(), vocabulary.zones.end(), zone.windows))
+            vocabulary.windows_zones.emplace_back(zone.windows);
+    std::sort(vocabulary.windows_zones.begin(), vocabulary.windows_zones.end());
     const std::string script = shell == "zsh"    ? completion::zsh_script(program, vocabulary)
                                : shell == "fish" ? completion::fish_script(program, vocabulary)
                                                  : completion::bash_script(program, vocabulary);

@@ -38,14 +38,27 @@ Words lines_of(const std::string& text) {
 }
 
 // Sources bash-completion and the script, splits `line` as bash does for completion (at
-// blanks, with `=` a word of its own), puts the cursor at its end and calls the function
-// `complete -p ats-hook` names. Returns COMPREPLY.
+// blanks not escaped with a backslash, with `=` a word of its own), puts the cursor at its end and
+// calls the function `complete -p ats-hook` names. Returns COMPREPLY.
 constexpr const char* k_bash_driver = R"(
 source "$ATS_BASH_COMPLETION"
 source "$1"
 line=$2
-read -ra COMP_WORDS <<<"${line//=/ = }"
-[[ $line == *' ' || -z $line ]] && COMP_WORDS+=('')
+read -ra split <<<"${line//=/ = }"
+COMP_WORDS=()
+for word in "${split[@]}"; do
+    # A blank after a backslash stays in its word, as when bash splits the line.
+    if ((${#COMP_WORDS[@]})) && [[ ${COMP_WORDS[-1]} == *\\ ]]; then
+        COMP_WORDS[-1]+=" $word"
+    else
+        COMP_WORDS+=("$word")
+    fi
+done
+if [[ $line == *'\ ' ]]; then
+    COMP_WORDS[-1]+=' '
+elif [[ $line == *' ' || -z $line ]]; then
+    COMP_WORDS+=('')
+fi
 COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
 COMP_LINE=$line
 COMP_POINT=${#line}
@@ -67,11 +80,18 @@ Words bash_completes(const std::string& line, const std::string& working_dir = "
     return words;
 }
 
-// What fish offers for `line`, without the descriptions.
-Words fish_completes(const std::string& line) {
-    const auto run = test::run_program(
-        ATS_FISH, {"--no-config", "-c", "source $argv[1]; complete -C \"ats-hook $argv[2]\"",
-                   script_file("fish"), line});
+// What fish offers for `line`, without the descriptions; with `escaped`, as fish would insert
+// each (special characters escaped, an opening quote closed).
+Words fish_completes(const std::string& line, const std::string& working_dir = "",
+                     bool escaped = false) {
+    test::RunOptions options;
+    options.working_dir = working_dir;
+    const std::string complete = escaped ? "complete -C --escape" : "complete -C";
+    const auto run = test::run_program(ATS_FISH,
+                                       {"--no-config", "-c",
+                                        "source $argv[1]; " + complete + " \"ats-hook $argv[2]\"",
+                                        script_file("fish"), line},
+                                       options);
     CHECK(run.exit_code == 0);
     CHECK(run.err.empty());
     Words words;
@@ -101,6 +121,10 @@ compadd() {
 }
 comppostfuncs=(ats_done)
 ats_done() { print >> $ATS_OUT.done }
+# Control-T, typed once completion is done, writes the line as completion left it.
+ats_buffer() { print -r -- $BUFFER > $ATS_OUT.buffer }
+zle -N ats_buffer
+bindkey '^T' ats_buffer
 )";
 
 constexpr const char* k_zsh_driver = R"(
@@ -109,13 +133,20 @@ zpty shell zsh -f -i
 zpty -w shell "source ${(q)1}"
 zpty -w -n shell "$2"$'\t'
 for i in {1..300}; do [[ -e $ATS_OUT.done ]] && break; sleep 0.1; done
+zpty -w -n shell $'\C-t'
+for i in {1..50}; do [[ -e $ATS_OUT.buffer ]] && break; sleep 0.1; done
 zpty -d shell
 [[ -e $ATS_OUT.done ]]
 )";
 
 enum class ZshLoad { fpath, source };
 
-Words zsh_completes(const std::string& line, ZshLoad load = ZshLoad::fpath) {
+struct ZshCompletion {
+    Words matches;      // what completion offered
+    std::string buffer; // the command line after it, as zsh inserted the match
+};
+
+ZshCompletion zsh_complete(const std::string& line, ZshLoad load = ZshLoad::fpath) {
     const test::ScratchDir dir;
     std::filesystem::create_directory(dir.path("functions"));
     std::filesystem::copy_file(script_file("zsh"), dir.path("functions/_ats-hook"));
@@ -130,8 +161,46 @@ Words zsh_completes(const std::string& line, ZshLoad load = ZshLoad::fpath) {
         {"-f", "-c", k_zsh_driver, "zsh", dir.write("setup.zsh", k_zsh_setup), "ats-hook " + line},
         options);
     CHECK_MESSAGE(run.exit_code == 0, "zsh did not finish completing: " << run.err);
-    if (!std::filesystem::exists(dir.path("matches"))) return {};
-    return lines_of(test::read_file(dir.path("matches")));
+    ZshCompletion out;
+    if (std::filesystem::exists(dir.path("matches")))
+        out.matches = lines_of(test::read_file(dir.path("matches")));
+    if (std::filesystem::exists(dir.path("matches.buffer"))) {
+        out.buffer = test::read_file(dir.path("matches.buffer"));
+        if (!out.buffer.empty()) out.buffer.pop_back(); // print's newline
+    }
+    return out;
+}
+
+Words zsh_completes(const std::string& line, ZshLoad load = ZshLoad::fpath) {
+    return zsh_complete(line, load).matches;
+}
+
+// Runs `line`, a command line as completion left it, in `shell` with ats-hook a function that
+// calls the built binary: the arguments are those the shell itself makes of the line.
+test::Run run_line(const std::string& shell, const std::string& line) {
+    test::RunOptions options;
+    options.env["ATS_HOOK"] = ATS_HOOK_BINARY;
+    if (shell == "fish")
+        return test::run_program(
+            ATS_FISH,
+            {"--no-config", "-c", "function ats-hook; $ATS_HOOK $argv; end; eval $argv[1]", line},
+            options);
+    const std::string define = "ats-hook() { \"$ATS_HOOK\" \"$@\"; }; eval \"$1\"";
+    if (shell == "zsh")
+        return test::run_program(ATS_ZSH, {"-f", "-c", define, "zsh", line}, options);
+    return test::run_program(ATS_BASH, {"-c", define, "bash", line}, options);
+}
+
+const std::string k_interview = test::source_path("samples/valid/interview.created.json");
+
+// `show` ran with the zone a completed --tz names: India Standard Time, read as Asia/Kolkata.
+void check_shows_in_kolkata(const std::string& shell, const std::string& completed_line) {
+    CAPTURE(shell);
+    CAPTURE(completed_line);
+    const auto run = run_line(shell, completed_line + " " + k_interview);
+    CHECK(run.exit_code == 0);
+    CHECK(run.err == "");
+    CHECK(run.out.find("IST (UTC+05:30) · Asia/Kolkata") != std::string::npos);
 }
 
 Words event_types(std::string_view prefix) {
@@ -239,6 +308,22 @@ TEST_CASE("bash completion offers --color values and tz database zones for --tz"
     CHECK(bash_completes("listen --port ").empty());
 }
 
+TEST_CASE("bash completion offers Windows zone names for --tz, escaped as one word") {
+    const auto india = bash_completes("show --tz India");
+    CHECK(india.count("India\\ Standard\\ Time") == 1);
+    CHECK(india.count("Indian/Maldives") == 1);
+    CHECK(bash_completes("show --tz India\\ S") == Words{"India\\ Standard\\ Time"});
+    CHECK(bash_completes("show --tz Tok") == Words{"Tokyo\\ Standard\\ Time"});
+    CHECK(bash_completes("show --tz=Tok") == Words{"Tokyo\\ Standard\\ Time"});
+    CHECK(bash_completes("show --tz Pacific\\ Standard\\ Time\\ ") ==
+          Words{"Pacific\\ Standard\\ Time\\ \\(Mexico\\)"});
+    // After an opening quote the name is left whole: readline closes the quote.
+    CHECK(bash_completes("show --tz 'Tok") == Words{"Tokyo Standard Time"});
+    CHECK(bash_completes("show --tz \"Tok") == Words{"Tokyo Standard Time"});
+    check_shows_in_kolkata("bash", "ats-hook show --tz India\\ Standard\\ Time");
+    check_shows_in_kolkata("bash", "ats-hook show --tz 'India Standard Time'");
+}
+
 TEST_CASE("bash completion offers files for FILE arguments and directories for DIR") {
     const test::ScratchDir dir;
     dir.write("payload.json", "{}");
@@ -282,6 +367,38 @@ TEST_CASE("fish completion offers commands, options and their values") {
     }
 }
 
+TEST_CASE("fish completion offers Windows zone names for --tz, escaped as one word") {
+    const auto india = fish_completes("show --tz India");
+    CHECK(india.count("India Standard Time") == 1);
+    CHECK(india.count("Indian/Maldives") == 1);
+    CHECK(fish_completes("show --tz India\\ S", "", true) == Words{"India\\ Standard\\ Time"});
+    CHECK(fish_completes("show --tz Pacific\\ Standard\\ Time\\ ", "", true) ==
+          Words{"Pacific\\ Standard\\ Time\\ \\(Mexico\\)"});
+    check_shows_in_kolkata("fish", "ats-hook show --tz India\\ Standard\\ Time");
+}
+
+TEST_CASE("fish completion offers each positional argument in its place, none past the last") {
+    // schema takes one TYPE, completion one SHELL, verify and sign one BODY_FILE.
+    CHECK(fish_completes("schema ").size() == 19);
+    CHECK(fish_completes("schema job.created ").empty());
+    CHECK(fish_completes("schema --strict job.created ").empty());
+    CHECK(fish_completes("schema --strict job.") == event_types("job."));
+    CHECK(fish_completes("completion ") == Words{"bash", "zsh", "fish"});
+    CHECK(fish_completes("completion bash ").empty());
+    const test::ScratchDir dir;
+    dir.write("body.json", "{}");
+    const std::string here = dir.path("");
+    CHECK(fish_completes("verify ", here) == Words{"body.json"});
+    CHECK(fish_completes("verify body.json ", here).empty());
+    CHECK(fish_completes("sign body.json ", here).empty());
+    // An option's value is not a positional argument.
+    CHECK(fish_completes("verify --secret-file body.json ", here) == Words{"body.json"});
+    CHECK(fish_completes("sign --format json ", here) == Words{"body.json"});
+    // emit and show take any number.
+    CHECK(fish_completes("emit job.created interview.cr") == Words{"interview.created"});
+    CHECK(fish_completes("show body.json ", here) == Words{"body.json"});
+}
+
 TEST_CASE("zsh completion offers commands, options and their values") {
     const auto syntax = test::run_program(ATS_ZSH, {"-n", script_file("zsh")});
     CHECK(syntax.exit_code == 0);
@@ -299,4 +416,17 @@ TEST_CASE("zsh completion offers commands, options and their values") {
         CAPTURE(command);
         CHECK(zsh_completes(command + " -") == help_options({command}));
     }
+}
+
+TEST_CASE("zsh completion offers Windows zone names for --tz, escaped as one word") {
+    // compadd reports each match as it would insert it.
+    const auto india = zsh_completes("show --tz India");
+    CHECK(india.count("India\\ Standard\\ Time") == 1);
+    CHECK(india.count("Indian") == 1); // the first part of Indian/Maldives, ...
+    const auto completed = zsh_complete("show --tz India\\ S");
+    CHECK(completed.matches == Words{"India\\ Standard\\ Time"});
+    CHECK(completed.buffer == "ats-hook show --tz India\\ Standard\\ Time ");
+    check_shows_in_kolkata("zsh", completed.buffer);
+    CHECK(zsh_complete("show --tz Pacific\\ Standard\\ Time\\ ").buffer ==
+          "ats-hook show --tz Pacific\\ Standard\\ Time\\ \\(Mexico\\) ");
 }

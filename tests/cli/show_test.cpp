@@ -108,6 +108,8 @@ TEST_CASE("show reads time zones across DST changes, Windows names and unknown n
                 {"--tz", "America/New_York", input("interview-dst-new-york.json")});
     golden_case("windows-zone.txt",
                 {"--tz", "Europe/London", input("interview-windows-zone.json")});
+    golden_case("windows-display-name.txt",
+                {"--tz", "Europe/London", input("interview-windows-display-name.json")});
     golden_case("unknown-zone.txt",
                 {"--tz", "Europe/Dublin", input("interview-unknown-zone.json")});
     golden_case("wall-times.txt", {"--tz", "UTC", input("interview-wall-times.json")});

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
 
 using namespace atshook::time;
 using std::chrono::hours;
@@ -61,6 +62,89 @@ TEST_CASE("every Windows zone in the table names a zone of the system tz databas
     }
     CHECK(names.size() == windows_zones().size());
     CHECK(names.size() >= 135);
+}
+
+TEST_CASE("Windows display names map to IANA through the zone they name") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi", "Asia/Kolkata"},
+        {"(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"},
+        {"(UTC-08:00) Pacific Time (US & Canada)", "America/Los_Angeles"},
+        {"(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"},
+        {"(UTC+00:00) Dublin, Edinburgh, Lisbon, London", "Europe/London"},
+        {"(UTC) Coordinated Universal Time", "Etc/UTC"},
+        {"(UTC+12:00) Coordinated Universal Time+12", "Etc/GMT-12"},
+        {"(UTC+06:30) Yangon (Rangoon)", "Asia/Yangon"},
+        {"(UTC-05:00) Indiana (East)", "America/Indiana/Indianapolis"},
+        {"(UTC+11:00) Solomon Is., New Caledonia", "Pacific/Guadalcanal"},
+        {"(UTC+13:00) Nuku'alofa", "Pacific/Tongatapu"},
+        {"(UTC-03:00) City of Buenos Aires", "America/Argentina/Buenos_Aires"},
+    };
+    for (const auto& [display, iana] : cases) {
+        CAPTURE(display);
+        const auto zone = resolve_zone(display);
+        CHECK(zone.source == Zone::Source::windows);
+        CHECK(zone.name() == iana);
+        CHECK(zone.given == display);
+    }
+}
+
+TEST_CASE("Windows' display names name each zone of the CLDR table, each place once") {
+    std::set<std::string_view> places;
+    std::set<std::string_view> named;
+    for (const auto& entry : windows_display_names()) {
+        CAPTURE(entry.places);
+        CHECK(places.insert(entry.places).second);
+        CHECK(windows_zone_to_iana(entry.windows).has_value());
+        named.insert(entry.windows);
+        const std::string display = "(UTC+01:00) " + std::string(entry.places);
+        CHECK(windows_display_name_to_standard(display) == entry.windows);
+    }
+    for (const auto& zone : windows_zones()) {
+        CAPTURE(zone.windows);
+        CHECK(named.count(zone.windows) == 1);
+    }
+    CHECK(named.size() == windows_zones().size());
+}
+
+TEST_CASE("a display name matches whatever its offset says, GMT or UTC, and blanks around it") {
+    const char* const kolkata[] = {
+        "(GMT+05:30) Chennai, Kolkata, Mumbai, New Delhi", // Windows XP and Server 2003
+        "(utc+05:30) Chennai, Kolkata, Mumbai, New Delhi",
+        "(UTC+06:00) Chennai, Kolkata, Mumbai, New Delhi",
+        "(UTC+05:30)Chennai, Kolkata, Mumbai, New Delhi",
+        "  (UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi \n",
+    };
+    for (const char* display : kolkata) {
+        CAPTURE(display);
+        CHECK(resolve_zone(display).name() == "Asia/Kolkata");
+    }
+    // Jordan and Syria left DST for UTC+03:00 in 2022; Windows changed the offset, not the place.
+    CHECK(resolve_zone("(UTC+02:00) Amman").name() == "Asia/Amman");
+    CHECK(resolve_zone("(UTC+03:00) Amman").name() == "Asia/Amman");
+    CHECK(resolve_zone("(GMT) Coordinated Universal Time").name() == "Etc/UTC");
+    // Kyiv was spelled Kiev until 2022.
+    CHECK(resolve_zone("(UTC+02:00) Helsinki, Kiev, Riga, Sofia, Tallinn, Vilnius").name() ==
+          "Europe/Kyiv");
+}
+
+TEST_CASE("a display name whose places Windows does not list falls back to UTC as unknown") {
+    const char* const unknown[] = {
+        "(UTC+05:30) Chennai, Kolkata, Mumbai",                         // a place missing
+        "(UTC+05:30) chennai, kolkata, mumbai, new delhi",              // places compare exactly
+        "Chennai, Kolkata, Mumbai, New Delhi",                          // no offset
+        "(UTC+05:30)",                                                  // no places
+        "(UTC+05:30 Chennai, Kolkata, Mumbai, New Delhi",               // no closing parenthesis
+        "(CET+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", // not UTC or GMT
+        "(UTC+01:00) Olympus Mons",
+    };
+    for (const char* display : unknown) {
+        CAPTURE(display);
+        const auto zone = resolve_zone(display);
+        CHECK(zone.source == Zone::Source::unknown);
+        CHECK(zone.is_fallback());
+        CHECK(zone.name() == "UTC");
+        CHECK(zone.given == display);
+    }
 }
 
 TEST_CASE("an unknown zone falls back to UTC and says so") {

@@ -165,8 +165,10 @@ std::span<const WindowsZone> windows_zones() {
 }
 
 std::optional<std::string_view> windows_zone_to_iana(std::string_view windows_name) {
+    const auto standard = windows_display_name_to_standard(windows_name);
+    const auto name = standard ? *standard : windows_name;
     for (const auto& zone : k_windows_zones)
-        if (equal_ignoring_case(zone.windows, windows_name)) return zone.iana;
+        if (equal_ignoring_case(zone.windows, name)) return zone.iana;
     return std::nullopt;
 }
 

@@ -11,13 +11,14 @@
 #include <vector>
 
 // Time zones as payloads name them: IANA names through the system tz database, Windows names
-// (HireHive runs on .NET) through the CLDR windowsZones table, and anything else as UTC.
+// (HireHive runs on .NET) through the CLDR windowsZones table, Windows display names through
+// Windows' own list to those, and anything else as UTC.
 namespace atshook::time {
 
 struct Zone {
     enum class Source {
         iana,    // the name is in the tz database
-        windows, // a Windows zone name, mapped to IANA
+        windows, // a Windows zone name (standard or display name), mapped to IANA
         missing, // no name was given: UTC
         unknown, // a name neither table knows: UTC
     };
@@ -48,7 +49,23 @@ struct WindowsZone {
 // The CLDR windowsZones table, territory "001" (the zone's main city).
 std::span<const WindowsZone> windows_zones();
 
-// The IANA name for a Windows zone name, compared without regard to case.
+struct WindowsDisplayName {
+    std::string_view places;  // "Chennai, Kolkata, Mumbai, New Delhi"
+    std::string_view windows; // "India Standard Time", a name of windows_zones()
+};
+
+// Windows' list of zones as people pick them, each display name without its offset, such as
+// "(UTC+05:30) ", in Windows' order. A few places appear twice, in an earlier spelling too.
+std::span<const WindowsDisplayName> windows_display_names();
+
+// The Windows standard name for a display name such as "(UTC+05:30) Chennai, Kolkata, Mumbai,
+// New Delhi" or the older "(GMT+05:30) ...": the places must match exactly; the offset, which
+// changes with a zone's rules across Windows versions, is not compared, nor the case of its
+// "UTC" or "GMT", nor white space around the name.
+std::optional<std::string_view> windows_display_name_to_standard(std::string_view display_name);
+
+// The IANA name for a Windows zone name: a standard name ("India Standard Time", compared
+// without regard to case) or a display name (as windows_display_name_to_standard reads it).
 std::optional<std::string_view> windows_zone_to_iana(std::string_view windows_name);
 
 // A moment as a clock in a zone shows it.

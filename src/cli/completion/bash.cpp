@@ -11,7 +11,7 @@ namespace {
 // the generated functions above it what can come next. @P@ stands for the function prefix.
 constexpr std::string_view k_driver = R"(
 # Completes $cur as a value described by $1: fixed words, and @type, @types (a comma-separated
-# list of types), @file, @dir or @zone.
+# list of types), @file, @dir or @zone (IANA and Windows names).
 @P@_value() {
     local word kind= words=
     for word in $1; do
@@ -22,7 +22,7 @@ constexpr std::string_view k_driver = R"(
     done
     case $kind in
     @type) words+=" $@P@_event_types" ;;
-    @zone) words+=" $@P@_zones" ;;
+    @zone) @P@_zone_names ;;
     @types)
         local head=
         [[ $cur == *,* ]] && head=${cur%,*},
@@ -32,6 +32,22 @@ constexpr std::string_view k_driver = R"(
     @file | @dir) @P@_paths "$kind" ;;
     esac
     [[ -n $words ]] && COMPREPLY+=($(compgen -W "$words" -- "$cur"))
+}
+
+# The zone names that begin with $cur, each one shell word: Windows names hold spaces and
+# parentheses, escaped here with backslashes, or left as they are after an opening quote, which
+# readline then closes.
+@P@_zone_names() {
+    local word=$cur quote= name names IFS=$'\n'
+    case $word in
+    \'* | \"*) quote=${word:0:1} word=${word:1} ;;
+    *) word=${word//\\/} ;;
+    esac
+    mapfile -t names < <(compgen -W "$@P@_zones" -- "$word")
+    for name in "${names[@]}"; do
+        [[ -z $quote ]] && printf -v name %q "$name"
+        COMPREPLY+=("$name")
+    done
 }
 
 # Files, or for @dir directories, through bash-completion's _filedir when it is loaded.
@@ -200,7 +216,10 @@ std::string bash_script(const Program& program, const Vocabulary& vocabulary) {
         "# Load it in this shell with: source <({0} completion bash)\n\n",
         program.name);
     out += quoted_words(prefix + "_event_types=", types) + "\n";
-    out += quoted_words(prefix + "_zones=", vocabulary.zones) + "\n";
+    // One name a line: the Windows names hold spaces.
+    std::vector<std::string> zones = vocabulary.zones;
+    zones.insert(zones.end(), vocabulary.windows_zones.begin(), vocabulary.windows_zones.end());
+    out += prefix + "_zones=" + single_quoted(fmt::format("{}", fmt::join(zones, "\n"))) + "\n";
     std::vector<std::string> commands;
     for (const auto& command : program.commands) commands.push_back(command.name);
     out += quoted_words(prefix + "_commands=", commands) + "\n\n";

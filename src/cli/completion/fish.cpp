@@ -65,14 +65,85 @@ std::string option_line(const Option& option, std::string_view head, std::string
     return out + " -d " + fish_quoted(one_line(option.help)) + "\n";
 }
 
-// What the positional arguments offer, together: fish does not count them.
-std::string positionals_line(const Command& command, std::string_view head,
+// A line for each positional argument, offered only in its place: fish does not count
+// positional arguments, the script's _argument function does.
+std::string positional_lines(const Command& command, std::string_view name,
                              std::string_view prefix) {
-    Offer offer;
-    for (const auto& positional : command.positionals) add_value(offer, positional.value, prefix);
-    if (!offer.files && offer.words.empty()) return {};
-    return fmt::format("{}{}\n", head, offer_arguments(offer));
+    std::string out;
+    int first = 0;
+    for (const auto& positional : command.positionals) {
+        Offer offer;
+        add_value(offer, positional.value, prefix);
+        const std::string place = positional.count < 0
+                                      ? fmt::format("{}", first)
+                                      : fmt::format("{} {}", first, first + positional.count);
+        if (offer.files || !offer.words.empty())
+            out += fmt::format("complete -c {} -n {}{}\n", name,
+                               fish_quoted(fmt::format("{0}_using {1}; and {0}_argument {2}",
+                                                       prefix, command.name, place)),
+                               offer_arguments(offer));
+        if (positional.count < 0) break; // it takes every word that follows
+        first += positional.count;
+    }
+    return out;
 }
+
+// The fish function telling whether an option takes a value, that is the next word.
+std::string takes_value_function(const Program& program, std::string_view prefix) {
+    std::string cases;
+    std::size_t column = 12;
+    const auto add = [&](const std::string& command, const Option& option) {
+        if (!option.takes_value) return;
+        for (const auto& name : option.names) {
+            const auto pattern = fish_quoted(command + "/" + name);
+            if (column + 1 + pattern.size() > 96) {
+                cases += " \\\n            ";
+                column = 12;
+            }
+            cases += " " + pattern;
+            column += 1 + pattern.size();
+        }
+    };
+    for (const auto& option : program.options) add("", option);
+    for (const auto& command : program.commands)
+        for (const auto& option : command.options) add(command.name, option);
+    std::string out = fmt::format("# Whether option $option of $command takes a value: the word "
+                                  "after it.\nfunction {}_takes_value -a command option\n",
+                                  prefix);
+    if (!cases.empty())
+        out += fmt::format("    switch \"$command/$option\"\n        case{}\n            return 0\n"
+                           "    end\n",
+                           cases);
+    return out + "    return 1\nend\n";
+}
+
+// The fish function that counts positional arguments. @P@ stands for the function prefix.
+constexpr std::string_view k_argument_function = R"(
+# Whether the word being completed is positional argument $from (counted from 0) of the
+# command, or one from $from up to, not including, $to; or without $to, any from $from on. It
+# counts the words after the command that are neither options nor values of options.
+function @P@_argument -a from to
+    set -l command
+    set -l n 0
+    set -l value 0
+    set -l dashdash 0
+    for token in (commandline -opc)[2..-1]
+        if test -z "$command"
+            string match -q -- '-*' $token; or set command $token
+        else if test $value = 1
+            set value 0
+        else if test $dashdash = 0; and string match -q -- '-?*' $token
+            string match -q -- '--' $token; and set dashdash 1
+            @P@_takes_value $command $token; and set value 1
+        else
+            set n (math $n + 1)
+        end
+    end
+    test $n -ge $from; or return 1
+    test -z "$to"; or test $n -lt $to
+end
+
+)";
 
 } // namespace
 
@@ -98,6 +169,8 @@ std::string fish_script(const Program& program, const Vocabulary& vocabulary) {
         out += " " + fish_quoted(zone);
         column += 3 + zone.size();
     }
+    // Windows names hold spaces: fish escapes them as it inserts one.
+    for (const auto& zone : vocabulary.windows_zones) out += " \\\n        " + fish_quoted(zone);
     out += "\nend\n\n";
 
     out +=
@@ -112,10 +185,11 @@ std::string fish_script(const Program& program, const Vocabulary& vocabulary) {
                     "end\n\n"
                     "function {1}_using -a name\n"
                     "    test \"$({1}_command)\" = \"$name\"\n"
-                    "end\n\n"
-                    "complete -c {0} -e\n"
-                    "complete -c {0} -f\n",
+                    "end\n\n",
                     name, prefix);
+    out += takes_value_function(program, prefix);
+    out += replace_all(k_argument_function, "@P@", prefix);
+    out += fmt::format("complete -c {0} -e\ncomplete -c {0} -f\n", name);
 
     const std::string root = fmt::format("complete -c {} -n __fish_use_subcommand", name);
     for (const auto& option : program.options) out += option_line(option, root, prefix);
@@ -127,7 +201,7 @@ std::string fish_script(const Program& program, const Vocabulary& vocabulary) {
                                              fish_quoted(prefix + "_using " + command.name));
         out += "\n";
         for (const auto& option : command.options) out += option_line(option, head, prefix);
-        out += positionals_line(command, head, prefix);
+        out += positional_lines(command, name, prefix);
     }
     return out;
 }

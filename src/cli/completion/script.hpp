@@ -14,8 +14,9 @@ struct Word {
 
 // The names a value of each kind can take, embedded in the scripts.
 struct Vocabulary {
-    std::vector<Word> event_types;  // the catalog's 19 types
-    std::vector<std::string> zones; // the tz database's names
+    std::vector<Word> event_types;          // the catalog's 19 types
+    std::vector<std::string> zones;         // the tz database's names
+    std::vector<std::string> windows_zones; // Windows' standard names, which hold spaces
 };
 
 std::string bash_script(const Program& program, const Vocabulary& vocabulary);

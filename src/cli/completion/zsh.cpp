@@ -168,7 +168,13 @@ std::string zsh_script(const Program& program, const Vocabulary& vocabulary) {
         out += " " + single_quoted(zone);
         column += 3 + zone.size();
     }
-    out += "\n    )\n    _multi_parts \"$@\" / zones\n}\n";
+    // Windows names hold spaces and parentheses: compadd escapes them as it inserts one.
+    out += "\n    )\n    local -a windows=(";
+    for (const auto& zone : vocabulary.windows_zones) out += "\n        " + single_quoted(zone);
+    out += "\n    )\n    local ret=1\n"
+           "    _multi_parts \"$@\" / zones && ret=0\n"
+           "    compadd \"$@\" -a windows && ret=0\n"
+           "    return ret\n}\n";
 
     std::string commands;
     std::string cases;
