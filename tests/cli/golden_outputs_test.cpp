@@ -4,17 +4,23 @@
 // ATS_HOOK_UPDATE_GOLDEN=1 rewrites them; every rewrite is read by a person before it is
 // committed. Inputs are samples/ and tests/data/golden/inputs/; commands run from a fixed
 // folder with relative paths, with a fixed --now where the command has one.
+//
+// Only what truly varies is masked, on the output before it is compared, so a golden file shows
+// where a figure was: where there is no --now (verify --ignore-timestamp), the age of a
+// timestamp.
 #include "cli/golden.hpp"
 #include "cli/run_process.hpp"
 #include "cli/secret_safe_run.hpp"
 
 #include "atshook/signature/secret.hpp"
+#include "atshook/signature/sign.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <regex>
 
 namespace {
 
@@ -109,6 +115,12 @@ std::string stream_section(const std::string& name, const std::string& text) {
 std::string result_sections(const test::Run& run) {
     return "[exit status " + std::to_string(run.exit_code) + "]\n" +
            stream_section("stdout", run.out) + stream_section("stderr", run.err);
+}
+
+// Replaces every match of `pattern` in `text` with `replacement` (ECMAScript, $1 allowed).
+std::string replace_all(const std::string& text, const std::string& pattern,
+                        const std::string& replacement) {
+    return std::regex_replace(text, std::regex(pattern), replacement);
 }
 
 // The transcripts of one golden file, compared with it (or written) by check().
@@ -268,5 +280,282 @@ TEST_CASE("golden: validate reports a file it cannot read and an empty input") {
     dir.write("empty.json", "");
     golden.run({"validate", "empty.json"}, in_dir(dir.path("")));
     golden.run({"validate", "--format", "json", "empty.json"}, in_dir(dir.path("")));
+    golden.check();
+}
+
+// verify: the canonical vector of the Standard Webhooks spec, the signed samples, and one case
+// per reason and hint. Runs from a scratch folder holding copies of the inputs, so that file
+// names are short and a secret file has mode 0600 whatever the checkout gave it.
+
+namespace {
+
+// The canonical vector's timestamp (Standard Webhooks spec, section 5).
+const std::string k_timestamp = "1614265330";
+
+test::RunOptions with_secret(const std::string& secret = k_secret) {
+    test::RunOptions options;
+    options.env["ATS_HOOK_SECRET"] = secret;
+    return options;
+}
+
+// verify of `body` (stdin, from a file of the scratch folder) with the three header values as
+// flags and the `extra` options (--now, ...), as text and as JSON.
+void verify_flags_both_ways(GoldenFile& golden, const test::ScratchDir& dir,
+                            const std::string& body_name, const std::string& body,
+                            const std::vector<std::string>& headers,
+                            const std::vector<std::string>& extra,
+                            const test::RunOptions& options = with_secret(),
+                            const std::function<std::string(const std::string&)>& mask = {}) {
+    dir.write(body_name, body);
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args{"verify"};
+        args.insert(args.end(), headers.begin(), headers.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.run(args, in_dir(dir.path(""), options), body_name, mask);
+    }
+}
+
+std::vector<std::string> canonical_flags(const std::string& timestamp = k_timestamp,
+                                         const std::string& signature = k_signature) {
+    return {"--id", k_id, "--timestamp", timestamp, "--signature", signature};
+}
+
+// The token (v1, or v1a for an Ed25519 key) of `body` under the canonical id at `timestamp`.
+std::string signed_with(const atshook::signature::Secret& secret, const std::string& body,
+                        const std::string& timestamp = k_timestamp) {
+    return atshook::signature::signature_token(secret, {k_id, std::stoll(timestamp), body});
+}
+std::string canonical_signature(const std::string& body,
+                                const std::string& timestamp = k_timestamp) {
+    return signed_with(atshook::signature::parse_secret(k_secret, "test"), body, timestamp);
+}
+
+// The canonical signature with its last base64 digit changed: matches nothing.
+const std::string k_wrong_signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA=";
+
+} // namespace
+
+TEST_CASE("golden: verify text and JSON of a verified delivery in each input form") {
+    GoldenFile golden("verify/verified.txt");
+    const test::ScratchDir dir;
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags(),
+                           {"--now", k_timestamp});
+    // --ignore-timestamp cannot be combined with --now, yet the JSON still gives the age against
+    // the clock: only that figure is masked.
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags(),
+                           {"--ignore-timestamp"}, with_secret(), [](const std::string& text) {
+                               return replace_all(text, R"("age_seconds": \d+)",
+                                                  R"("age_seconds": N)");
+                           });
+    // A v1a token checked with an Ed25519 public key.
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           canonical_flags(k_timestamp, signed_with(ed25519_key(), k_body)),
+                           {"--now", k_timestamp}, with_secret(ed25519_public_text()));
+    dir.write("application.created.http",
+              test::read_file(test::source_path("samples/signed/application.created.http")));
+    dir.write("secret.txt", test::read_file(test::source_path("samples/signed/secret.txt")));
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args{
+            "verify",     "--request", "application.created.http", "--secret-file",
+            "secret.txt", "--now",     "2024-02-05T09:14:30Z"};
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.run(args, in_dir(dir.path("")));
+    }
+    dir.write("interview.created.headers",
+              test::read_file(test::source_path("samples/signed/interview.created.headers")));
+    dir.write("interview.created.json",
+              test::read_file(test::source_path("samples/signed/interview.created.json")));
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args{"verify",
+                                      "--headers",
+                                      "interview.created.headers",
+                                      "interview.created.json",
+                                      "--secret-file",
+                                      "secret.txt",
+                                      "--now",
+                                      "2024-02-12T13:26:20Z"};
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.run(args, in_dir(dir.path("")));
+    }
+    golden.check();
+}
+
+TEST_CASE("golden: verify --validate adds the body's report once the signature passes") {
+    GoldenFile golden("verify/validate.txt");
+    const test::ScratchDir dir;
+    dir.write("application.created.http",
+              test::read_file(test::source_path("samples/signed/application.created.http")));
+    dir.write("secret.txt", test::read_file(test::source_path("samples/signed/secret.txt")));
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args{
+            "verify",     "--request", "application.created.http", "--secret-file",
+            "secret.txt", "--now",     "2024-02-05T09:14:30Z",     "--validate"};
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.run(args, in_dir(dir.path("")));
+    }
+    // A body signed correctly but invalid (exit 1), and one that is not JSON (exit 3).
+    const std::string invalid = R"({"type":"job.created","timestamp":"x","data":{}})";
+    verify_flags_both_ways(golden, dir, "invalid.json", invalid,
+                           canonical_flags(k_timestamp, canonical_signature(invalid)),
+                           {"--now", k_timestamp, "--validate"});
+    verify_flags_both_ways(golden, dir, "text.txt", "plain text\n",
+                           canonical_flags(k_timestamp, canonical_signature("plain text\n")),
+                           {"--now", k_timestamp, "--validate"});
+    golden.check();
+}
+
+TEST_CASE("golden: verify text and JSON of a missing or empty header") {
+    GoldenFile golden("verify/missing-header.txt");
+    const test::ScratchDir dir;
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           {"--id", k_id, "--timestamp", k_timestamp}, {"--now", k_timestamp});
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags(k_timestamp, ""),
+                           {"--now", k_timestamp});
+    std::string request =
+        test::read_file(test::source_path("samples/signed/application.created.http"));
+    request.replace(request.find("webhook-signature"), 17, "X-Hub-Signature");
+    dir.write("no-signature.http", request);
+    dir.write("secret.txt", test::read_file(test::source_path("samples/signed/secret.txt")));
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args{
+            "verify",     "--request", "no-signature.http",   "--secret-file",
+            "secret.txt", "--now",     "2024-02-05T09:14:30Z"};
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.run(args, in_dir(dir.path("")));
+    }
+    golden.check();
+}
+
+TEST_CASE("golden: verify text and JSON of a malformed timestamp or signature header") {
+    GoldenFile golden("verify/malformed.txt");
+    const test::ScratchDir dir;
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags("1614265330.5"),
+                           {"--now", k_timestamp});
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags("soon"),
+                           {"--now", k_timestamp});
+    std::string many;
+    for (int i = 0; i < 33; ++i) many += (many.empty() ? "" : " ") + std::string("v1,AAAA");
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags(k_timestamp, many),
+                           {"--now", k_timestamp});
+    golden.check();
+}
+
+TEST_CASE("golden: verify text and JSON of a timestamp too old or too new") {
+    GoldenFile golden("verify/out-of-window.txt");
+    const test::ScratchDir dir;
+    // 301 s on either side of a 300 s tolerance; the signature itself is right: a hint says so.
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags(),
+                           {"--now", "1614265631"});
+    verify_flags_both_ways(golden, dir, "body.json", k_body, canonical_flags(),
+                           {"--now", "2021-02-25T14:57:09Z"});
+    // Years away, in big units, with a wrong signature (no hint), and a custom tolerance.
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           canonical_flags(k_timestamp, k_wrong_signature),
+                           {"--now", "2026-11-29T12:00:00Z", "--tolerance", "60"});
+    // A timestamp in milliseconds, signed as such.
+    verify_flags_both_ways(
+        golden, dir, "body.json", k_body,
+        canonical_flags("1614265330000", canonical_signature(k_body, "1614265330000")),
+        {"--now", k_timestamp});
+    golden.check();
+}
+
+TEST_CASE("golden: verify text and JSON of no matching signature and each hint") {
+    GoldenFile golden("verify/no-matching-signature.txt");
+    const test::ScratchDir dir;
+    const std::vector<std::string> now{"--now", k_timestamp};
+    // No hint: one character of the signature changed.
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           canonical_flags(k_timestamp, k_wrong_signature), now);
+    // A final newline an editor added.
+    verify_flags_both_ways(golden, dir, "body-newline.json", k_body + "\n", canonical_flags(), now);
+    // The sender's final newline lost: signed over k_body + "\n".
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           canonical_flags(k_timestamp, canonical_signature(k_body + "\n")), now);
+    // CRLF line ends where LF was signed.
+    verify_flags_both_ways(
+        golden, dir, "body-crlf.json", "{\"test\": 2432232314,\r\n\"note\": \"crlf\"}",
+        canonical_flags(k_timestamp,
+                        canonical_signature("{\"test\": 2432232314,\n\"note\": \"crlf\"}")),
+        now);
+    // Signed with the secret's text as the HMAC key, as Stripe does.
+    const auto as_text = atshook::signature::make_hmac_secret(
+        std::span(reinterpret_cast<const unsigned char*>(k_secret.data()), k_secret.size()));
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           canonical_flags(k_timestamp, signed_with(as_text, k_body)), now);
+    // A Stripe header: no v1 token.
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           canonical_flags(k_timestamp, "t=1614265330,v1=abc"), now);
+    // Signed compact, verified as pretty-printed JSON; and the other way round.
+    verify_flags_both_ways(
+        golden, dir, "body-pretty.json", "{\n  \"test\": 2432232314\n}",
+        canonical_flags(k_timestamp, canonical_signature("{\"test\":2432232314}")), now);
+    verify_flags_both_ways(
+        golden, dir, "body-compact.json", "{\"test\":2432232314}",
+        canonical_flags(k_timestamp, canonical_signature("{\n  \"test\": 2432232314\n}")), now);
+    // A compact body with a final newline added: besides the newline hint, a reserialization
+    // hint that says the body was indented, which it was not (pinned as it is; reported).
+    const std::string compact = R"({"type":"job.deleted","data":{"object":{"id":"job_abc"}}})";
+    verify_flags_both_ways(golden, dir, "compact-newline.json", compact + "\n",
+                           canonical_flags(k_timestamp, canonical_signature(compact)), now);
+    // Two secrets tried (rotation), neither matches.
+    verify_flags_both_ways(golden, dir, "body.json", k_body,
+                           canonical_flags(k_timestamp, k_wrong_signature), now,
+                           with_secret(k_secret + " " + test::k_other_secret));
+    golden.check();
+}
+
+TEST_CASE("golden: verify warnings on stderr, colour, and --quiet") {
+    GoldenFile golden("verify/warnings-color-quiet.txt");
+    const test::ScratchDir dir;
+    dir.write("body.json", k_body);
+    dir.write("body-newline.json", k_body + "\n");
+    std::vector<std::string> args = canonical_flags();
+    args.insert(args.begin(), "verify");
+    args.insert(args.end(), {"--now", k_timestamp});
+    // A secret file others can read; a key shorter than the spec's 24 bytes; bytes after the
+    // Content-Length body of a request file.
+    dir.write("open-secret.txt", k_secret + "\n", 0644);
+    auto open_file = args;
+    open_file.insert(open_file.end(), {"--secret-file", "open-secret.txt"});
+    golden.run(open_file, in_dir(dir.path("")), "body.json");
+    golden.run(args, in_dir(dir.path(""), with_secret(test::k_short_secret)), "body.json");
+    dir.write("trailing.http",
+              test::read_file(test::source_path("samples/signed/application.created.http")) +
+                  "\r\n");
+    dir.write("secret.txt", test::read_file(test::source_path("samples/signed/secret.txt")));
+    golden.run({"verify", "--request", "trailing.http", "--secret-file", "secret.txt", "--now",
+                "2024-02-05T09:14:30Z"},
+               in_dir(dir.path("")));
+    // Colour: the verdict green or red, hints cyan.
+    auto coloured = args;
+    coloured.insert(coloured.end(), {"--color", "always"});
+    golden.run(coloured, in_dir(dir.path(""), with_secret()), "body.json");
+    golden.run(coloured, in_dir(dir.path(""), with_secret()), "body-newline.json");
+    // --quiet: the exit status only, for a failure and for an error.
+    auto quiet = args;
+    quiet.push_back("--quiet");
+    golden.run(quiet, in_dir(dir.path(""), with_secret()), "body-newline.json");
+    quiet.push_back("no-such-body.json");
+    golden.run(quiet, in_dir(dir.path(""), with_secret()));
+    golden.check();
+}
+
+TEST_CASE("golden: verify errors on stderr for input it cannot use") {
+    GoldenFile golden("verify/errors.txt");
+    const test::ScratchDir dir;
+    auto args = canonical_flags();
+    args.insert(args.begin(), "verify");
+    args.insert(args.end(), {"--now", k_timestamp, "no-such-body.json"});
+    golden.run(args, in_dir(dir.path(""), with_secret()));
+    dir.write("no-blank-line.http", "POST / HTTP/1.1\r\nwebhook-id: x\r\n");
+    golden.run({"verify", "--request", "no-blank-line.http"}, in_dir(dir.path(""), with_secret()));
+    dir.write("body.json", k_body);
+    golden.run({"verify", "--request", "no-blank-line.http", "--format", "json"},
+               in_dir(dir.path(""), with_secret()));
+    args.back() = "body.json";
+    golden.run(args, in_dir(dir.path(""), with_secret(k_url_safe_secret)));
+    golden.run({"verify", "body.json"}, in_dir(dir.path(""), with_secret()));
     golden.check();
 }
