@@ -5,12 +5,15 @@
 // committed. Inputs are samples/ and tests/data/golden/inputs/; commands run from a fixed
 // folder with relative paths, with a fixed --now where the command has one.
 //
-// Only what truly varies is masked, on the output before it is compared, so a golden file shows
-// where a figure was: where there is no --now (verify --ignore-timestamp), the age of a
-// timestamp.
+// Only what truly varies is masked (see mask_run_figures and mask_listen_clock), on the output
+// before it is compared, so a golden file shows where a figure was: the port of a loopback
+// server, latencies and run times (the digits only: the layout stays pinned), and where there is
+// no --now (listen; verify --ignore-timestamp), the arrival time and the age of a timestamp.
 #include "cli/golden.hpp"
+#include "cli/listener.hpp"
 #include "cli/run_process.hpp"
 #include "cli/secret_safe_run.hpp"
+#include "loopback_server.hpp"
 
 #include "atshook/signature/secret.hpp"
 #include "atshook/signature/sign.hpp"
@@ -557,5 +560,262 @@ TEST_CASE("golden: verify errors on stderr for input it cannot use") {
     args.back() = "body.json";
     golden.run(args, in_dir(dir.path(""), with_secret(k_url_safe_secret)));
     golden.run({"verify", "body.json"}, in_dir(dir.path(""), with_secret()));
+    golden.check();
+}
+
+// listen: deliveries sent over raw connections, one at a time and each answered before the
+// next, so the lines come in a fixed order. listen has no --now: the deliveries carry fixed
+// timestamps and listen accepts them with --tolerance 1000000000 (about 31 years), so that ids,
+// timestamps and signatures are the same in every run; stale ones are from 1970 and 2286.
+
+namespace {
+
+const std::int64_t k_listen_timestamp = 1700000000; // 2023-11-14T22:13:20Z
+const std::string k_tolerance = "1000000000";
+
+// The port a loopback server or listener got from the kernel.
+std::string mask_port(std::string text, int port) {
+    const std::string from = "127.0.0.1:" + std::to_string(port);
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at))
+        text.replace(at, from.size(), "127.0.0.1:PORT");
+    return text;
+}
+
+// Figures of a send run that depend on the machine: latencies written "12.3 ms" (attempt lines,
+// summary percentiles, listen's took and handler times) become "N.N ms"; the summary's run time,
+// rate and CPU per delivery, and the same in JSON (seconds, deliveries_per_second,
+// cpu_us_per_delivery, p50_ms, p90_ms, p99_ms, max_ms, latency_ms, took_ms) become N. Counts,
+// statuses and the words around them are kept.
+std::string mask_run_figures(const std::string& text) {
+    std::string out = replace_all(text, R"(\b\d+\.\d+ ms\b)", "N.N ms");
+    out = replace_all(out, R"(attempts in \d+\.\d+ s: \d+\.\d deliveries/s, \d+ us CPU each)",
+                      "attempts in N.NN s: N.N deliveries/s, N us CPU each");
+    const std::string number = R"(-?\d+(\.\d+)?([eE][-+]?\d+)?)";
+    for (const char* key : {"seconds", "deliveries_per_second", "cpu_us_per_delivery", "p50_ms",
+                            "p90_ms", "p99_ms", "max_ms", "latency_ms", "took_ms"})
+        out = replace_all(out, std::string("(\"") + key + "\": ?)" + number, "$1N");
+    return out;
+}
+
+// listen reads the clock (it has no --now): the arrival time that starts each text line and the
+// JSON "arrival", and the age of a timestamp ("is 123 s before now", "about 5.2 years",
+// "age_seconds"), become placeholders of the same shape.
+std::string mask_listen_clock(const std::string& text) {
+    std::string out = replace_all(text, R"((^|\n)\d\d:\d\d:\d\d\.\d\d\dZ  )", "$1hh:mm:ss.mmmZ  ");
+    out = replace_all(out, R"("arrival":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")",
+                      R"("arrival":"YYYY-MM-DDThh:mm:ss.ffffffZ")");
+    out = replace_all(out, R"(is \d+ s (?=(\(about \d+\.\d [a-z]+\) )?(before|after) now))",
+                      "is N s ");
+    out = replace_all(out, R"(\(about \d+\.\d ([a-z]+)\) (before|after) now)",
+                      "(about N.N $1) $2 now");
+    out = replace_all(out, R"("age_seconds":-?\d+)", R"("age_seconds":N)");
+    return mask_run_figures(out);
+}
+
+std::string sample(const std::string& name) {
+    return test::read_file(test::source_path(name));
+}
+
+struct Delivery {
+    std::string what; // for the transcript
+    std::string id = "msg_golden_1";
+    std::string timestamp = std::to_string(k_listen_timestamp);
+    std::string body = sample("samples/valid/interview.created.json");
+    std::string secret = k_secret; // "" for no webhook-signature
+    std::string signed_body;       // when not the body itself
+    std::string signature_value;   // when not a signature made with `secret`
+    std::string method = "POST";
+    std::string path = "/webhooks/hirehive";
+
+    std::string signature() const {
+        const auto parsed = atshook::signature::parse_secret(secret, "test");
+        return atshook::signature::signature_token(
+            parsed, {id, std::stoll(timestamp), signed_body.empty() ? body : signed_body});
+    }
+    std::string request() const {
+        std::string text = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                           "Content-Type: application/json\r\nwebhook-id: " + id +
+                           "\r\nwebhook-timestamp: " + timestamp + "\r\n";
+        if (!signature_value.empty())
+            text += "webhook-signature: " + signature_value + "\r\n";
+        else if (!secret.empty())
+            text += "webhook-signature: " + signature() + "\r\n";
+        return text + "Content-Length: " + std::to_string(body.size()) +
+               "\r\nConnection: close\r\n\r\n" + body;
+    }
+};
+
+// Sends each delivery to a fresh `listen ARGS --count N` and returns its transcript: the command,
+// each delivery with the status and first line of the answer it got, then what listen printed.
+std::string listen_transcript(const std::vector<std::string>& args,
+                              const std::vector<Delivery>& deliveries,
+                              const test::RunOptions& options = {}) {
+    const test::ScratchDir dir;
+    dir.write("secret.txt", k_secret + "\n");
+    test::RunOptions in_scratch = options;
+    in_scratch.working_dir = dir.path("");
+    std::vector<std::string> all = args;
+    all.insert(all.end(), {"--count", std::to_string(deliveries.size())});
+    test::Listener listener(dir.path(""), all, in_scratch);
+    std::vector<std::string> full{"listen", "--port", "0"};
+    full.insert(full.end(), all.begin(), all.end());
+    std::string text = command_line(full, options, "");
+    int number = 0;
+    for (const auto& delivery : deliveries) {
+        const std::string answer = test::raw_exchange(listener.port(), delivery.request());
+        const auto body_at = answer.find("\r\n\r\n");
+        std::string body = body_at == std::string::npos ? "" : answer.substr(body_at + 4);
+        if (const auto newline = body.find('\n'); newline != std::string::npos) body.erase(newline);
+        text += "> " + std::to_string(++number) + ". " + delivery.what + ": answered " +
+                std::to_string(test::status_of(answer)) + (body.empty() ? "" : " " + body) + "\n";
+    }
+    const test::Run run = listener.finish();
+    return mask_listen_clock(mask_port(text + result_sections(run), listener.port()));
+}
+
+// One delivery of each verdict listen has, in the order of the Verdict enum, then the refusals.
+std::vector<Delivery> one_of_each_verdict() {
+    std::vector<Delivery> list;
+    Delivery verified;
+    verified.what = "interview.created signed with the secret";
+    list.push_back(verified);
+    Delivery redelivery = verified;
+    redelivery.what = "the same webhook-id again";
+    list.push_back(redelivery);
+    Delivery invalid;
+    invalid.what = "an invalid payload, signed";
+    invalid.id = "msg_golden_invalid";
+    invalid.body = sample("samples/invalid/attendee-status-attending.json");
+    list.push_back(invalid);
+    Delivery not_json;
+    not_json.what = "a body that is not JSON, signed";
+    not_json.id = "msg_golden_text";
+    not_json.body = "hello, this is not JSON";
+    list.push_back(not_json);
+    Delivery forged;
+    forged.what = "signed with another secret";
+    forged.id = "msg_golden_forged";
+    forged.secret = test::k_other_secret;
+    list.push_back(forged);
+    // Two hints come: the final newline, and "serialized compactly ... written again with
+    // indentation", which is wrong here (the body was never indented; reserialization_hints
+    // only skips a compact form equal to the body). Pinned as it is today; reported.
+    Delivery newline;
+    newline.what = "signed without the final newline the body has";
+    newline.id = "msg_golden_newline";
+    newline.body = R"({"type":"job.deleted","timestamp":"2024-01-01T00:00:00Z",)"
+                   R"("data":{"object":{"id":"job_abc"}}})";
+    newline.signed_body = newline.body;
+    newline.body += "\n";
+    list.push_back(newline);
+    Delivery malformed;
+    malformed.what = "a timestamp that is not a number";
+    malformed.id = "msg_golden_malformed";
+    malformed.timestamp = "soon";
+    malformed.signature_value = k_signature;
+    list.push_back(malformed);
+    Delivery old;
+    old.what = "signed in 1970";
+    old.id = "msg_golden_old";
+    old.timestamp = "1";
+    list.push_back(old);
+    Delivery future;
+    future.what = "signed for 2286";
+    future.id = "msg_golden_future";
+    future.timestamp = "9999999999";
+    list.push_back(future);
+    Delivery unsigned_delivery;
+    unsigned_delivery.what = "no webhook-signature";
+    unsigned_delivery.id = "msg_golden_unsigned";
+    unsigned_delivery.secret = "";
+    list.push_back(unsigned_delivery);
+    Delivery get;
+    get.what = "GET instead of POST";
+    get.method = "GET";
+    get.body = "";
+    list.push_back(get);
+    Delivery elsewhere;
+    elsewhere.what = "another path";
+    elsewhere.path = "/other";
+    list.push_back(elsewhere);
+    Delivery big;
+    big.what = "a body over --max-bytes";
+    big.id = "msg_golden_big";
+    big.body = std::string(30000, ' ');
+    list.push_back(big);
+    return list;
+}
+
+} // namespace
+
+TEST_CASE("golden: listen text lines of a delivery of each verdict, and the summary") {
+    GoldenFile golden("listen/each-verdict.txt");
+    golden.add(listen_transcript(
+        {"--secret-file", "secret.txt", "--tolerance", k_tolerance, "--max-bytes", "20000"},
+        one_of_each_verdict()));
+    golden.check();
+}
+
+TEST_CASE("golden: listen JSON lines of a delivery of each verdict, and the summary") {
+    GoldenFile golden("listen/each-verdict.json.txt");
+    golden.add(listen_transcript({"--secret-file", "secret.txt", "--tolerance", k_tolerance,
+                                  "--max-bytes", "20000", "--format", "json"},
+                                 one_of_each_verdict()));
+    golden.check();
+}
+
+TEST_CASE("golden: listen without a secret says signatures are not checked") {
+    GoldenFile golden("listen/no-secret.txt");
+    std::vector<Delivery> deliveries(2);
+    deliveries[0].what = "interview.created, signed";
+    deliveries[1].what = "an invalid payload, unsigned";
+    deliveries[1].id = "msg_golden_invalid";
+    deliveries[1].secret = "";
+    deliveries[1].body = sample("samples/invalid/attendee-status-attending.json");
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args;
+        if (json) args = {"--format", "json"};
+        golden.add(listen_transcript(args, deliveries));
+    }
+    golden.check();
+}
+
+// With --count, the signed body that is not JSON (answered 400) still counts as verified: exit 0.
+// The man page says "exit 0 if all N verified"; whether a 400 should count is questionable.
+// Pinned as it is; reported.
+TEST_CASE("golden: listen --events prints only the types asked for and counts the others") {
+    GoldenFile golden("listen/events-filter.txt");
+    std::vector<Delivery> deliveries(3);
+    deliveries[0].what = "interview.created, signed";
+    deliveries[1].what = "job.created, signed (not shown)";
+    deliveries[1].id = "msg_golden_job";
+    deliveries[1].body = sample("samples/valid/job.created.json");
+    deliveries[2].what = "a body that is not JSON, signed (no type: shown)";
+    deliveries[2].id = "msg_golden_text";
+    deliveries[2].body = "hello, this is not JSON";
+    for (const bool json : {false, true}) {
+        std::vector<std::string> args{"--secret-file", "secret.txt", "--tolerance",
+                                      k_tolerance,     "--events",   "interview.*"};
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.add(listen_transcript(args, deliveries));
+    }
+    golden.check();
+}
+
+TEST_CASE("golden: listen --forward-to shows the handler's answer and warns about a forgery it "
+          "accepted") {
+    GoldenFile golden("listen/forward.txt");
+    std::vector<Delivery> deliveries(2);
+    deliveries[0].what = "interview.created, signed";
+    deliveries[1].what = "signed with another secret";
+    deliveries[1].id = "msg_golden_forged";
+    deliveries[1].secret = test::k_other_secret;
+    for (const bool json : {false, true}) {
+        test::LoopbackServer handler({{200, "OK", {}, "handled\n", 0ms}});
+        std::vector<std::string> args{"--secret-file", "secret.txt",   "--tolerance",
+                                      k_tolerance,     "--forward-to", handler.url("/hook")};
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.add(mask_port(listen_transcript(args, deliveries), handler.port()));
+    }
     golden.check();
 }
