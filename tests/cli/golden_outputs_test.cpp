@@ -819,3 +819,112 @@ TEST_CASE("golden: listen --forward-to shows the handler's answer and warns abou
     }
     golden.check();
 }
+
+// emit --send and replay against a scripted loopback server (127.0.0.1, port 0).
+
+namespace {
+
+// emit --seed 42 --at ... of `types`, signed with the canonical secret, sent to `server`.
+std::vector<std::string> emit_send(const std::vector<std::string>& types,
+                                   const test::LoopbackServer& server,
+                                   const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args{"emit"};
+    args.insert(args.end(), types.begin(), types.end());
+    args.insert(args.end(),
+                {"--seed", "42", "--at", "2024-05-06T09:30:00Z", "--send", server.url("/hook")});
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+}
+
+std::function<std::string(const std::string&)> send_mask(const test::LoopbackServer& server) {
+    const int port = server.port();
+    return [port](const std::string& text) { return mask_run_figures(mask_port(text, port)); };
+}
+
+} // namespace
+
+TEST_CASE("golden: emit --send prints a line per attempt for a few deliveries") {
+    GoldenFile golden("emit/few.txt");
+    {
+        // 200; 503 then 200 on the retry; a redirect, not followed.
+        test::LoopbackServer server({{200, "OK", {}, "ok\nsecond line\n", 0ms},
+                                     {503, "Service Unavailable", {}, "busy\n", 0ms},
+                                     {200, "OK", {}, "", 0ms},
+                                     {302, "Found", {{"Location", "/elsewhere"}}, "moved\n", 0ms}});
+        golden.run(emit_send({"interview.created", "job.created", "candidate.updated"}, server,
+                             {"--retries", "1", "--retry-scale", "0.001"}),
+                   with_secret(), "", send_mask(server));
+    }
+    {
+        // 410 Gone stops the run: the events left are counted, not sent.
+        test::LoopbackServer server({{200, "OK", {}, "ok\n", 0ms}, {410, "Gone", {}, "", 0ms}});
+        golden.run(emit_send({"interview.created", "job.created", "candidate.updated"}, server),
+                   with_secret(), "", send_mask(server));
+    }
+    {
+        // The JSON summary of a few deliveries: the attempt lines come first on stdout, so stdout
+        // is not one JSON document (`| jq` fails). Looks like a bug; pinned as it is, reported.
+        test::LoopbackServer server({{200, "OK", {}, "ok\n", 0ms}});
+        golden.run(emit_send({"interview.created", "job.created"}, server, {"--format", "json"}),
+                   with_secret(), "", send_mask(server));
+    }
+    golden.check();
+}
+
+TEST_CASE("golden: emit --send prints the summary for many deliveries, as text and JSON") {
+    GoldenFile golden("emit/many.txt");
+    for (const bool json : {false, true}) {
+        test::LoopbackServer server({{200, "OK", {}, "ok\n", 0ms}});
+        auto args = emit_send({"interview.created", "job.created"}, server, {"--count", "11"});
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.run(args, with_secret(), "", send_mask(server));
+    }
+    golden.check();
+}
+
+TEST_CASE("golden: emit --send --check-handler prints the check table with passes and failures") {
+    GoldenFile golden("emit/check-handler.txt");
+    // A handler that answers 200 to everything: plain deliveries and redeliveries pass, every
+    // forgery fails, reordered and invalid payloads are information. A few deliveries (a line
+    // each, labelled by check), then many (a check after each: every kind comes), then JSON.
+    {
+        test::LoopbackServer server({{200, "OK", {}, "ok\n", 0ms}});
+        golden.run(emit_send({"interview.created", "interview.updated", "job.created"}, server,
+                             {"--check-handler", "--check-ratio", "1"}),
+                   with_secret(), "", send_mask(server));
+    }
+    for (const bool json : {false, true}) {
+        test::LoopbackServer server({{200, "OK", {}, "ok\n", 0ms}});
+        auto args = emit_send({"interview.created", "interview.updated", "job.created"}, server,
+                              {"--count", "8", "--check-handler", "--check-ratio", "1"});
+        if (json) args.insert(args.end(), {"--format", "json"});
+        golden.run(args, with_secret(), "", send_mask(server));
+    }
+    golden.check();
+}
+
+// The summary line counts only the captures sent: "2 of 2 deliveries" for three files, one refused
+// (as the README shows), and "0 of 1" beside an unreadable file. Pinned as it is; reported.
+TEST_CASE("golden: replay re-signs captures, refuses an unverified one and reports an unreadable "
+          "one") {
+    GoldenFile golden("replay/captures.txt");
+    const std::string captures = k_inputs + "replay/";
+    {
+        test::LoopbackServer server({{200, "OK", {}, "thanks\n", 0ms}});
+        golden.run({"replay", captures, "--to", server.url("/hook")}, with_secret(), "",
+                   send_mask(server));
+    }
+    {
+        test::LoopbackServer server({{200, "OK", {}, "thanks\n", 0ms}});
+        golden.run({"replay", captures + "c-signed-with-another-secret.http", "--to",
+                    server.url("/hook"), "--as-is"},
+                   {}, "", send_mask(server));
+    }
+    {
+        test::LoopbackServer server({{500, "Internal Server Error", {}, "oops\n", 0ms}});
+        golden.run({"replay", "samples/valid/job.created.json",
+                    captures + "a-candidate.tag.added.http", "--to", server.url("/hook")},
+                   with_secret(), "", send_mask(server));
+    }
+    golden.check();
+}
