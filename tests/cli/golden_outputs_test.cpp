@@ -497,8 +497,8 @@ TEST_CASE("golden: verify text and JSON of no matching signature and each hint")
     verify_flags_both_ways(
         golden, dir, "body-compact.json", "{\"test\":2432232314}",
         canonical_flags(k_timestamp, canonical_signature("{\n  \"test\": 2432232314\n}")), now);
-    // A compact body with a final newline added: besides the newline hint, a reserialization
-    // hint that says the body was indented, which it was not (pinned as it is; reported).
+    // A compact body with a final newline added: the newline hint alone (a reserialization hint
+    // beside it would say the body was indented, which it never was).
     const std::string compact = R"({"type":"job.deleted","data":{"object":{"id":"job_abc"}}})";
     verify_flags_both_ways(golden, dir, "compact-newline.json", compact + "\n",
                            canonical_flags(k_timestamp, canonical_signature(compact)), now);
@@ -697,9 +697,7 @@ std::vector<Delivery> one_of_each_verdict() {
     forged.id = "msg_golden_forged";
     forged.secret = test::k_other_secret;
     list.push_back(forged);
-    // Two hints come: the final newline, and "serialized compactly ... written again with
-    // indentation", which is wrong here (the body was never indented; reserialization_hints
-    // only skips a compact form equal to the body). Pinned as it is today; reported.
+    // The final newline's hint alone: the body was never indented, so no reserialization hint.
     Delivery newline;
     newline.what = "signed without the final newline the body has";
     newline.id = "msg_golden_newline";
