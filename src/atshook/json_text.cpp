@@ -32,4 +32,10 @@ std::string quoted_excerpt(std::string_view text, std::size_t max_code_points) {
     return out;
 }
 
+std::string indented_json(std::string_view text) {
+    auto tree = parse_json_tree(text);
+    if (auto* json = std::get_if<nlohmann::ordered_json>(&tree)) return json_text(*json, 2);
+    return std::string(text);
+}
+
 } // namespace atshook

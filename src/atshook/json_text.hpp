@@ -22,6 +22,10 @@ template <class Json> std::string json_text(const Json& value, int indent = -1) 
 std::variant<nlohmann::ordered_json, JsonProblem>
 parse_json_tree(std::string_view text, std::size_t max_depth = k_max_depth);
 
+// The same JSON indented by 2 spaces, members in their order (emit shows one event so); text
+// that is not JSON comes back unchanged.
+std::string indented_json(std::string_view text);
+
 // `text` as a JSON string for a message, cut after `max_code_points` characters with "..."
 // inside the quotes: a finding quotes what it saw without echoing megabytes of hostile input.
 std::string quoted_excerpt(std::string_view text, std::size_t max_code_points = 60);

@@ -9,12 +9,10 @@
 #include "cli/progress.hpp"
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <thread>
-#include <variant>
 
 namespace cli {
 namespace {
@@ -25,24 +23,6 @@ std::vector<Header> signed_headers(const EmittedEvent& event, const OutputOption
     if (!options.signer) return {{"Content-Type", "application/json"}};
     return webhook_headers(event.id, options.timestamp,
                            options.signer(event.id, options.timestamp, event.body));
-}
-
-// With a signature, json and ndjson hold {"headers": {...}, "body": "<the exact bytes>"}.
-std::string signed_json(const EmittedEvent& event, const OutputOptions& options, int indent) {
-    nlohmann::ordered_json json;
-    for (const auto& header : signed_headers(event, options))
-        if (header.name != "Content-Type") json["headers"][header.name] = header.value;
-    json["body"] = event.body;
-    return atshook::json_text(json, indent);
-}
-
-// The one event of a run, indented for people: made only then, from the compact bytes (parsed
-// in order), so the many events of a large run are serialised once.
-std::string pretty(const std::string& body) {
-    auto tree = atshook::parse_json_tree(body);
-    if (auto* json = std::get_if<nlohmann::ordered_json>(&tree))
-        return atshook::json_text(*json, 2);
-    return body;
 }
 
 } // namespace
@@ -71,9 +51,12 @@ void print_events(const NextEvent& next, const OutputOptions& options) {
                 fmt::print("{}",
                            curl_command(options.url, signed_headers(*event, options), event->body));
             else if (options.signer)
-                fmt::print("{}\n", signed_json(*event, options, lines ? -1 : 2));
+                fmt::print("{}\n", delivery_json(signed_headers(*event, options), event->body,
+                                                 lines ? -1 : 2));
             else
-                fmt::print("{}\n", lines ? event->body : pretty(event->body));
+                // The one event of a run is indented for people, from the compact bytes, so
+                // the many events of a large run are serialised once.
+                fmt::print("{}\n", lines ? event->body : atshook::indented_json(event->body));
         }
         event = std::move(following);
         following = event ? next() : std::nullopt;

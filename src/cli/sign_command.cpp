@@ -1,7 +1,6 @@
 #include "atshook/delivery/request_text.hpp"
 #include "atshook/error.hpp"
 #include "atshook/input.hpp"
-#include "atshook/json_text.hpp"
 #include "atshook/signature/headers.hpp"
 #include "atshook/signature/sign.hpp"
 #include "cli/command.hpp"
@@ -11,7 +10,6 @@
 #include "cli/time_option.hpp"
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -42,9 +40,7 @@ void print_output(const SignOptions& options, const SignedHeaders& signed_header
     std::vector<atshook::delivery::Header> request_headers = {{"Content-Type", "application/json"}};
     request_headers.insert(request_headers.end(), headers.begin(), headers.end());
     if (options.format == "json") {
-        nlohmann::ordered_json json;
-        for (const auto& header : headers) json["headers"][header.name] = header.value;
-        fmt::print("{}\n", atshook::json_text(json, 2));
+        fmt::print("{}\n", atshook::delivery::delivery_json(headers, std::nullopt, 2));
     } else if (options.format == "http") {
         const std::string request =
             atshook::delivery::http_request_text(options.url, request_headers, body);

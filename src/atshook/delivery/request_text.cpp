@@ -2,8 +2,10 @@
 
 #include "atshook/error.hpp"
 #include "atshook/http_message.hpp"
+#include "atshook/json_text.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace atshook::delivery {
 
@@ -56,6 +58,15 @@ std::string curl_command_for_file(std::string_view url, const std::vector<Header
                             shell_quote(fmt::format("{}: {}", header.name, header.value)));
     const std::string source = body_file == "-" ? "@-" : shell_quote("@" + std::string(body_file));
     return text + "  --data-binary " + source + "\n";
+}
+
+std::string delivery_json(const std::vector<Header>& headers, std::optional<std::string_view> body,
+                          int indent) {
+    nlohmann::ordered_json json;
+    for (const auto& header : headers)
+        if (header.name != "Content-Type") json["headers"][header.name] = header.value;
+    if (body) json["body"] = *body;
+    return json_text(json, indent);
 }
 
 } // namespace atshook::delivery

@@ -1,8 +1,9 @@
 #pragma once
 // A signed delivery written out for people and tools: as an HTTP request file (what
-// `verify --request` reads) or as a shell command.
+// `verify --request` reads), as a shell command, or as JSON.
 #include "atshook/delivery/http_client.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,5 +36,11 @@ std::string curl_command(std::string_view url, const std::vector<Header>& header
 // stdin), split over lines for people to read; the file's bytes go out unchanged.
 std::string curl_command_for_file(std::string_view url, const std::vector<Header>& headers,
                                   std::string_view body_file);
+
+// {"headers": {"webhook-id": ..., ...}, "body": "<the exact bytes>"}: the headers but
+// Content-Type, in their order, and the body as a JSON string when given (sign leaves it out).
+// `indent` -1 writes one line.
+std::string delivery_json(const std::vector<Header>& headers, std::optional<std::string_view> body,
+                          int indent);
 
 } // namespace atshook::delivery
