@@ -1,5 +1,4 @@
 #include "atshook/batch_validation.hpp"
-#include "atshook/json_text.hpp"
 
 #include <fmt/core.h>
 
@@ -13,18 +12,14 @@ namespace atshook {
 namespace {
 
 ChunkReport report_chunk(Validator& validator, const Chunk& chunk, std::string_view source,
-                         ReportFormat format, std::size_t max_bytes) {
+                         const report::Emitter* emitter, std::size_t max_bytes) {
     ChunkReport report;
     report.input_bytes = chunk.input_bytes;
     for (const auto& document : chunk.documents) {
         const DocumentResult result = validate_document(validator, document, max_bytes);
         report.tally.add(result);
-        const DocumentOrigin origin{source, document.line};
-        if (format == ReportFormat::text || format == ReportFormat::colored_text)
-            append_text_report(report.text, origin, document, result,
-                               format == ReportFormat::colored_text);
-        else if (format == ReportFormat::json)
-            report.text += json_text(json_report(origin, document, result)) + "\n";
+        if (emitter)
+            emitter->document(report.text, report::document_report(source, document, result));
     }
     return report;
 }
@@ -33,10 +28,10 @@ ChunkReport report_chunk(Validator& validator, const Chunk& chunk, std::string_v
 class OrderedWorkers {
 public:
     OrderedWorkers(unsigned jobs, const ValidateOptions& options, std::string_view source,
-                   ReportFormat format, std::size_t max_bytes)
+                   const report::Emitter* emitter, std::size_t max_bytes)
         : m_limit(2 * jobs) {
         for (unsigned i = 0; i < jobs; ++i)
-            m_threads.emplace_back([this, options, source, format, max_bytes] {
+            m_threads.emplace_back([this, options, source, emitter, max_bytes] {
                 Validator validator(options);
                 for (;;) {
                     std::unique_lock lock(m_mutex);
@@ -45,7 +40,7 @@ public:
                     auto [sequence, chunk] = std::move(m_queue.front());
                     m_queue.pop_front();
                     lock.unlock();
-                    ChunkReport report = report_chunk(validator, chunk, source, format, max_bytes);
+                    ChunkReport report = report_chunk(validator, chunk, source, emitter, max_bytes);
                     lock.lock();
                     m_done.emplace(sequence, std::move(report));
                     m_result_ready.notify_all();
@@ -107,18 +102,18 @@ DocumentResult validate_document(Validator& validator, const Document& document,
     return result;
 }
 
-void validate_input(InputReader& reader, const ValidateOptions& options, ReportFormat format,
-                    unsigned jobs, std::size_t max_bytes,
+void validate_input(InputReader& reader, const ValidateOptions& options,
+                    const report::Emitter* emitter, unsigned jobs, std::size_t max_bytes,
                     const std::function<void(const ChunkReport&)>& emit) {
     constexpr std::size_t k_chunk_bytes = 2 * 1024 * 1024;
     Chunk chunk;
     if (jobs <= 1 || !reader.is_ndjson()) {
         Validator validator(options);
         while (reader.next(chunk, k_chunk_bytes))
-            emit(report_chunk(validator, chunk, reader.source(), format, max_bytes));
+            emit(report_chunk(validator, chunk, reader.source(), emitter, max_bytes));
         return;
     }
-    OrderedWorkers workers(jobs, options, reader.source(), format, max_bytes);
+    OrderedWorkers workers(jobs, options, reader.source(), emitter, max_bytes);
     while (reader.next(chunk, k_chunk_bytes)) workers.submit(std::move(chunk), emit);
     workers.drain(emit);
 }

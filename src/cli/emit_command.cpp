@@ -1,7 +1,7 @@
 #include "atshook/error.hpp"
 #include "atshook/input.hpp"
 #include "atshook/json_text.hpp"
-#include "atshook/report.hpp"
+#include "atshook/report/emitter.hpp"
 #include "atshook/sample/override.hpp"
 #include "atshook/sample/random.hpp"
 #include "atshook/sample/sample.hpp"
@@ -227,7 +227,9 @@ private:
         if (result.ok()) return true;
         ++m_invalid;
         std::string report;
-        atshook::append_text_report(report, {m_last_source, 0}, {event.body, 0, false}, result);
+        atshook::report::make_text_emitter(false)->document(
+            report,
+            atshook::report::document_report(m_last_source, {event.body, 0, false}, result));
         const ProgressPause pause(stderr);
         std::fflush(stdout);
         fmt::print(stderr, "{}", report);

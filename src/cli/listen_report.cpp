@@ -2,9 +2,9 @@
 
 #include "atshook/json_text.hpp"
 #include "atshook/printable.hpp"
-#include "atshook/report.hpp"
+#include "atshook/report/document.hpp"
+#include "atshook/report/verification.hpp"
 #include "atshook/timestamp.hpp"
-#include "cli/verify_report.hpp"
 
 #include <fmt/format.h>
 
@@ -105,14 +105,15 @@ nlohmann::ordered_json delivery_json(const DeliveryReport& report,
             headers[field.name] = field.value;
     }
     json["headers"] = std::move(headers);
-    json["signature"] = judgement.signature && judgement.headers
-                            ? verify_json(*judgement.signature, *judgement.headers,
-                                          VerifyContext{secret_origins, tolerance_seconds, false})
-                            : nlohmann::ordered_json();
+    json["signature"] =
+        judgement.signature && judgement.headers
+            ? atshook::report::verification_json(
+                  *judgement.signature, *judgement.headers,
+                  atshook::report::VerifyContext{secret_origins, tolerance_seconds, false})
+            : nlohmann::ordered_json();
     if (judgement.payload) {
-        const atshook::DocumentOrigin origin{"request body", 0};
-        const atshook::Document document{request.body, 0, false};
-        json["validation"] = atshook::json_report(origin, document, *judgement.payload);
+        json["validation"] = atshook::report::document_json(atshook::report::document_report(
+            "request body", atshook::Document{request.body, 0, false}, *judgement.payload));
     } else {
         json["validation"] = nullptr;
     }

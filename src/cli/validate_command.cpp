@@ -1,15 +1,13 @@
 #include "atshook/batch_validation.hpp"
 #include "atshook/error.hpp"
-#include "atshook/json_text.hpp"
+#include "atshook/report/emitter.hpp"
 #include "cli/color_option.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/format_option.hpp"
 #include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
-
-#include <fmt/core.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -37,10 +35,15 @@ int run_validate(const ValidateOptions& options) {
     validate.forced_event = options.event;
     atshook::Validator check_options(validate); // a bad --event is a usage error before any input
 
-    const auto format = options.quiet                 ? atshook::ReportFormat::none
-                        : options.format == "json"    ? atshook::ReportFormat::json
-                        : stdout_color(options.color) ? atshook::ReportFormat::colored_text
-                                                      : atshook::ReportFormat::text;
+    const auto emitter =
+        options.quiet ? nullptr
+                      : atshook::report::make_emitter(atshook::report::parse_format(options.format),
+                                                      stdout_color(options.color));
+    const auto write = [](const std::string& text) {
+        if (text.empty()) return;
+        const ProgressPause pause(stdout);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+    };
     const unsigned jobs =
         options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     const std::vector<std::string> files =
@@ -49,41 +52,34 @@ int run_validate(const ValidateOptions& options) {
     ProgressLine progress(options.progress, options.quiet,
                           {"validate", true, input_size(files), "documents", std::nullopt,
                            atshook::k_progress_large_input});
-    atshook::Tally total;
+    atshook::report::Tally total;
     bool unopenable = false;
     for (const auto& file : files) {
         try {
             atshook::InputReader reader(file, options.max_bytes);
-            atshook::validate_input(reader, validate, format, jobs, options.max_bytes,
+            atshook::validate_input(reader, validate, emitter.get(), jobs, options.max_bytes,
                                     [&](const atshook::ChunkReport& report) {
-                                        if (!report.text.empty()) {
-                                            const ProgressPause pause(stdout);
-                                            std::fwrite(report.text.data(), 1, report.text.size(),
-                                                        stdout);
-                                        }
+                                        write(report.text);
                                         total.add(report.tally);
                                         progress.add(report.input_bytes, report.tally.documents);
                                     });
         } catch (const atshook::Error& e) {
             std::fflush(stdout);
-            if (format == atshook::ReportFormat::json) { // scripts see every input in the output
-                const ProgressPause pause(stdout);
-                fmt::print("{}\n", atshook::json_text(
-                                       nlohmann::json{{"source", file == "-" ? "<stdin>" : file},
-                                                      {"line", nullptr},
-                                                      {"event_type", nullptr},
-                                                      {"valid", false},
-                                                      {"error", {{"message", e.what()}}},
-                                                      {"findings", nlohmann::json::array()}}));
+            if (emitter) { // scripts see every input in the output
+                std::string text;
+                emitter->unopenable(text, file == "-" ? "<stdin>" : file, e.what());
+                write(text);
             }
             if (!options.quiet) print_error(e.what());
             unopenable = true;
         }
     }
     progress.finish();
-    if ((format == atshook::ReportFormat::text || format == atshook::ReportFormat::colored_text) &&
-        total.documents > 1)
-        fmt::print("{}\n", atshook::summary_line(total));
+    if (emitter) {
+        std::string text;
+        emitter->documents_end(text, total);
+        write(text);
+    }
     if (unopenable || total.unreadable) return exit_code::bad_input;
     if (total.documents == 0) {
         if (!options.quiet) print_error("no input: every file was empty");
@@ -109,7 +105,7 @@ void add_validate_command(CLI::App& root, Commands& commands) {
                   "are errors");
     app->add_option("--format", options->format,
                     "Output: text (default) or json (one object per line)")
-        ->check(CLI::IsMember({"text", "json"}));
+        ->check(format_check(atshook::report::Subject::documents));
     app->add_flag("-q,--quiet", options->quiet, "Print nothing; report through the exit code only");
     add_color_option(*app, options->color);
     add_max_bytes_option(*app, options->max_bytes);

@@ -1,19 +1,18 @@
 #include "atshook/error.hpp"
 #include "atshook/http_message.hpp"
 #include "atshook/input.hpp"
-#include "atshook/json_text.hpp"
 #include "atshook/limits.hpp"
-#include "atshook/report.hpp"
+#include "atshook/report/emitter.hpp"
 #include "atshook/reserialization.hpp"
 #include "atshook/signature/verify.hpp"
 #include "cli/color_option.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/format_option.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
 #include "cli/time_option.hpp"
-#include "cli/verify_report.hpp"
 
 #include <fmt/core.h>
 
@@ -26,6 +25,24 @@ namespace cli {
 namespace {
 
 using namespace atshook::signature;
+
+// The exit code for a verdict (see exit_code.hpp).
+int exit_code_for(Reason reason) {
+    switch (reason) {
+    case Reason::ok:
+        return exit_code::ok;
+    case Reason::missing_header:
+        return exit_code::missing_header;
+    case Reason::malformed:
+        return exit_code::bad_input;
+    case Reason::too_old:
+    case Reason::too_new:
+        return exit_code::out_of_window;
+    case Reason::no_matching_signature:
+        return exit_code::failed;
+    }
+    return exit_code::failed;
+}
 
 struct VerifyCommandOptions {
     std::string body_file = "-";
@@ -107,23 +124,21 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
     const auto result = atshook::verify_with_hints(
         delivery.headers, delivery.body, loaded.secrets,
         atshook::signature::VerifyOptions{now, options.tolerance, !options.ignore_timestamp});
-    const VerifyContext context{loaded.origins, options.tolerance, delivery.from_flags};
+    const atshook::report::VerifyContext context{loaded.origins, options.tolerance,
+                                                 delivery.from_flags};
     // The body is validated only once its signature passed: an unsigned body proves nothing.
     std::optional<atshook::DocumentResult> validation;
     if (options.validate && result.ok()) validation = atshook::Validator().validate(delivery.body);
-    const atshook::DocumentOrigin origin{delivery.body_source, 0};
-    const atshook::Document document{delivery.body, 0, false};
-    if (!options.quiet && options.format == "json") {
-        auto json = verify_json(result, delivery.headers, context);
-        json["validation"] =
-            validation ? nlohmann::ordered_json(atshook::json_report(origin, document, *validation))
-                       : nullptr;
-        fmt::print("{}\n", atshook::json_text(json, 2));
-    } else if (!options.quiet) {
-        const bool color = stdout_color(options.color);
-        std::string text = verify_text(result, delivery.headers, context, color);
-        if (validation) atshook::append_text_report(text, origin, document, *validation, color);
-        fmt::print("{}", text);
+    if (!options.quiet) {
+        std::optional<atshook::report::DocumentReport> body;
+        if (validation)
+            body = atshook::report::document_report(
+                delivery.body_source, atshook::Document{delivery.body, 0, false}, *validation);
+        std::string text;
+        atshook::report::make_emitter(atshook::report::parse_format(options.format),
+                                      stdout_color(options.color))
+            ->verification(text, {result, delivery.headers, context, body ? &*body : nullptr});
+        std::fwrite(text.data(), 1, text.size(), stdout);
     }
     if (validation && validation->status == atshook::DocumentResult::Status::unreadable)
         return exit_code::bad_input;
@@ -181,7 +196,7 @@ void add_verify_command(CLI::App& root, Commands& commands) {
                   "After the signature passes, also validate the body against the schema of "
                   "its event type (exit 1 if invalid, 3 if not JSON)");
     app->add_option("--format", options->format, "Output: text (default) or json")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(format_check(atshook::report::Subject::verification))
         ->type_name("text|json");
     app->add_flag("-q,--quiet", options->quiet,
                   "Print nothing, not even warnings or errors: the exit code says it all");

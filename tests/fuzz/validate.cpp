@@ -15,7 +15,7 @@ namespace {
 struct Pass {
     const char* name; // the file name the reader sees: ".ndjson" forces NDJSON
     atshook::Strictness strictness;
-    atshook::ReportFormat format;
+    atshook::report::Format format;
     unsigned jobs;
     std::size_t max_bytes;
 };
@@ -37,12 +37,13 @@ std::string run_pass(std::string_view bytes, const Pass& pass) {
     atshook::ValidateOptions options;
     options.strictness = pass.strictness;
     auto reader = atshook::InputReader::from_bytes(bytes, pass.name, pass.max_bytes);
-    atshook::Tally total;
+    atshook::report::Tally total;
     std::string printed;
+    const auto emitter = atshook::report::make_emitter(pass.format);
     try {
-        atshook::validate_input(reader, options, pass.format, pass.jobs, pass.max_bytes,
+        atshook::validate_input(reader, options, emitter.get(), pass.jobs, pass.max_bytes,
                                 [&](const atshook::ChunkReport& report) {
-                                    if (pass.format == atshook::ReportFormat::json)
+                                    if (pass.format == atshook::report::Format::json)
                                         check_json_lines(report.text);
                                     else
                                         fuzz::require(fuzz::is_terminal_safe(report.text),
@@ -57,12 +58,12 @@ std::string run_pass(std::string_view bytes, const Pass& pass) {
                   "every document is valid, invalid or unreadable");
     fuzz::require(reader.is_ndjson() || total.documents == 1,
                   "a whole file is exactly one document");
-    const std::string summary = atshook::summary_line(total);
+    const std::string summary = atshook::report::summary_line(total);
     fuzz::require(!summary.empty(), "the summary line says something");
     return printed;
 }
 
-// The calls a command makes itself for each document (validate_document, both reports, the
+// The calls a command makes itself for each document (validate_document, both emitters, the
 // JSON report dumped as the command prints it), with validators reused across inputs, as a
 // long-running caller would. Returns the text report, which must be validate_input's.
 std::string run_documents(std::string_view bytes, const char* name) {
@@ -72,6 +73,7 @@ std::string run_documents(std::string_view bytes, const char* name) {
         options.strictness = atshook::Strictness::strict;
         return options;
     }());
+    static const auto text = atshook::report::make_text_emitter(false);
     constexpr std::size_t k_max = atshook::k_default_max_bytes;
     auto reader = atshook::InputReader::from_bytes(bytes, name, k_max);
     atshook::Chunk chunk;
@@ -85,9 +87,9 @@ std::string run_documents(std::string_view bytes, const char* name) {
             fuzz::require(result.findings.size() <= atshook::limits::k_findings &&
                               strict_result.findings.size() <= atshook::limits::k_findings,
                           "a document keeps at most limits::k_findings findings");
-            const atshook::DocumentOrigin origin{reader.source(), document.line};
-            atshook::append_text_report(printed, origin, document, result);
-            const auto json = atshook::json_report(origin, document, result);
+            const auto report = atshook::report::document_report(reader.source(), document, result);
+            text->document(printed, report);
+            const auto json = atshook::report::document_json(report);
             const std::string dumped =
                 json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             fuzz::require(nlohmann::json::accept(dumped), "the JSON report is JSON");
@@ -102,16 +104,16 @@ std::string run_documents(std::string_view bytes, const char* name) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes = fuzz::as_text(data, size);
-    using atshook::ReportFormat;
     using atshook::Strictness;
+    using atshook::report::Format;
     constexpr std::size_t k_max = atshook::k_default_max_bytes;
     // As the command reads a file (one payload, or NDJSON when the first line is a whole value).
     const std::string printed =
-        run_pass(bytes, {"payload.json", Strictness::lenient, ReportFormat::text, 1, k_max});
+        run_pass(bytes, {"payload.json", Strictness::lenient, Format::text, 1, k_max});
     fuzz::require(run_documents(bytes, "payload.json") == printed,
                   "a reused validator reports what a fresh one does");
     // As NDJSON, with a small --max-bytes; on two threads now and then (each compiles schemas).
     const unsigned jobs = size % 8 == 0 ? 2 : 1;
-    run_pass(bytes, {"log.ndjson", Strictness::strict, ReportFormat::json, jobs, 1024});
+    run_pass(bytes, {"log.ndjson", Strictness::strict, Format::json, jobs, 1024});
     return 0;
 }

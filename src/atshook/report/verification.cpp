@@ -1,13 +1,10 @@
-#include "cli/verify_report.hpp"
+#include "atshook/report/verification.hpp"
 
-#include "atshook/printable.hpp"
-#include "atshook/render/tone.hpp"
 #include "atshook/timestamp.hpp"
-#include "cli/exit_code.hpp"
 
 #include <fmt/core.h>
 
-namespace cli {
+namespace atshook::report {
 namespace {
 
 using namespace atshook::signature;
@@ -64,61 +61,39 @@ std::string describe_failure(const VerifyResult& result, const DeliveryHeaders& 
     return "";
 }
 
+std::string describe_success(const VerifyResult& result, const DeliveryHeaders& headers,
+                             const VerifyContext& context) {
+    const std::size_t index = *result.matched_secret;
+    std::string line = fmt::format("message {}, {} signature by secret {} of {} ({})",
+                                   headers.id->value, result.matched_version, index + 1,
+                                   context.secret_origins.size(), context.secret_origins.at(index));
+    line +=
+        result.timestamp_checked
+            ? fmt::format(", timestamp {} is {} s {} now (tolerance {} s)",
+                          readable_time(*result.timestamp),
+                          result.age_seconds < 0 ? -result.age_seconds : result.age_seconds,
+                          result.age_seconds < 0 ? "after" : "before", context.tolerance_seconds)
+            : fmt::format(", timestamp {} not checked (--ignore-timestamp)",
+                          readable_time(*result.timestamp));
+    return line;
+}
+
 } // namespace
 
-int exit_code_for(Reason reason) {
-    switch (reason) {
-    case Reason::ok:
-        return exit_code::ok;
-    case Reason::missing_header:
-        return exit_code::missing_header;
-    case Reason::malformed:
-        return exit_code::bad_input;
-    case Reason::too_old:
-    case Reason::too_new:
-        return exit_code::out_of_window;
-    case Reason::no_matching_signature:
-        return exit_code::failed;
-    }
-    return exit_code::failed;
+Diagnostic verification_diagnostic(const VerificationReport& report) {
+    const auto& result = report.result;
+    Diagnostic diagnostic;
+    diagnostic.rule = reason_code(result.reason);
+    diagnostic.severity = result.ok() ? Severity::note : Severity::error;
+    diagnostic.message = result.ok() ? describe_success(result, report.headers, report.context)
+                                     : describe_failure(result, report.headers, report.context);
+    for (const auto hint : result.hints)
+        diagnostic.hints.push_back({std::string(hint_code(hint)), std::string(hint_text(hint))});
+    return diagnostic;
 }
 
-std::string verify_text(const VerifyResult& result, const DeliveryHeaders& headers,
-                        const VerifyContext& context, bool color) {
-    using atshook::printable; // ids, header names and file names come from input
-    using atshook::render::append_painted;
-    using atshook::render::Tone;
-    std::string text;
-    if (result.ok()) {
-        const std::size_t index = *result.matched_secret;
-        std::string line =
-            fmt::format("message {}, {} signature by secret {} of {} ({})", headers.id->value,
-                        result.matched_version, index + 1, context.secret_origins.size(),
-                        context.secret_origins.at(index));
-        line += result.timestamp_checked
-                    ? fmt::format(", timestamp {} is {} s {} now (tolerance {} s)",
-                                  readable_time(*result.timestamp),
-                                  result.age_seconds < 0 ? -result.age_seconds : result.age_seconds,
-                                  result.age_seconds < 0 ? "after" : "before",
-                                  context.tolerance_seconds)
-                    : fmt::format(", timestamp {} not checked (--ignore-timestamp)",
-                                  readable_time(*result.timestamp));
-        append_painted(text, "verified:", Tone::good, color);
-        text += ' ' + printable(line) + '\n';
-    } else {
-        append_painted(text, "not verified:", Tone::alert, color);
-        text += ' ' + printable(describe_failure(result, headers, context)) + '\n';
-    }
-    for (const auto hint : result.hints) {
-        text += "  ";
-        append_painted(text, "hint:", Tone::info, color);
-        text += ' ' + printable(hint_text(hint)) + '\n';
-    }
-    return text;
-}
-
-nlohmann::ordered_json verify_json(const VerifyResult& result, const DeliveryHeaders& headers,
-                                   const VerifyContext& context) {
+nlohmann::ordered_json verification_json(const VerifyResult& result, const DeliveryHeaders& headers,
+                                         const VerifyContext& context) {
     nlohmann::ordered_json json;
     json["verified"] = result.ok();
     json["reason"] = reason_code(result.reason);
@@ -144,4 +119,4 @@ nlohmann::ordered_json verify_json(const VerifyResult& result, const DeliveryHea
     return json;
 }
 
-} // namespace cli
+} // namespace atshook::report

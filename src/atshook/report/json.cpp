@@ -1,0 +1,47 @@
+// The JSON emitter: the stable objects scripts read. A stream (validate's documents) is one
+// compact object per line; a single result (verify's verdict) one indented object.
+#include "atshook/json_text.hpp"
+#include "atshook/report/emitter.hpp"
+
+namespace atshook::report {
+namespace {
+
+class JsonEmitter final : public Emitter {
+public:
+    void document(std::string& out, const DocumentReport& report) const override {
+        out += json_text(document_json(report));
+        out += '\n';
+    }
+
+    void unopenable(std::string& out, std::string_view source,
+                    std::string_view message) const override {
+        out += json_text(unopenable_json(source, message));
+        out += '\n';
+    }
+
+    void documents_end(std::string&, const Tally&) const override {}
+
+    // verify's object, with "validation" (the body's document object, or null).
+    void verification(std::string& out, const VerificationReport& report) const override {
+        auto json = verification_json(report.result, report.headers, report.context);
+        json["validation"] =
+            report.validation ? nlohmann::ordered_json(document_json(*report.validation)) : nullptr;
+        out += json_text(json, 2);
+        out += '\n';
+    }
+
+    // A run cut short says so in a line first, as in text; then the summary object.
+    void send_end(std::string& out, const SendRunReport& report) const override {
+        out += stop_text(report.result);
+        out += json_text(send_run_json(report), 2);
+        out += '\n';
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Emitter> make_json_emitter() {
+    return std::make_unique<JsonEmitter>();
+}
+
+} // namespace atshook::report

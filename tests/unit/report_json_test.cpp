@@ -1,0 +1,177 @@
+// The JSON emitter on the fixed records of report_fixtures.hpp. Expected objects written by
+// hand: keys of a document object in name order, a verdict's in the documented order.
+#include "report_fixtures.hpp"
+
+#include "atshook/error.hpp"
+
+#include <doctest/doctest.h>
+
+using atshook::Document;
+using atshook::report::document_report;
+using atshook::report::make_json_emitter;
+
+namespace {
+
+std::string json_of(const atshook::report::DocumentReport& report) {
+    std::string out;
+    make_json_emitter()->document(out, report);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("json: a document is one line holding every finding field") {
+    const auto result = fixtures::invalid_result();
+    CHECK(json_of(document_report("log.ndjson", Document{"{}", 12, false}, result)) ==
+          R"({"event_type":"interview.created","findings":[{"actual":"\"over\"",)"
+          R"("expected":"one of active, past, cancelled","keyword":"enum",)"
+          R"("message":"\"over\" is not one of active, past, cancelled",)"
+          R"("pointer":"/data/object/event/status","severity":"error"},)"
+          R"({"actual":"colour","expected":"only the documented members",)"
+          R"("keyword":"additionalProperties","message":"unknown member \"colour\"",)"
+          R"("pointer":"/data/object/colour","severity":"warning"}],"line":12,)"
+          R"("omitted_findings":{"errors":0,"warnings":0},"source":"log.ndjson","valid":false})"
+          "\n");
+}
+
+TEST_CASE("json: the root pointer is empty and the findings past the limit are counted") {
+    const auto result = fixtures::truncated_result();
+    CHECK(json_of(document_report("job.json", Document{"{}", 0, false}, result)) ==
+          R"({"event_type":"job.created","findings":[{"actual":"absent",)"
+          R"("expected":"member \"data\"","keyword":"required",)"
+          R"("message":"missing member \"data\"","pointer":"","severity":"error"}],)"
+          R"("line":null,"omitted_findings":{"errors":2,"warnings":1},"source":"job.json",)"
+          R"("valid":false})"
+          "\n");
+}
+
+TEST_CASE("json: control characters from input are JSON escapes, other text stays as it is") {
+    const auto result = fixtures::hostile_result();
+    CHECK(json_of(document_report("evil\x1b[2J.json", Document{"{}", 0, false}, result)) ==
+          R"({"event_type":"job.created","findings":[{"actual":"1","expected":"string",)"
+          R"("keyword":"type","message":"bad\nline )"
+          "\xe2\x80\xae"
+          R"(","pointer":"/data/\u0007","severity":"error"}],"line":null,)"
+          R"("omitted_findings":{"errors":0,"warnings":0},"source":"evil\u001b[2J.json",)"
+          R"("valid":false})"
+          "\n");
+}
+
+TEST_CASE("json: an unreadable document gives its error with line and column in the file") {
+    const auto result = fixtures::unreadable_result("not valid JSON: x", 4);
+    CHECK(json_of(document_report("log.ndjson", Document{"{\"a\"x", 7, false}, result)) ==
+          R"({"error":{"column":5,"line":7,"message":"not valid JSON: x"},"event_type":null,)"
+          R"("findings":[],"line":7,"omitted_findings":{"errors":0,"warnings":0},)"
+          R"("source":"log.ndjson","valid":false})"
+          "\n");
+}
+
+TEST_CASE("json: a valid document, NDJSON line or not, is an object too") {
+    const auto result = fixtures::valid_result("job.created");
+    CHECK(json_of(document_report("log.ndjson", Document{"{}", 3, false}, result)) ==
+          R"({"event_type":"job.created","findings":[],"line":3,)"
+          R"("omitted_findings":{"errors":0,"warnings":0},"source":"log.ndjson","valid":true})"
+          "\n");
+}
+
+TEST_CASE("json: an unopenable input is an object in the stream, and no summary follows") {
+    const auto emitter = make_json_emitter();
+    std::string out;
+    emitter->unopenable(out, "gone.json", "gone.json: cannot open: No such file or directory");
+    CHECK(out == R"({"error":{"message":"gone.json: cannot open: No such file or directory"},)"
+                 R"("event_type":null,"findings":[],"line":null,"source":"gone.json",)"
+                 R"("valid":false})"
+                 "\n");
+    out.clear();
+    atshook::report::Tally tally;
+    tally.add(fixtures::invalid_result());
+    tally.add(fixtures::valid_result("job.created"));
+    emitter->documents_end(out, tally);
+    CHECK(out.empty());
+}
+
+TEST_CASE("json: a verified delivery, indented, with the secret that matched") {
+    const auto result = fixtures::verified();
+    const auto headers = fixtures::canonical_headers();
+    std::string out;
+    make_json_emitter()->verification(out, {result, headers, fixtures::two_secrets()});
+    CHECK(out == "{\n"
+                 "  \"verified\": true,\n"
+                 "  \"reason\": \"ok\",\n"
+                 "  \"header\": null,\n"
+                 "  \"detail\": \"\",\n"
+                 "  \"id\": \"msg_p5jXN8AQM9LWM0D4loKWxJek\",\n"
+                 "  \"timestamp\": 1614265330,\n"
+                 "  \"age_seconds\": 12,\n"
+                 "  \"tolerance_seconds\": 300,\n"
+                 "  \"timestamp_check\": \"checked\",\n"
+                 "  \"matched\": {\n"
+                 "    \"secret\": 2,\n"
+                 "    \"source\": \"keys.txt line 2\",\n"
+                 "    \"version\": \"v1\"\n"
+                 "  },\n"
+                 "  \"hints\": [],\n"
+                 "  \"validation\": null\n"
+                 "}\n");
+}
+
+TEST_CASE("json: a failed verification with its reason, detail and hints") {
+    const auto result = fixtures::too_old();
+    auto headers = fixtures::canonical_headers();
+    headers.id->value = "msg_\x1b[2J";
+    std::string out;
+    make_json_emitter()->verification(out, {result, headers, fixtures::two_secrets()});
+    CHECK(out == "{\n"
+                 "  \"verified\": false,\n"
+                 "  \"reason\": \"too_old\",\n"
+                 "  \"header\": null,\n"
+                 "  \"detail\": \"too old: webhook-timestamp 1614265330 (2021-02-25T15:02:10Z) "
+                 "is 400 s (about 6.7 minutes) before now; the tolerance is 300 s\",\n"
+                 "  \"id\": \"msg_\\u001b[2J\",\n"
+                 "  \"timestamp\": 1614265330,\n"
+                 "  \"age_seconds\": 400,\n"
+                 "  \"tolerance_seconds\": 300,\n"
+                 "  \"timestamp_check\": \"checked\",\n"
+                 "  \"matched\": null,\n"
+                 "  \"hints\": [\n"
+                 "    {\n"
+                 "      \"code\": \"signature_matches_outside_window\",\n"
+                 "      \"message\": \"the signature itself is correct: to check a captured "
+                 "delivery, pass its time with --now or skip the time check with "
+                 "--ignore-timestamp\"\n"
+                 "    }\n"
+                 "  ],\n"
+                 "  \"validation\": null\n"
+                 "}\n");
+}
+
+TEST_CASE("json: a verified body's validation is its document object") {
+    const auto result = fixtures::verified();
+    const auto headers = fixtures::canonical_headers();
+    const auto body_result = fixtures::valid_result("job.created");
+    const auto body = document_report("body.json", Document{"{}", 0, false}, body_result);
+    std::string out;
+    make_json_emitter()->verification(out, {result, headers, fixtures::two_secrets(), &body});
+    CHECK(out.ends_with("  \"validation\": {\n"
+                        "    \"event_type\": \"job.created\",\n"
+                        "    \"findings\": [],\n"
+                        "    \"line\": null,\n"
+                        "    \"omitted_findings\": {\n"
+                        "      \"errors\": 0,\n"
+                        "      \"warnings\": 0\n"
+                        "    },\n"
+                        "    \"source\": \"body.json\",\n"
+                        "    \"valid\": true\n"
+                        "  }\n"
+                        "}\n"));
+}
+
+TEST_CASE("the formats a command accepts come from the report layer") {
+    using atshook::report::Subject;
+    const auto names = atshook::report::format_names(Subject::documents);
+    REQUIRE(names.size() == 2);
+    CHECK(names[0] == "text");
+    CHECK(names[1] == "json");
+    CHECK(atshook::report::parse_format("json") == atshook::report::Format::json);
+    CHECK_THROWS_AS(atshook::report::parse_format("xml"), atshook::Error);
+}
