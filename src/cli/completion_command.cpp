@@ -1,27 +1,19 @@
-#include "atshook/catalog.hpp"
-#include "atshook/time/zone.hpp"
+#include "atshook/completion/script.hpp"
 #include "cli/command.hpp"
-#include "cli/completion/script.hpp"
+#include "cli/completion/model.hpp"
 #include "cli/exit_code.hpp"
 
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <memory>
 
 namespace cli {
 namespace {
 
 int run_completion(const std::string& shell, const CLI::App& root) {
-    const auto program = completion::read_program(root);
-    completion::Vocabulary vocabulary;
-    for (const auto& event : atshook::all_events())
-        vocabulary.event_types.push_back({std::string(event.name), std::string(event.meaning)});
-    vocabulary.zones = atshook::time::zone_names();
-    for (const auto& zone : atshook::time::windows_zones()) // "UTC" is an IANA name too
-        if (!std::binary_search(vocabulary.zones.begin(), vocabulary.zones.end(), zone.windows))
-            vocabulary.windows_zones.emplace_back(zone.windows);
-    std::sort(vocabulary.windows_zones.begin(), vocabulary.windows_zones.end());
+    namespace completion = atshook::completion;
+    const auto program = cli::completion::read_program(root);
+    const auto vocabulary = completion::hirehive_vocabulary();
     const std::string script = shell == "zsh"    ? completion::zsh_script(program, vocabulary)
                                : shell == "fish" ? completion::fish_script(program, vocabulary)
                                                  : completion::bash_script(program, vocabulary);

@@ -6,6 +6,8 @@
 namespace cli::completion {
 namespace {
 
+using namespace atshook::completion;
+
 std::vector<std::string_view> split(std::string_view text, char separator) {
     std::vector<std::string_view> parts;
     for (std::size_t start = 0;;) {

@@ -1,11 +1,11 @@
 #pragma once
 // Completion scripts for bash, zsh and fish, written from the program's model.
-#include "cli/completion/model.hpp"
+#include "atshook/completion/program.hpp"
 
 #include <string>
 #include <vector>
 
-namespace cli::completion {
+namespace atshook::completion {
 
 struct Word {
     std::string text;
@@ -19,8 +19,12 @@ struct Vocabulary {
     std::vector<std::string> windows_zones; // Windows' standard names, which hold spaces
 };
 
+// The catalog's event types with their meanings, the tz database's names, and the Windows
+// standard names that are not also IANA names, sorted.
+Vocabulary hirehive_vocabulary();
+
 std::string bash_script(const Program& program, const Vocabulary& vocabulary);
 std::string zsh_script(const Program& program, const Vocabulary& vocabulary);
 std::string fish_script(const Program& program, const Vocabulary& vocabulary);
 
-} // namespace cli::completion
+} // namespace atshook::completion

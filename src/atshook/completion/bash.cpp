@@ -1,9 +1,9 @@
-#include "cli/completion/script.hpp"
-#include "cli/completion/shell_text.hpp"
+#include "atshook/completion/script.hpp"
+#include "atshook/completion/shell_text.hpp"
 
 #include <fmt/format.h>
 
-namespace cli::completion {
+namespace atshook::completion {
 namespace {
 
 // The part of the script that does not depend on the program's options. It reads the words
@@ -231,4 +231,4 @@ std::string bash_script(const Program& program, const Vocabulary& vocabulary) {
     return out;
 }
 
-} // namespace cli::completion
+} // namespace atshook::completion

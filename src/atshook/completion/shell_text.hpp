@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace cli::completion {
+namespace atshook::completion {
 
 // `text` in single quotes for bash and zsh: 'it'\''s'.
 std::string single_quoted(std::string_view text);
@@ -17,4 +17,4 @@ std::string one_line(std::string_view help);
 // `text` with every `from` replaced by `to`: fills a script template's placeholders.
 std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
 
-} // namespace cli::completion
+} // namespace atshook::completion

@@ -1,9 +1,9 @@
-#include "cli/completion/script.hpp"
-#include "cli/completion/shell_text.hpp"
+#include "atshook/completion/script.hpp"
+#include "atshook/completion/shell_text.hpp"
 
 #include <fmt/format.h>
 
-namespace cli::completion {
+namespace atshook::completion {
 namespace {
 
 // fish's single quotes: only \\ and \' are escapes inside them.
@@ -206,4 +206,4 @@ std::string fish_script(const Program& program, const Vocabulary& vocabulary) {
     return out;
 }
 
-} // namespace cli::completion
+} // namespace atshook::completion

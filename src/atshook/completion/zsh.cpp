@@ -1,9 +1,9 @@
-#include "cli/completion/script.hpp"
-#include "cli/completion/shell_text.hpp"
+#include "atshook/completion/script.hpp"
+#include "atshook/completion/shell_text.hpp"
 
 #include <fmt/format.h>
 
-namespace cli::completion {
+namespace atshook::completion {
 namespace {
 
 // Backslashes before the characters _arguments and _describe give a meaning to.
@@ -192,4 +192,4 @@ std::string zsh_script(const Program& program, const Vocabulary& vocabulary) {
     return out + replace_all(main, "@CASES@", cases);
 }
 
-} // namespace cli::completion
+} // namespace atshook::completion

@@ -1,6 +1,6 @@
-#include "cli/completion/shell_text.hpp"
+#include "atshook/completion/shell_text.hpp"
 
-namespace cli::completion {
+namespace atshook::completion {
 
 std::string single_quoted(std::string_view text) {
     std::string out = "'";
@@ -49,4 +49,4 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
     }
 }
 
-} // namespace cli::completion
+} // namespace atshook::completion
