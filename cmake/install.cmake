@@ -21,7 +21,23 @@ include(CMakePackageConfigHelpers)
 
 set(ATS_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/ats-hook)
 
+# `cmake --install --strip`, and cpack (CPACK_STRIP_FILES), also drop the compiler's version
+# notes in .comment after stripping, as Debian's dh_strip does (lintian:
+# binary-has-unneeded-section).
+function(ats_install_drop_comment target dir component)
+  if(IS_ABSOLUTE ${dir})
+    set(file "\$ENV{DESTDIR}${dir}/$<TARGET_FILE_NAME:${target}>")
+  else()
+    set(file "\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${dir}/$<TARGET_FILE_NAME:${target}>")
+  endif()
+  install(CODE "if(CMAKE_INSTALL_DO_STRIP)
+    execute_process(COMMAND \"${CMAKE_OBJCOPY}\" --remove-section=.comment \"${file}\"
+                    COMMAND_ERROR_IS_FATAL ANY)
+  endif()" COMPONENT ${component})
+endfunction()
+
 install(TARGETS ats-hook RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
+ats_install_drop_comment(ats-hook ${CMAKE_INSTALL_BINDIR} cli)
 
 # Debian policy wants man pages compressed with gzip -9 and no timestamp in the header (-n), so
 # that the package is reproducible.
@@ -71,6 +87,7 @@ install(FILES cmake/debian/copyright DESTINATION ${ATS_DOC_DIR} COMPONENT cli)
 install(TARGETS atshook_shared EXPORT atshookTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT library
           NAMELINK_COMPONENT development)
+ats_install_drop_comment(atshook_shared ${CMAKE_INSTALL_LIBDIR} library)
 install(FILES include/atshook/atshook.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/atshook COMPONENT development)
 
