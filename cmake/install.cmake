@@ -1,7 +1,8 @@
-# What `cmake --install` puts where, in three components:
-#   cli          the tool, its man page, completions, README and copyright: what the .deb holds
-#   library      libatshook.so.N, for programs linked against it
-#   development  the public header, the .so link, the CMake package config and the pkg-config file
+# What `cmake --install` puts where, in three components, each one Debian package (package.cmake):
+#   cli          ats-hook: the tool, its man page, completions, README and copyright
+#   library      libatshook0: libatshook.so.N, for programs linked against it
+#   development  libatshook-dev: the public header, the .so link, the CMake package config and
+#                the pkg-config file
 # On Debian the library goes to the multiarch folder, lib/<triplet>, whatever the prefix:
 # GNUInstallDirs picks it only for a /usr prefix, which the packages have and a build configured
 # for /usr/local has not. The dynamic linker, pkg-config and find_package look below
