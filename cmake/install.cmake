@@ -26,6 +26,9 @@ set(ATS_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/ats-hook)
 # notes in .comment after stripping, as Debian's dh_strip does (lintian:
 # binary-has-unneeded-section).
 function(ats_install_drop_comment target dir component)
+  if(NOT CMAKE_OBJCOPY) # a toolchain without binutils: the note stays
+    return()
+  endif()
   if(IS_ABSOLUTE ${dir})
     set(file "\$ENV{DESTDIR}${dir}/$<TARGET_FILE_NAME:${target}>")
   else()
