@@ -1,13 +1,47 @@
-# What `cmake --install` puts where, in three components:
-#   cli          the tool, its man page, completions, README and copyright: what the .deb holds
-#   library      libatshook.so.N, for programs linked against it
-#   development  the public header, the .so link and the CMake package config
+# What `cmake --install` puts where, in three components, each one Debian package (package.cmake):
+#   cli          ats-hook: the tool, its man page, completions, README and copyright
+#   library      libatshook0: libatshook.so.N, for programs linked against it
+#   development  libatshook-dev: the public header, the .so link, the CMake package config and
+#                the pkg-config file
+# On Debian the library goes to the multiarch folder, lib/<triplet>, whatever the prefix:
+# GNUInstallDirs picks it only for a /usr prefix, which the packages have and a build configured
+# for /usr/local has not. The dynamic linker, pkg-config and find_package look below
+# /usr/local/lib/<triplet> too. -DCMAKE_INSTALL_LIBDIR=lib still chooses otherwise; a build
+# folder configured before this rule, with GNUInstallDirs' plain "lib" cached, moves over once.
+if(CMAKE_LIBRARY_ARCHITECTURE AND EXISTS /etc/debian_version)
+  if(NOT DEFINED CACHE{CMAKE_INSTALL_LIBDIR} OR
+     (NOT DEFINED CACHE{ATS_HOOK_MULTIARCH_LIBDIR} AND CMAKE_INSTALL_LIBDIR STREQUAL "lib" AND
+      DEFINED CACHE{_GNUInstallDirs_LAST_CMAKE_INSTALL_PREFIX}))
+    set(CMAKE_INSTALL_LIBDIR lib/${CMAKE_LIBRARY_ARCHITECTURE} CACHE PATH
+        "Object code libraries (lib/${CMAKE_LIBRARY_ARCHITECTURE})" FORCE)
+  endif()
+  set(ATS_HOOK_MULTIARCH_LIBDIR ON CACHE INTERNAL "The multiarch libdir default was applied")
+endif()
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 set(ATS_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/ats-hook)
 
+# `cmake --install --strip`, and cpack (CPACK_STRIP_FILES), also drop the compiler's version
+# notes in .comment after stripping, as Debian's dh_strip does (lintian:
+# binary-has-unneeded-section).
+function(ats_install_drop_comment target dir component)
+  if(NOT CMAKE_OBJCOPY) # a toolchain without binutils: the note stays
+    return()
+  endif()
+  if(IS_ABSOLUTE ${dir})
+    set(file "\$ENV{DESTDIR}${dir}/$<TARGET_FILE_NAME:${target}>")
+  else()
+    set(file "\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${dir}/$<TARGET_FILE_NAME:${target}>")
+  endif()
+  install(CODE "if(CMAKE_INSTALL_DO_STRIP)
+    execute_process(COMMAND \"${CMAKE_OBJCOPY}\" --remove-section=.comment \"${file}\"
+                    COMMAND_ERROR_IS_FATAL ANY)
+  endif()" COMPONENT ${component})
+endfunction()
+
 install(TARGETS ats-hook RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
+ats_install_drop_comment(ats-hook ${CMAKE_INSTALL_BINDIR} cli)
 
 # Debian policy wants man pages compressed with gzip -9 and no timestamp in the header (-n), so
 # that the package is reproducible.
@@ -57,6 +91,7 @@ install(FILES cmake/debian/copyright DESTINATION ${ATS_DOC_DIR} COMPONENT cli)
 install(TARGETS atshook_shared EXPORT atshookTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT library
           NAMELINK_COMPONENT development)
+ats_install_drop_comment(atshook_shared ${CMAKE_INSTALL_LIBDIR} library)
 install(FILES include/atshook/atshook.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/atshook COMPONENT development)
 
@@ -71,3 +106,28 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/atshookConfigVersio
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/atshookConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/atshookConfigVersion.cmake
   DESTINATION ${ATS_CMAKE_DIR} COMPONENT development)
+
+# atshook.pc for `pkg-config --cflags --libs atshook`. It names its prefix, which is known only
+# when installing (/usr for the package, /usr/local or --prefix for `cmake --install`), so it is
+# written then, from a template with everything else filled in now.
+foreach(dir IN ITEMS LIBDIR INCLUDEDIR)
+  if(IS_ABSOLUTE ${CMAKE_INSTALL_${dir}})
+    set(ATS_PC_${dir} ${CMAKE_INSTALL_${dir}})
+  else()
+    set(ATS_PC_${dir} "\${prefix}/${CMAKE_INSTALL_${dir}}")
+  endif()
+endforeach()
+if(IS_ABSOLUTE ${CMAKE_INSTALL_LIBDIR})
+  set(ats_pc_destination ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+else()
+  set(ats_pc_destination "\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+endif()
+set(ATS_PC_PREFIX @ATS_PC_PREFIX@) # kept for the install step
+configure_file(cmake/atshook.pc.in ${CMAKE_CURRENT_BINARY_DIR}/atshook.pc.in @ONLY)
+install(CODE "
+  set(ATS_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+  string(MD5 ats_pc_dir \"\${CMAKE_INSTALL_PREFIX}\") # one file per prefix: installs may overlap
+  set(ats_pc \"${CMAKE_CURRENT_BINARY_DIR}/pkgconfig/\${ats_pc_dir}/atshook.pc\")
+  configure_file(\"${CMAKE_CURRENT_BINARY_DIR}/atshook.pc.in\" \"\${ats_pc}\" @ONLY)
+  file(INSTALL DESTINATION \"${ats_pc_destination}\" TYPE FILE FILES \"\${ats_pc}\")"
+  COMPONENT development)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The installed libatshook as another project sees it: `cmake --install` into a fresh prefix,
 # only the public header there, and samples/handler configured with find_package(atshook) from
-# that prefix alone, built, and run on signed deliveries.
+# that prefix alone, built, and run on signed deliveries; built with pkg-config too.
 #   tests/install/library.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -34,6 +34,18 @@ if grep -q -- "-I$build\|-I$source/src" "$work/build.log" "$work/handler/build.n
 fi
 handler=$work/handler/handler
 ats=$build/ats-hook
+
+# The same handler built with pkg-config, as a Makefile would: atshook.pc names the prefix it was
+# installed to.
+pc_dir=$(dirname "$(find "$work/prefix" -name atshook.pc)")
+libdir=$(dirname "$pc_dir")
+flags=$(PKG_CONFIG_PATH=$pc_dir pkg-config --cflags --libs atshook | xargs)
+[[ $flags == "-I$work/prefix/include -L$libdir -latshook" ]] ||
+  fail "pkg-config --cflags --libs atshook: $flags"
+# shellcheck disable=SC2086 # the flags are words
+c++ -std=c++20 -o "$work/handler-pc" "$source/samples/handler/handler.cpp" $flags \
+  -Wl,-rpath,"$libdir" 2> "$work/pc.log" ||
+  { cat "$work/pc.log"; fail "samples/handler does not build with pkg-config"; }
 # The published test secret, kept as a secret file should be (sign warns otherwise).
 secret_file=$work/secret.txt
 install -m 600 "$source/samples/signed/secret.txt" "$secret_file"
@@ -50,6 +62,8 @@ expect() { # expect STATUS OUTPUT_PATTERN -- command...
 "$ats" sign --format http --secret-file "$secret_file" \
   "$source/samples/valid/interview.created.json" > "$work/fresh.http"
 expect 0 '^200 interview.created int_' -- env WEBHOOK_SECRET="$secret" "$handler" < "$work/fresh.http"
+expect 0 '^200 interview.created int_' -- \
+  env WEBHOOK_SECRET="$secret" "$work/handler-pc" < "$work/fresh.http"
 expect 0 '  - .* \((accepted|pending|maybe|declined)\)' -- \
   env WEBHOOK_SECRET="$secret" "$handler" < "$work/fresh.http"
 
@@ -74,4 +88,5 @@ expect 1 '^  /data/object/event/attendees/1/status: ' -- \
 expect 1 '^401 no_matching_signature' -- \
   env WEBHOOK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw "$handler" < "$work/fresh.http"
 expect 1 '^400 WEBHOOK_SECRET: ' -- env WEBHOOK_SECRET=whsec_!!! "$handler" < "$work/fresh.http"
-echo "ok: samples/handler built against the installed package and judged 7 deliveries"
+echo "ok: samples/handler built against the installed package (CMake, pkg-config) and judged" \
+     "8 deliveries"
