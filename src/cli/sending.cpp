@@ -140,6 +140,9 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
     const bool lines = options.verbose || few;
     const auto emitter = atshook::report::make_emitter(
         options.json ? atshook::report::Format::json : atshook::report::Format::text);
+    // With JSON on stdout, the attempts' lines (and a stop) are still shown, on stderr.
+    const auto text = atshook::report::make_text_emitter(false);
+    std::FILE* const lines_to = options.json ? stderr : stdout;
 
     const NextOutgoing plain = [&]() -> std::optional<Outgoing> {
         auto event = next();
@@ -159,19 +162,20 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
         plain, total, url, signer, run, [] { return make_curl_client(); }, clock,
         [&](const Outgoing& sent, const Attempt& attempt) {
             if (!lines) return;
-            std::string text;
-            emitter->attempt(text, sent, attempt);
-            const ProgressPause pause(stdout);
-            std::fwrite(text.data(), 1, text.size(), stdout);
-            std::fflush(stdout);
+            std::string line;
+            text->attempt(line, sent, attempt);
+            const ProgressPause pause(lines_to);
+            std::fwrite(line.data(), 1, line.size(), lines_to);
+            std::fflush(lines_to);
         },
         [&](const Sent& sent) {
             if (sent.outgoing.check.empty()) progress.add(1); // the events; checks come on top
         });
     progress.finish();
-    std::string text;
-    emitter->send_end(text, {result, url, !few || options.verbose});
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (options.json) std::fputs(atshook::report::stop_text(result).c_str(), stderr);
+    std::string summary;
+    emitter->send_end(summary, {result, url, !few || options.verbose});
+    std::fwrite(summary.data(), 1, summary.size(), stdout);
     return result.succeeded() ? exit_code::ok : exit_code::failed;
 }
 

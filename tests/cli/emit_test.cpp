@@ -300,6 +300,20 @@ TEST_CASE("after a 410 Gone emit --send sends none of the remaining events") {
     CHECK(run.out.find("endpoint gone (410): 2 remaining events not sent\n") != std::string::npos);
 }
 
+TEST_CASE("emit --send --format json writes one JSON object on stdout, the lines on stderr") {
+    test::LoopbackServer server({{410, "Gone", {}, "endpoint disabled", 0ms}, {}});
+    auto args = send_args(server.url(), {"--format", "json"});
+    args.insert(args.begin() + 2, {"job.created", "job.updated"});
+    const auto run = test::run_ats(args);
+    CHECK(run.exit_code == 1);
+    REQUIRE(nlohmann::json::accept(run.out)); // what `| jq` reads
+    const auto summary = nlohmann::json::parse(run.out);
+    CHECK(summary["deliveries"] == 1);
+    CHECK(summary["not_sent"] == 2);
+    CHECK(run.err.find(" attempt 1: 410 Gone") != std::string::npos);
+    CHECK(run.err.find("endpoint gone (410): 2 remaining events not sent\n") != std::string::npos);
+}
+
 TEST_CASE("emit --send takes only http and https URLs") {
     const auto run = test::run_ats(send_args("ftp://127.0.0.1/x"));
     CHECK(run.exit_code == 2);

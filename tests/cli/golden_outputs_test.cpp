@@ -860,8 +860,8 @@ TEST_CASE("golden: emit --send prints a line per attempt for a few deliveries") 
                    with_secret(), "", send_mask(server));
     }
     {
-        // The JSON summary of a few deliveries: the attempt lines come first on stdout, so stdout
-        // is not one JSON document (`| jq` fails). Looks like a bug; pinned as it is, reported.
+        // The JSON summary of a few deliveries: stdout is the object alone (`| jq` reads it), the
+        // attempt lines go to stderr.
         test::LoopbackServer server({{200, "OK", {}, "ok\n", 0ms}});
         golden.run(emit_send({"interview.created", "job.created"}, server, {"--format", "json"}),
                    with_secret(), "", send_mask(server));

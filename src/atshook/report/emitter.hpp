@@ -45,8 +45,9 @@ public:
     // verify: the verdict, its hints and, with --validate, the body's findings.
     virtual void verification(std::string& out, const VerificationReport& report) const = 0;
 
-    // emit --send and replay: one attempt as it happens (when the run shows them; the same line
-    // in every format), then the run's verdict and summary.
+    // emit --send and replay: one attempt as it happens (when the run shows them), then the
+    // run's verdict and summary. JSON writes neither attempts nor the line that says a run was
+    // cut short (stop_text): its output is the summary object alone.
     virtual void attempt(std::string& out, const delivery::Outgoing& outgoing,
                          const delivery::Attempt& attempt) const;
     virtual void send_end(std::string& out, const SendRunReport& report) const = 0;

@@ -30,9 +30,11 @@ public:
         out += '\n';
     }
 
-    // A run cut short says so in a line first, as in text; then the summary object.
+    // One object and nothing else, so that the output is JSON (`| jq` reads it): the lines of
+    // the attempts and of a run cut short are text, which the caller may write elsewhere.
+    void attempt(std::string&, const delivery::Outgoing&, const delivery::Attempt&) const override {
+    }
     void send_end(std::string& out, const SendRunReport& report) const override {
-        out += stop_text(report.result);
         out += json_text(send_run_json(report), 2);
         out += '\n';
     }
