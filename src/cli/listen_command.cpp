@@ -4,14 +4,16 @@
 #include "atshook/limits.hpp"
 #include "atshook/printable.hpp"
 #include "atshook/receive/event_filter.hpp"
+#include "atshook/receive/listen_tally.hpp"
 #include "atshook/receive/receiver.hpp"
 #include "atshook/render/render.hpp"
+#include "atshook/report/emitter.hpp"
 #include "atshook/view/event.hpp"
 #include "cli/card_options.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
-#include "cli/listen_report.hpp"
+#include "cli/format_option.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
 
@@ -106,31 +108,27 @@ int run_listen(ListenOptions& options) {
     settings.store = store.get();
 
     std::mutex output;
-    ListenTally tally;
+    receive::ListenTally tally;
     struct stat out_stat {};
     const bool flush_each_line =
         isatty(STDOUT_FILENO) == 1 || (fstat(STDOUT_FILENO, &out_stat) == 0 &&
                                        (S_ISFIFO(out_stat.st_mode) || S_ISSOCK(out_stat.st_mode)));
     auto last_flush = std::chrono::steady_clock::now();
-    const bool json = options.format == "json";
+    const auto emitter =
+        atshook::report::make_emitter(atshook::report::parse_format(options.format));
+    const atshook::report::VerifyContext context{loaded.origins, options.tolerance, false};
     const auto report = [&](const receive::DeliveryReport& delivery) {
         std::string text;
         const bool shown = delivery.type.empty() || filter.shows(delivery.type);
-        if (shown && json) {
-            text = atshook::json_text(delivery_json(delivery, loaded.origins, options.tolerance)) +
-                   "\n";
-        } else if (shown) {
-            text = delivery_text(delivery);
-            if (options.show && !delivery.type.empty()) {
-                try {
-                    const auto event = atshook::view::read_event(delivery.request->body);
-                    const auto* findings = delivery.judgement.payload
-                                               ? &delivery.judgement.payload->findings
-                                               : nullptr;
-                    text += atshook::render::render_event(event, rendering, findings);
-                } catch (const atshook::Error& e) {
-                    text += "  (no card: " + atshook::printable(e.what()) + ")\n";
-                }
+        if (shown) emitter->delivery(text, {delivery, context});
+        if (shown && options.format == "text" && options.show && !delivery.type.empty()) {
+            try {
+                const auto event = atshook::view::read_event(delivery.request->body);
+                const auto* findings =
+                    delivery.judgement.payload ? &delivery.judgement.payload->findings : nullptr;
+                text += atshook::render::render_event(event, rendering, findings);
+            } catch (const atshook::Error& e) {
+                text += "  (no card: " + atshook::printable(e.what()) + ")\n";
             }
         }
         const std::lock_guard lock(output);
@@ -174,7 +172,9 @@ int run_listen(ListenOptions& options) {
     store.reset(); // every file written before the summary
     const std::lock_guard lock(output);
     std::fflush(stdout);
-    fmt::print(stderr, "{}\n", summary_text(tally));
+    std::string summary;
+    atshook::report::make_text_emitter(false)->deliveries_end(summary, tally);
+    std::fputs(summary.c_str(), stderr);
     if (options.count == 0) return exit_code::ok;
     return signal == SIGUSR1 && tally.good >= options.count && tally.good == tally.received
                ? exit_code::ok
@@ -220,7 +220,7 @@ void add_listen_command(CLI::App& root, Commands& commands) {
     add_card_options(*app, options->card);
     app->add_option("--format", options->format,
                     "text (default: a line per delivery) or json (an object per line, NDJSON)")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(format_check(atshook::report::Subject::deliveries))
         ->type_name("text|json");
     app->add_option("--events", options->events,
                     "Show only these types: a comma-separated list, prefix globs such as "

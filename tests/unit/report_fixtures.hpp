@@ -2,6 +2,7 @@
 // One fixed set of records, written by every emitter in its own test (report_text_test.cpp,
 // report_json_test.cpp), as ruff tests its emitters: the same findings, verdicts and hostile
 // text in each format.
+#include "atshook/delivery/send_run.hpp"
 #include "atshook/report/emitter.hpp"
 #include "atshook/signature/verify.hpp"
 
@@ -97,5 +98,82 @@ inline const atshook::report::VerifyContext& two_secrets() {
         {"keys.txt line 1", "keys.txt line 2"}, 300, false};
     return context;
 }
+
+} // namespace fixtures
+
+#include "atshook/receive/receiver.hpp"
+
+#include <chrono>
+
+namespace fixtures {
+
+// A forged delivery (its id hostile) that the handler it was forwarded to accepted.
+struct ForgedDelivery {
+    atshook::receive::ReceivedRequest request;
+    atshook::receive::DeliveryReport report;
+
+    ForgedDelivery() {
+        using namespace std::chrono;
+        request.method = "POST";
+        request.target = "/webhooks/hirehive";
+        request.headers = {{"webhook-id", "msg_\x1b[2J", 1},
+                           {"webhook-timestamp", "1614265330", 2},
+                           {"webhook-signature", "v1,AAAA", 3}};
+        request.body = "{}";
+        request.arrival = system_clock::time_point(seconds{1614265330} + microseconds{123456});
+        report.request = &request;
+        auto& judgement = report.judgement;
+        judgement.verdict = atshook::receive::Verdict::bad_signature;
+        judgement.headers = canonical_headers();
+        judgement.headers->id->value = "msg_\x1b[2J";
+        atshook::signature::VerifyResult signature;
+        signature.reason = atshook::signature::Reason::no_matching_signature;
+        signature.detail = "1 v1, 0 v1a and 0 other token(s) in the signature header, 2 secrets "
+                           "tried";
+        signature.timestamp = 1614265330;
+        signature.timestamp_checked = true;
+        judgement.signature = signature;
+        judgement.payload = valid_result("job.created");
+        judgement.problem = signature.detail;
+        report.id = "msg_\x1b[2J";
+        report.type = "job.created";
+        report.attempt = 1;
+        atshook::receive::ForwardResult forward;
+        forward.exchange.status = 200;
+        forward.exchange.latency = microseconds{2500};
+        forward.warnings = {atshook::receive::ForwardWarning::accepted_forged};
+        report.forward = forward;
+        report.answer.status = 200;
+        report.took = microseconds{3400};
+    }
+};
+
+// Three deliveries: one 200, one 503 then no answer (its id hostile), one 200; 2 s, 0.375 s CPU.
+inline atshook::delivery::SendRunResult send_run() {
+    using namespace atshook::delivery;
+    using namespace std::chrono;
+    const auto attempt = [](int number, int status, std::string reason, int micros) {
+        Attempt made;
+        made.number = number;
+        made.exchange.status = status;
+        made.exchange.reason = std::move(reason);
+        made.exchange.latency = microseconds{micros};
+        if (status == 0) made.exchange.error = "Connection refused";
+        return made;
+    };
+    SendRunResult result;
+    result.tally.add({{"job.created", "", {"msg_1", "{}", std::nullopt}},
+                      {Outcome::delivered, {attempt(1, 200, "OK", 1500)}}});
+    result.tally.add(
+        {{"interview.created", "", {"msg_\x1b[2J", "{}", std::nullopt}},
+         {Outcome::failed, {attempt(1, 503, "Service Unavailable", 4000), attempt(2, 0, "", 0)}}});
+    result.tally.add({{"job.created", "", {"msg_3", "{}", std::nullopt}},
+                      {Outcome::delivered, {attempt(1, 200, "OK", 2000)}}});
+    result.seconds = 2.0;
+    result.cpu_seconds = 0.375;
+    return result;
+}
+
+inline const std::string k_url = "http://127.0.0.1:8080/hook";
 
 } // namespace fixtures

@@ -175,3 +175,78 @@ TEST_CASE("the formats a command accepts come from the report layer") {
     CHECK(atshook::report::parse_format("json") == atshook::report::Format::json);
     CHECK_THROWS_AS(atshook::report::parse_format("xml"), atshook::Error);
 }
+
+TEST_CASE("json: a received delivery is one line with its signature, validation and forward") {
+    const fixtures::ForgedDelivery forged;
+    std::string out;
+    make_json_emitter()->delivery(out, {forged.report, fixtures::two_secrets()});
+    CHECK(out ==
+          R"({"arrival":"2021-02-25T15:02:10.123456Z","method":"POST",)"
+          R"("target":"/webhooks/hirehive","id":"msg_\u001b[2J","type":"job.created",)"
+          R"("attempt":1,"redelivery":false,"verdict":"bad_signature",)"
+          R"("problem":"1 v1, 0 v1a and 0 other token(s) in the signature header, 2 secrets )"
+          R"(tried","size":2,"headers":{"webhook-id":"msg_\u001b[2J",)"
+          R"("webhook-timestamp":"1614265330","webhook-signature":"v1,AAAA"},)"
+          R"("signature":{"verified":false,"reason":"no_matching_signature","header":null,)"
+          R"("detail":"no matching signature: 1 v1, 0 v1a and 0 other token(s) in the )"
+          R"(signature header, 2 secrets tried","id":"msg_\u001b[2J","timestamp":1614265330,)"
+          R"("age_seconds":0,"tolerance_seconds":300,"timestamp_check":"checked",)"
+          R"("matched":null,"hints":[]},"validation":{"event_type":"job.created",)"
+          R"("findings":[],"line":null,"omitted_findings":{"errors":0,"warnings":0},)"
+          R"("source":"request body","valid":true},"response":{"status":200},)"
+          R"("forward":{"status":200,"error":null,"latency_ms":2.5,)"
+          R"("warnings":["accepted_forged"]},"saved_as":null,"save_error":null,"took_ms":3.4})"
+          "\n");
+    atshook::receive::ListenTally tally;
+    tally.add(forged.report, false);
+    out.clear();
+    make_json_emitter()->deliveries_end(out, tally);
+    CHECK(out.empty()); // listen writes the tally's line to stderr, as text
+}
+
+TEST_CASE("json: a send run is the summary object alone, attempts and stops left out") {
+    auto result = fixtures::send_run();
+    result.gone = true;
+    const auto emitter = make_json_emitter();
+    std::string out;
+    emitter->attempt(out, {"job.created", "", {"msg_1", "{}", {}}}, {});
+    CHECK(out.empty());
+    emitter->send_end(out, {result, fixtures::k_url, false});
+    CHECK(out == "{\n"
+                 "  \"url\": \"http://127.0.0.1:8080/hook\",\n"
+                 "  \"deliveries\": 3,\n"
+                 "  \"delivered\": 2,\n"
+                 "  \"not_sent\": 0,\n"
+                 "  \"attempts\": 4,\n"
+                 "  \"statuses\": {\n"
+                 "    \"200\": 2,\n"
+                 "    \"503\": 1\n"
+                 "  },\n"
+                 "  \"network_errors\": 1,\n"
+                 "  \"seconds\": 2.0,\n"
+                 "  \"deliveries_per_second\": 1.5,\n"
+                 "  \"cpu_us_per_delivery\": 125000.0,\n"
+                 "  \"latency\": {\n"
+                 "    \"p50_ms\": 2.0,\n"
+                 "    \"p90_ms\": 4.0,\n"
+                 "    \"p99_ms\": 4.0,\n"
+                 "    \"max_ms\": 4.0\n"
+                 "  },\n"
+                 "  \"per_type\": {\n"
+                 "    \"interview.created\": {\n"
+                 "      \"p50_ms\": 4.0,\n"
+                 "      \"p90_ms\": 4.0,\n"
+                 "      \"p99_ms\": 4.0,\n"
+                 "      \"max_ms\": 4.0,\n"
+                 "      \"deliveries\": 1\n"
+                 "    },\n"
+                 "    \"job.created\": {\n"
+                 "      \"p50_ms\": 1.5,\n"
+                 "      \"p90_ms\": 2.0,\n"
+                 "      \"p99_ms\": 2.0,\n"
+                 "      \"max_ms\": 2.0,\n"
+                 "      \"deliveries\": 2\n"
+                 "    }\n"
+                 "  }\n"
+                 "}\n");
+}

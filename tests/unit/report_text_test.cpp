@@ -144,3 +144,65 @@ TEST_CASE("text: an id from input is escaped in the verdict, and the body's find
                  "cancelled\n"
                  "body.json: warning: /data/object/colour: unknown member \"colour\"\n");
 }
+
+TEST_CASE("text: a received delivery is one line, with the handler's answer and its warnings") {
+    const fixtures::ForgedDelivery forged;
+    std::string out;
+    make_text_emitter(false)->delivery(out, {forged.report, fixtures::two_secrets()});
+    CHECK(out == "15:02:10.123Z  msg_\\x1b[2J  job.created  bad signature (1 v1, 0 v1a and 0 "
+                 "other token(s) in the signature header, 2 secrets tried)  2 B  -> 200 (handler "
+                 "200 in 2.5 ms)  3.4 ms\n"
+                 "  warning: your handler accepted a forged delivery: it answered 2xx although "
+                 "the signature does not verify; it must check webhook-signature and answer "
+                 "4xx\n");
+    atshook::receive::ListenTally tally;
+    tally.add(forged.report, false);
+    out.clear();
+    make_text_emitter(false)->deliveries_end(out, tally);
+    CHECK(out == "received 1: 0 verified, 1 bad signature, 0 stale, 0 invalid, 1 forwarded, 0 "
+                 "errors\n");
+}
+
+TEST_CASE("text: a send run's attempts, verdict and figures") {
+    const auto result = fixtures::send_run();
+    const auto emitter = make_text_emitter(false);
+    atshook::delivery::Outgoing outgoing{"interview.created", "", {"msg_\x1b[2J", "{}", {}}};
+    atshook::delivery::Attempt attempt;
+    attempt.exchange.status = 503;
+    attempt.exchange.reason = "Service Unavailable";
+    attempt.exchange.body = "busy\nmore";
+    attempt.exchange.latency = std::chrono::microseconds{4000};
+    attempt.retry_in = std::chrono::milliseconds{5000};
+    std::string out;
+    emitter->attempt(out, outgoing, attempt);
+    CHECK(out == "interview.created msg_\\x1b[2J attempt 1: 503 Service Unavailable, 4.0 ms: "
+                 "busy; retrying in 5 s\n");
+    out.clear();
+    emitter->send_end(out, {result, fixtures::k_url, true});
+    CHECK(out == "2 of 3 deliveries to http://127.0.0.1:8080/hook succeeded\n"
+                 "3 deliveries, 4 attempts in 2.00 s: 1.5 deliveries/s, 125000 us CPU each\n"
+                 "statuses: 200 x 2, 503 x 1, network errors 1\n"
+                 "latency: p50 2.0 ms, p90 4.0 ms, p99 4.0 ms, max 4.0 ms\n"
+                 "  interview.created                  1  p50 4.0 ms  p99 4.0 ms\n"
+                 "  job.created                        2  p50 1.5 ms  p99 2.0 ms\n");
+    out.clear();
+    emitter->send_end(out, {result, fixtures::k_url, false});
+    CHECK(out == "2 of 3 deliveries to http://127.0.0.1:8080/hook succeeded\n");
+}
+
+TEST_CASE("text: a run cut short says why before its verdict") {
+    auto result = fixtures::send_run();
+    result.gone = true;
+    result.unsent = 2;
+    std::string out;
+    make_text_emitter(false)->send_end(out, {result, fixtures::k_url, false});
+    CHECK(out == "endpoint gone (410): 2 remaining events not sent\n"
+                 "2 of 5 deliveries to http://127.0.0.1:8080/hook succeeded\n");
+    result.gone = false;
+    result.unsent = 0;
+    result.stopped = true;
+    out.clear();
+    make_text_emitter(false)->send_end(out, {result, fixtures::k_url, false});
+    CHECK(out == "stopped: 3 deliveries sent\n"
+                 "2 of 3 deliveries to http://127.0.0.1:8080/hook succeeded\n");
+}

@@ -12,6 +12,7 @@ std::span<const std::string_view> format_names(Subject subject) {
     case Subject::documents:
     case Subject::verification:
     case Subject::send_run:
+    case Subject::deliveries:
         return k_text_json;
     }
     return k_text_json;

@@ -4,6 +4,7 @@
 // of millions of documents streams in input order in constant memory. The emitters know no
 // CLI and no terminal: colour is a choice handed to them.
 #include "atshook/report/document.hpp"
+#include "atshook/report/received.hpp"
 #include "atshook/report/send_run.hpp"
 #include "atshook/report/verification.hpp"
 
@@ -21,6 +22,7 @@ enum class Subject {
     documents,    // validate: one record per document, then the tally
     verification, // verify: one verdict (and the body's validation)
     send_run,     // emit --send, replay: a line per attempt (a few), then the run's summary
+    deliveries,   // listen: one record per delivery received, then the tally
 };
 
 // The --format values a subject accepts, the default first: --help, completion and the man
@@ -51,6 +53,11 @@ public:
     virtual void attempt(std::string& out, const delivery::Outgoing& outgoing,
                          const delivery::Attempt& attempt) const;
     virtual void send_end(std::string& out, const SendRunReport& report) const = 0;
+
+    // listen: each delivery as it is answered, then the tally's line (text only: listen writes
+    // it to stderr whatever the format).
+    virtual void delivery(std::string& out, const ReceivedReport& report) const = 0;
+    virtual void deliveries_end(std::string& out, const receive::ListenTally& tally) const = 0;
 };
 
 // text: compiler-style lines, coloured (through render/tone) when `color`; json: one object per

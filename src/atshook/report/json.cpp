@@ -38,6 +38,14 @@ public:
         out += json_text(send_run_json(report), 2);
         out += '\n';
     }
+
+    // One object per delivery and line (NDJSON).
+    void delivery(std::string& out, const ReceivedReport& report) const override {
+        out += json_text(received_json(report));
+        out += '\n';
+    }
+
+    void deliveries_end(std::string&, const receive::ListenTally&) const override {}
 };
 
 } // namespace

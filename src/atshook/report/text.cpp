@@ -119,6 +119,15 @@ public:
         if (result.checks) out += checks_text(*result.checks);
     }
 
+    void delivery(std::string& out, const ReceivedReport& report) const override {
+        out += received_text(report.delivery);
+    }
+
+    void deliveries_end(std::string& out, const receive::ListenTally& tally) const override {
+        out += listen_summary(tally);
+        out += '\n';
+    }
+
 private:
     bool m_color;
 };

@@ -1,18 +1,17 @@
-#include "cli/listen_report.hpp"
+#include "atshook/report/received.hpp"
 
-#include "atshook/json_text.hpp"
 #include "atshook/printable.hpp"
 #include "atshook/report/document.hpp"
-#include "atshook/report/verification.hpp"
 #include "atshook/timestamp.hpp"
 
 #include <fmt/format.h>
 
-namespace cli {
+namespace atshook::report {
 namespace {
 
-using atshook::receive::DeliveryReport;
-using atshook::receive::Verdict;
+using receive::DeliveryReport;
+using receive::ListenTally;
+using receive::Verdict;
 
 std::string arrival_text(const DeliveryReport& report, int digits) {
     return atshook::format_rfc3339(std::chrono::floor<atshook::Ticks>(report.request->arrival),
@@ -48,7 +47,7 @@ std::string verdict_detail(const DeliveryReport& report) {
 
 } // namespace
 
-std::string delivery_text(const DeliveryReport& report) {
+std::string received_text(const DeliveryReport& report) {
     const auto& request = *report.request;
     const std::string time = arrival_text(report, 3).substr(11); // 13:51:04.123Z
     std::string what;
@@ -80,9 +79,8 @@ std::string delivery_text(const DeliveryReport& report) {
     return text;
 }
 
-nlohmann::ordered_json delivery_json(const DeliveryReport& report,
-                                     const std::vector<std::string>& secret_origins,
-                                     std::int64_t tolerance_seconds) {
+nlohmann::ordered_json received_json(const ReceivedReport& received) {
+    const DeliveryReport& report = received.delivery;
     const auto& request = *report.request;
     const auto& judgement = report.judgement;
     nlohmann::ordered_json json;
@@ -107,12 +105,10 @@ nlohmann::ordered_json delivery_json(const DeliveryReport& report,
     json["headers"] = std::move(headers);
     json["signature"] =
         judgement.signature && judgement.headers
-            ? atshook::report::verification_json(
-                  *judgement.signature, *judgement.headers,
-                  atshook::report::VerifyContext{secret_origins, tolerance_seconds, false})
+            ? verification_json(*judgement.signature, *judgement.headers, received.context)
             : nlohmann::ordered_json();
     if (judgement.payload) {
-        json["validation"] = atshook::report::document_json(atshook::report::document_report(
+        json["validation"] = document_json(document_report(
             "request body", atshook::Document{request.body, 0, false}, *judgement.payload));
     } else {
         json["validation"] = nullptr;
@@ -138,41 +134,7 @@ nlohmann::ordered_json delivery_json(const DeliveryReport& report,
     return json;
 }
 
-void ListenTally::add(const DeliveryReport& report, bool reject_invalid) {
-    ++received;
-    const Verdict verdict = report.judgement.verdict;
-    switch (verdict) {
-    case Verdict::verified:
-        ++verified;
-        break;
-    case Verdict::not_checked:
-        ++not_checked;
-        break;
-    case Verdict::invalid_payload:
-    case Verdict::not_json:
-        ++invalid;
-        break;
-    case Verdict::bad_signature:
-    case Verdict::malformed_header:
-    case Verdict::missing_header:
-        ++bad_signature;
-        break;
-    case Verdict::stale:
-        ++stale;
-        break;
-    case Verdict::refused:
-        ++errors;
-        break;
-    }
-    if (report.forward) ++forwarded;
-    const bool kept = report.save_error.empty();
-    if (!kept || (report.forward && report.forward->exchange.status == 0)) ++errors;
-    const bool signed_ok = report.judgement.signature && report.judgement.signature->ok();
-    const bool valid = verdict != Verdict::invalid_payload && verdict != Verdict::not_json;
-    if (kept && signed_ok && (valid || !reject_invalid)) ++good;
-}
-
-std::string summary_text(const ListenTally& tally) {
+std::string listen_summary(const ListenTally& tally) {
     std::string text = fmt::format("received {}: {} verified", tally.received, tally.verified);
     if (tally.not_checked > 0) text += fmt::format(", {} not checked", tally.not_checked);
     text += fmt::format(", {} bad signature, {} stale, {} invalid, {} forwarded, {} error{}",
@@ -181,4 +143,4 @@ std::string summary_text(const ListenTally& tally) {
     return text;
 }
 
-} // namespace cli
+} // namespace atshook::report
