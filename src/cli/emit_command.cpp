@@ -1,15 +1,7 @@
 #include "atshook/error.hpp"
-#include "atshook/input.hpp"
-#include "atshook/json_text.hpp"
 #include "atshook/report/emitter.hpp"
-#include "atshook/sample/override.hpp"
-#include "atshook/sample/random.hpp"
-#include "atshook/sample/sample.hpp"
-#include "atshook/sample/scenario.hpp"
-#include "atshook/signature/headers.hpp"
+#include "atshook/sample/event_stream.hpp"
 #include "atshook/signature/sign.hpp"
-#include "atshook/timestamp.hpp"
-#include "atshook/validation.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/emit_output.hpp"
@@ -29,7 +21,6 @@
 namespace cli {
 namespace {
 
-using Json = nlohmann::ordered_json;
 namespace sample = atshook::sample;
 
 // Without --progress, writing this many events gets a status line on a terminal.
@@ -58,207 +49,53 @@ struct EmitOptions {
     atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
 };
 
-void check_from_options(const EmitOptions& options) {
-    if (!options.scenario.empty()) {
-        if (!options.types.empty() || !options.from.empty() || options.count != 1)
-            throw atshook::Error("--scenario tells its own story: no event types, --from or "
-                                 "--count with it (--candidates sets its size)",
-                                 atshook::Error::Kind::usage);
-        return;
-    }
-    if (options.from.empty()) {
-        if (options.types.empty())
-            throw atshook::Error("name at least one event type (or all), or give --from FILE",
-                                 atshook::Error::Kind::usage);
-        return;
-    }
-    if (!options.types.empty())
-        throw atshook::Error("give event types or --from FILE, not both",
-                             atshook::Error::Kind::usage);
-    if (options.count != 1 || !options.at.empty() || options.envelope != "data-object")
-        throw atshook::Error("--count, --at and --envelope shape generated events; with "
-                             "--from, change the payload with --set instead",
-                             atshook::Error::Kind::usage);
+// The stream's options from the command's.
+atshook::sample::StreamOptions stream_options(const EmitOptions& options) {
+    return {options.types,
+            options.count,
+            options.at,
+            options.envelope,
+            options.sets,
+            options.unsets,
+            options.from,
+            options.allow_invalid,
+            options.scenario,
+            options.candidates,
+            options.sends && !options.sending.duration.empty()};
 }
-
-// Builds (or reads with --from), edits, serialises and checks events one at a time. Generated
-// events promise --strict validity; a --from payload is held to the default rules. An invalid
-// event ends the stream unless --allow-invalid was given; its findings go to stderr.
-class EventStream {
-public:
-    EventStream(const EmitOptions& options, std::uint64_t seed)
-        : m_options(options), m_random(seed), m_validator(validate_options(options)) {
-        check_from_options(options);
-        for (const auto& set : options.sets) m_edits.push_back(sample::parse_set(set));
-        for (const auto& unset : options.unsets) m_edits.push_back(sample::parse_unset(unset));
-        if (!options.from.empty()) {
-            m_reader.emplace(options.from);
-            return;
-        }
-        const auto now =
-            options.at.empty()
-                ? std::chrono::time_point_cast<atshook::Ticks>(std::chrono::system_clock::now())
-                : atshook::parse_instant(options.at, "--at");
-        const auto envelope =
-            options.envelope == "flat" ? sample::Envelope::flat : sample::Envelope::data_object;
-        if (!options.scenario.empty()) {
-            m_scenario.emplace(sample::ScenarioOptions{seed, now, options.candidates, envelope});
-            m_total = m_scenario->size();
-            return;
-        }
-        m_types = sample::expand_types(options.types);
-        m_generator.emplace(sample::SampleOptions{seed, now, envelope});
-        m_total = m_types.size() * options.count;
-        // --duration: fresh events for as long as it lasts, the types in turn.
-        m_endless = options.sends && !options.sending.duration.empty();
-    }
-
-    // Known for generated events, not for --from or --duration.
-    std::optional<std::size_t> total() const { return m_endless ? std::nullopt : m_total; }
-
-    std::optional<EmittedEvent> next() {
-        if (m_stopped) return std::nullopt;
-        auto event = m_reader ? read_next() : build_next();
-        if (!event) return std::nullopt;
-        for (const auto& edit : m_edits) sample::apply_override(event->payload, edit);
-        EmittedEvent emitted = serialise(std::move(*event));
-        ++m_count;
-        if (check(emitted)) return emitted;
-        m_stopped = true;
-        return std::nullopt;
-    }
-
-    // After the stream ended: the exit code so far (an invalid event stops it with 1), and the
-    // error or warning that says so.
-    int finish() const {
-        if (m_invalid == 0) return exit_code::ok;
-        if (m_options.allow_invalid) {
-            print_warning(fmt::format("{} invalid event{} written as --allow-invalid asks",
-                                      m_invalid, m_invalid == 1 ? "" : "s"));
-            return exit_code::ok;
-        }
-        if (m_count == 1 && m_total == std::optional<std::size_t>{1})
-            print_error("1 of 1 event is invalid, so nothing was written; add --allow-invalid to "
-                        "emit it anyway");
-        else if (m_count == 1)
-            print_error(fmt::format("{} is invalid, so nothing was written; add --allow-invalid "
-                                    "to emit invalid events anyway",
-                                    m_last_source));
-        else
-            print_error(fmt::format("{} is invalid: the {} event{} before it {} written, none "
-                                    "after; add --allow-invalid to emit invalid events anyway",
-                                    m_last_source, m_count - 1, m_count == 2 ? "" : "s",
-                                    m_count == 2 ? "was" : "were"));
-        return exit_code::failed;
-    }
-
-private:
-    static atshook::ValidateOptions validate_options(const EmitOptions& options) {
-        atshook::ValidateOptions validate;
-        validate.strictness =
-            options.from.empty() ? atshook::Strictness::strict : atshook::Strictness::lenient;
-        return validate;
-    }
-
-    std::optional<sample::Event> build_next() {
-        if (m_scenario) return m_scenario->next();
-        if (!m_endless && m_index >= *m_total) return std::nullopt;
-        const std::size_t i = m_index++;
-        return m_generator->build(m_types[i % m_types.size()], i / m_types.size());
-    }
-
-    // --from FILE: one payload, or NDJSON. A payload's own string `id` becomes the webhook-id.
-    std::optional<sample::Event> read_next() {
-        while (m_position >= m_chunk.documents.size()) {
-            if (!m_reader->next(m_chunk)) {
-                if (m_count == 0) throw atshook::Error(m_reader->source() + ": no payload in it");
-                return std::nullopt;
-            }
-            m_position = 0;
-        }
-        const auto& document = m_chunk.documents[m_position++];
-        const std::string where = document.line
-                                      ? fmt::format("{}:{}", m_reader->source(), document.line)
-                                      : m_reader->source();
-        if (document.too_large)
-            throw atshook::Error(fmt::format("{}: the payload is larger than {} bytes", where,
-                                             atshook::k_default_max_bytes));
-        auto parsed = atshook::parse_json_tree(document.bytes);
-        if (const auto* problem = std::get_if<atshook::JsonProblem>(&parsed)) {
-            const auto at = atshook::line_column(document.bytes, problem->offset);
-            throw atshook::Error(fmt::format("{}:{}:{}: {}", m_reader->source(),
-                                             (document.line ? document.line - 1 : 0) + at.line,
-                                             at.column, problem->message));
-        }
-        Json payload = std::move(std::get<Json>(parsed));
-        if (!payload.is_object())
-            throw atshook::Error(where + ": not a JSON object; --from takes a payload or NDJSON");
-        std::string id;
-        if (const auto found = payload.find("id"); found != payload.end() && found->is_string())
-            id = found->get<std::string>();
-        if (id.empty() || id.find('.') != std::string::npos)
-            id = "msg_" + m_random.alphanumeric(24);
-        return sample::Event{std::move(id), std::move(payload)};
-    }
-
-    static EmittedEvent serialise(sample::Event event) {
-        const auto type = event.payload.find("type");
-        // The webhook-id is the envelope id, also after --set id=... changed it.
-        const auto id = event.payload.find("id");
-        std::string message_id =
-            id != event.payload.end() && id->is_string() ? id->get<std::string>() : event.id;
-        if (message_id.find_first_of(". \t\r\n") != std::string::npos)
-            throw atshook::Error("the event id '" + message_id +
-                                     "' cannot be a webhook-id: it holds '.' or white space",
-                                 atshook::Error::Kind::usage);
-        return {type != event.payload.end() && type->is_string() ? type->get<std::string>() : "",
-                std::move(message_id), atshook::json_text(event.payload), std::nullopt};
-    }
-
-    bool check(const EmittedEvent& event) {
-        // A generated event that no --set or --unset changed is valid by construction (the
-        // sample tests hold every type to --strict over many seeds): checking it again would
-        // cost as much as building it. Edited and --from events are checked.
-        if (m_edits.empty() && !m_reader) return true;
-        const auto result = m_validator.validate(event.body);
-        const std::string type = event.type.empty() ? "event" : event.type;
-        m_last_source =
-            m_total == std::optional<std::size_t>{1} ? type : fmt::format("{} #{}", type, m_count);
-        if (result.ok()) return true;
-        ++m_invalid;
-        std::string report;
-        atshook::report::make_text_emitter(false)->document(
-            report,
-            atshook::report::document_report(m_last_source, {event.body, 0, false}, result));
-        const ProgressPause pause(stderr);
-        std::fflush(stdout);
-        fmt::print(stderr, "{}", report);
-        return m_options.allow_invalid;
-    }
-
-    const EmitOptions& m_options;
-    sample::Random m_random;
-    atshook::Validator m_validator;
-    std::vector<sample::Override> m_edits;
-    std::vector<std::string> m_types;
-    std::optional<sample::Generator> m_generator;
-    std::optional<sample::Scenario> m_scenario;
-    std::optional<atshook::InputReader> m_reader;
-    atshook::Chunk m_chunk;
-    std::size_t m_position = 0;
-    std::optional<std::size_t> m_total;
-    std::size_t m_index = 0;
-    bool m_endless = false;
-    std::size_t m_count = 0; // events handed out or stopped at
-    std::size_t m_invalid = 0;
-    bool m_stopped = false;
-    std::string m_last_source;
-};
 
 int run_emit(EmitOptions& options) {
     const std::uint64_t seed = options.seed ? *options.seed : std::random_device{}();
     options.sending.seed = seed;
-    EventStream stream(options, seed);
+    sample::EventStream stream(stream_options(options), seed);
+    // An invalid event's findings go to stderr as it comes.
+    const std::shared_ptr<const atshook::report::Emitter> text =
+        atshook::report::make_text_emitter(false);
+    stream.on_invalid([text](const sample::InvalidEvent& invalid) {
+        std::string report;
+        text->document(report, atshook::report::document_report(
+                                   invalid.name, {invalid.body, 0, false}, invalid.result));
+        const ProgressPause pause(stderr);
+        std::fflush(stdout);
+        std::fputs(report.c_str(), stderr);
+    });
+    const NextEvent events = [&stream]() -> std::optional<EmittedEvent> {
+        auto event = stream.next();
+        if (!event) return std::nullopt;
+        return EmittedEvent{std::move(event->type), std::move(event->id), std::move(event->body),
+                            std::nullopt};
+    };
+    // After the stream ended: the exit code its invalid events give, and what to say of them.
+    const auto finish = [&stream] {
+        const auto closing = stream.closing();
+        if (!closing) return exit_code::ok;
+        if (!closing->error) {
+            print_warning(closing->message);
+            return exit_code::ok;
+        }
+        print_error(closing->message);
+        return exit_code::failed;
+    };
     const bool signs =
         options.sign || options.sends || options.format == "http" || options.format == "curl";
     std::shared_ptr<LoadedSecrets> secrets;
@@ -266,21 +103,21 @@ int run_emit(EmitOptions& options) {
     const atshook::delivery::Signer signer = secrets ? make_signer(secrets) : nullptr;
     if (options.sends) {
         options.sending.progress = options.progress;
-        const int sent = send_events([&stream] { return stream.next(); }, stream.total(),
-                                     options.send, "--send", secrets, options.sending);
-        return std::max(sent, stream.finish());
+        const int sent =
+            send_events(events, stream.total(), options.send, "--send", secrets, options.sending);
+        return std::max(sent, finish());
     }
     ProgressLine progress(options.progress, false,
                           {"emit", false, stream.total(), "events", std::nullopt, k_many_events});
-    const NextEvent next = [&stream, &progress] {
-        auto event = stream.next();
+    const NextEvent next = [&events, &progress] {
+        auto event = events();
         if (event) progress.add(1);
         return event;
     };
     print_events(next, {options.format, options.url, signer,
                         signs ? unix_seconds_option(options.timestamp, "--timestamp") : 0});
     progress.finish();
-    return stream.finish();
+    return finish();
 }
 
 } // namespace
