@@ -1,6 +1,5 @@
 #include "atshook/error.hpp"
 #include "atshook/input.hpp"
-#include "atshook/json_text.hpp"
 #include "atshook/limits.hpp"
 #include "atshook/printable.hpp"
 #include "atshook/receive/event_filter.hpp"

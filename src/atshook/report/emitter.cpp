@@ -13,6 +13,7 @@ std::span<const std::string_view> format_names(Subject subject) {
     case Subject::verification:
     case Subject::send_run:
     case Subject::deliveries:
+    case Subject::event_types:
         return k_text_json;
     }
     return k_text_json;

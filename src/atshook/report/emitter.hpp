@@ -3,6 +3,7 @@
 // writes each record as it comes, appending to a string the caller then writes, so that a log
 // of millions of documents streams in input order in constant memory. The emitters know no
 // CLI and no terminal: colour is a choice handed to them.
+#include "atshook/catalog.hpp"
 #include "atshook/report/document.hpp"
 #include "atshook/report/received.hpp"
 #include "atshook/report/send_run.hpp"
@@ -23,6 +24,7 @@ enum class Subject {
     verification, // verify: one verdict (and the body's validation)
     send_run,     // emit --send, replay: a line per attempt (a few), then the run's summary
     deliveries,   // listen: one record per delivery received, then the tally
+    event_types,  // events: the catalog
 };
 
 // The --format values a subject accepts, the default first: --help, completion and the man
@@ -58,6 +60,9 @@ public:
     // it to stderr whatever the format).
     virtual void delivery(std::string& out, const ReceivedReport& report) const = 0;
     virtual void deliveries_end(std::string& out, const receive::ListenTally& tally) const = 0;
+
+    // events: each type with its meaning and whether its payload is documented or inferred.
+    virtual void event_types(std::string& out, std::span<const EventInfo> events) const = 0;
 };
 
 // text: compiler-style lines, coloured (through render/tone) when `color`; json: one object per

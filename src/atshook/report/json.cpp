@@ -46,6 +46,18 @@ public:
     }
 
     void deliveries_end(std::string&, const receive::ListenTally&) const override {}
+
+    // An indented array of {type, meaning, provenance, object}.
+    void event_types(std::string& out, std::span<const EventInfo> events) const override {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& event : events)
+            list.push_back({{"type", event.name},
+                            {"meaning", event.meaning},
+                            {"provenance", to_string(event.provenance)},
+                            {"object", to_string(event.object)}});
+        out += json_text(list, 2);
+        out += '\n';
+    }
 };
 
 } // namespace

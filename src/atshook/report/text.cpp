@@ -128,6 +128,13 @@ public:
         out += '\n';
     }
 
+    // job.created                job         documented  A job was created
+    void event_types(std::string& out, std::span<const EventInfo> events) const override {
+        for (const auto& event : events)
+            out += fmt::format("{:<26} {:<10} {}\n", event.name, to_string(event.provenance),
+                               event.meaning);
+    }
+
 private:
     bool m_color;
 };
