@@ -77,11 +77,15 @@ struct HttpServer::Impl {
     RequestHandler* handler = nullptr;
     ServerOptions options;
     MHD_Daemon* daemon = nullptr;
-    int listen_fd = -1;
     std::uint16_t port = 0;
     std::string url_host;
     std::atomic<int> in_flight{0};
+    std::atomic<bool> closing{false}; // stop() has begun: new connections are turned away
     bool stopped = false;
+
+    static MHD_Result on_connect(void* cls, const sockaddr*, socklen_t) {
+        return static_cast<Impl*>(cls)->closing.load() ? MHD_NO : MHD_YES;
+    }
 
     static void* on_uri(void* cls, const char* uri, MHD_Connection*) {
         auto* self = static_cast<Impl*>(cls);
@@ -177,7 +181,6 @@ HttpServer::HttpServer(const ServerOptions& options, RequestHandler& handler)
         ::close(fd);
         throw Error(fmt::format("cannot listen on {}: {}", where, std::strerror(error)));
     }
-    m_impl->listen_fd = fd;
     sockaddr_storage bound{};
     socklen_t bound_size = sizeof bound;
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &bound_size);
@@ -202,7 +205,7 @@ HttpServer::HttpServer(const ServerOptions& options, RequestHandler& handler)
     // libmicrohttpd takes no pool with thread-per-connection (0: none, with a logged notice).
     const unsigned pool = options.thread_per_connection ? 0 : std::max(1u, options.threads);
     m_impl->daemon = MHD_start_daemon(
-        flags, 0, nullptr, nullptr, &Impl::on_access, m_impl.get(),
+        flags, 0, &Impl::on_connect, m_impl.get(), &Impl::on_access, m_impl.get(),
         // The logger first: libmicrohttpd may log about the options that follow.
         MHD_OPTION_EXTERNAL_LOGGER, &discard_log, nullptr, MHD_OPTION_LISTEN_SOCKET, fd,
         MHD_OPTION_THREAD_POOL_SIZE, pool, MHD_OPTION_CONNECTION_TIMEOUT,
@@ -230,12 +233,15 @@ std::string HttpServer::url_host() const {
 void HttpServer::stop(std::chrono::milliseconds grace) {
     if (m_impl->stopped) return;
     m_impl->stopped = true;
-    MHD_quiesce_daemon(m_impl->daemon);
+    // Not MHD_quiesce_daemon: with an epoll thread pool it removes the listening socket from
+    // each worker's epoll set while that worker, if awake, removes it too; the loser's
+    // EPOLL_CTL_DEL fails with ENOENT and libmicrohttpd (0.9.75 to 1.0.1) aborts the process.
+    // Each worker refuses new connections itself instead.
+    m_impl->closing.store(true);
     const auto deadline = std::chrono::steady_clock::now() + grace;
     while (m_impl->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds{5});
-    MHD_stop_daemon(m_impl->daemon);
-    ::close(m_impl->listen_fd);
+    MHD_stop_daemon(m_impl->daemon); // closes the listening socket too
 }
 
 } // namespace atshook::receive

@@ -63,8 +63,8 @@ public:
     // The host as a URL writes it: 127.0.0.1, [::1].
     std::string url_host() const;
 
-    // Stops accepting connections, lets requests in progress finish (at most `grace`), then
-    // closes every connection. Called by the destructor if not before.
+    // Closes new connections as soon as they are accepted, lets requests in progress finish (at
+    // most `grace`), then closes every connection. Called by the destructor if not before.
     void stop(std::chrono::milliseconds grace);
 
 private:
