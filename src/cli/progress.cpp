@@ -143,9 +143,10 @@ void ProgressLine::draw() {
     if (!atshook::progress_due(m_choice, figures, m_work.large_at)) return;
     const std::string text = "\r" + atshook::progress_line(figures, stderr_width()) + "\x1b[K";
     const std::lock_guard lock(g_screen.mutex);
+    // Marked before it is written: a signal that comes as the line appears must still erase it.
+    g_screen.drawn.store(true);
     std::fwrite(text.data(), 1, text.size(), stderr);
     std::fflush(stderr);
-    g_screen.drawn.store(true);
 }
 
 ProgressPause::ProgressPause(std::FILE* stream) : m_stream(stream) {
