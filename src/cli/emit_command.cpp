@@ -8,7 +8,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/progress.hpp"
 #include "cli/secret_source.hpp"
-#include "cli/sending.hpp"
+#include "cli/send_events.hpp"
 #include "cli/time_option.hpp"
 
 #include <fmt/core.h>

@@ -13,7 +13,7 @@
 #include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
-#include "cli/sending.hpp"
+#include "cli/send_events.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,9 +1,7 @@
 #pragma once
-// How emit --send and replay deliver: the options they share, signing, the run and its report.
+// The options emit --send and replay share, and reading them.
 #include "atshook/delivery/delivery.hpp"
 #include "atshook/progress.hpp"
-#include "cli/emit_output.hpp"
-#include "cli/secret_source.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -38,23 +36,7 @@ atshook::delivery::RetryPolicy retry_policy(const SendOptions& options);
 // "30s", "2m", "1h", "500ms", or plain seconds; throws atshook::Error (usage) naming `option`.
 std::chrono::milliseconds parse_duration(const std::string& text, std::string_view option);
 
-// Signs with every loaded secret (rotation: one token each).
-atshook::delivery::Signer make_signer(std::shared_ptr<LoadedSecrets> loaded);
-
 // Registers --check-handler and --check-ratio (emit --send only).
 void add_check_options(CLI::App& command, SendOptions& options, CLI::Option* needs);
-
-// POSTs each event to `url` (named `option` in errors), with the options' concurrency, rate
-// and duration, until the events end, the duration passes, a 410 arrives or SIGINT/SIGTERM.
-// Prints a line per attempt for a few deliveries (20 or fewer, no --duration) or --verbose,
-// "N of M deliveries to URL succeeded", and for a larger run a summary (statuses, latency
-// percentiles, throughput, per type; JSON with `json`), after a status line on stderr while
-// it runs, as options.progress asks (automatic: more than 20 deliveries, or a --duration). With
-// check_handler, behaviour checks are mixed in and a table of verdicts ends the report.
-// Returns 0 when every delivery got a 2xx (with checks: every check passed), else 1. `total`
-// (when known) counts the events a 410 leaves unsent. `secrets` null: send unsigned or as-is.
-int send_events(const NextEvent& next, std::optional<std::size_t> total, const std::string& url,
-                std::string_view option, std::shared_ptr<LoadedSecrets> secrets,
-                const SendOptions& options);
 
 } // namespace cli
