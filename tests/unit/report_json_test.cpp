@@ -74,12 +74,13 @@ TEST_CASE("json: a valid document, NDJSON line or not, is an object too") {
           "\n");
 }
 
-TEST_CASE("json: an unopenable input is an object in the stream, and no summary follows") {
+TEST_CASE("json: an unopenable input is an object of the same shape, and no summary follows") {
     const auto emitter = make_json_emitter();
     std::string out;
     emitter->unopenable(out, "gone.json", "gone.json: cannot open: No such file or directory");
     CHECK(out == R"({"error":{"message":"gone.json: cannot open: No such file or directory"},)"
-                 R"("event_type":null,"findings":[],"line":null,"source":"gone.json",)"
+                 R"("event_type":null,"findings":[],"line":null,)"
+                 R"("omitted_findings":{"errors":0,"warnings":0},"source":"gone.json",)"
                  R"("valid":false})"
                  "\n");
     out.clear();

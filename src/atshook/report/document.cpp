@@ -74,7 +74,8 @@ nlohmann::json unopenable_json(std::string_view source, std::string_view message
             {"event_type", nullptr},
             {"valid", false},
             {"error", {{"message", message}}},
-            {"findings", nlohmann::json::array()}};
+            {"findings", nlohmann::json::array()},
+            {"omitted_findings", {{"errors", 0}, {"warnings", 0}}}};
 }
 
 void Tally::add(const DocumentResult& result) {

@@ -33,7 +33,8 @@ DocumentReport document_report(std::string_view source, const Document& document
 // stable JSON form, in validate's output and inside verify's and listen's.
 nlohmann::json document_json(const DocumentReport& report);
 
-// A source that could not be opened at all, in the same shape: valid false, an error message.
+// A source that could not be opened at all, in the same shape: valid false, an error message,
+// no findings.
 nlohmann::json unopenable_json(std::string_view source, std::string_view message);
 
 struct Tally {
