@@ -37,15 +37,10 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
         run.load.duration = parse_duration(options.duration, "--duration");
     run.load.policy = retry_policy(options);
     run.save_dir = options.save;
-    if (options.check_handler) {
-        if (!secrets)
-            throw atshook::Error("--check-handler needs the secret the handler verifies with",
-                                 atshook::Error::Kind::usage);
-        run.check_handler = true;
-        run.check_ratio = options.check_ratio;
-        run.seed = options.seed;
-        run.secrets = secrets->secrets;
-    }
+    run.check_handler = options.check_handler;
+    run.check_ratio = options.check_ratio;
+    run.seed = options.seed;
+    if (secrets) run.secrets = secrets->secrets;
     const bool few = total && *total <= k_few_deliveries && !run.load.duration;
     const bool lines = options.verbose || few;
     const auto emitter = atshook::report::make_emitter(

@@ -77,6 +77,9 @@ SendRunResult run_sends(const NextOutgoing& plain, std::optional<std::size_t> to
                         Clock& clock,
                         const std::function<void(const Outgoing&, const Attempt&)>& on_attempt,
                         const std::function<void(const Sent&)>& on_sent) {
+    if (options.check_handler && options.secrets.empty())
+        throw Error("--check-handler needs the secret the handler verifies with",
+                    Error::Kind::usage);
     if (!options.save_dir.empty()) {
         std::error_code error;
         std::filesystem::create_directories(options.save_dir, error);
@@ -84,12 +87,7 @@ SendRunResult run_sends(const NextOutgoing& plain, std::optional<std::size_t> to
             throw Error("--save " + options.save_dir + ": cannot create it: " + error.message());
     }
     std::optional<CheckMixer> mixer;
-    if (options.check_handler) {
-        if (options.secrets.empty())
-            throw Error("--check-handler needs the secret the handler verifies with",
-                        Error::Kind::usage);
-        mixer.emplace(options.secrets, options.check_ratio, options.seed);
-    }
+    if (options.check_handler) mixer.emplace(options.secrets, options.check_ratio, options.seed);
     const NextOutgoing outgoing = [&]() -> std::optional<Outgoing> {
         if (!mixer) return plain();
         return mixer->next(plain, std::chrono::duration_cast<std::chrono::seconds>(
