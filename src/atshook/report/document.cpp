@@ -3,13 +3,10 @@
 #include <fmt/core.h>
 
 namespace atshook::report {
-namespace {
 
-std::string plural(std::size_t n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+std::string counted(std::size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
-
-} // namespace
 
 DocumentReport document_report(std::string_view source, const Document& document,
                                const DocumentResult& result) {
@@ -107,11 +104,11 @@ void Tally::add(const Tally& other) {
 }
 
 std::string summary_line(const Tally& tally) {
-    std::string line = fmt::format("{}: {} valid, {} invalid", plural(tally.documents, "document"),
+    std::string line = fmt::format("{}: {} valid, {} invalid", counted(tally.documents, "document"),
                                    tally.valid, tally.invalid);
     if (tally.unreadable) line += fmt::format(", {} unreadable", tally.unreadable);
     line +=
-        fmt::format("; {}, {}", plural(tally.errors, "error"), plural(tally.warnings, "warning"));
+        fmt::format("; {}, {}", counted(tally.errors, "error"), counted(tally.warnings, "warning"));
     return line;
 }
 

@@ -43,6 +43,9 @@ struct Tally {
     void add(const Tally& other);
 };
 
+// "1 error", "3 warnings": a count and its noun, plural when it is not 1.
+std::string counted(std::size_t n, std::string_view noun);
+
 // "3 documents: 2 valid, 1 invalid; 4 errors, 1 warning"
 std::string summary_line(const Tally& tally);
 

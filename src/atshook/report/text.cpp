@@ -16,10 +16,6 @@ std::string_view shown_pointer(const std::string& pointer) {
     return pointer.empty() ? std::string_view("(root)") : std::string_view(pointer);
 }
 
-std::string plural(std::size_t n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 class TextEmitter final : public Emitter {
 public:
     explicit TextEmitter(bool color) : m_color(color) {}
@@ -66,8 +62,8 @@ public:
             append_painted(out, where, Tone::strong, m_color);
             out += fmt::format(" and {} more finding{} not shown ({} kept): {}, {}\n", more,
                                more == 1 ? "" : "s", report.diagnostics.size(),
-                               plural(report.omitted.errors, "error"),
-                               plural(report.omitted.warnings, "warning"));
+                               counted(report.omitted.errors, "error"),
+                               counted(report.omitted.warnings, "warning"));
         }
         if (says_valid) {
             append_painted(out, where, Tone::strong, m_color);
