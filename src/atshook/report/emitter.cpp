@@ -14,6 +14,7 @@ std::span<const std::string_view> format_names(Subject subject) {
     case Subject::send_run:
     case Subject::deliveries:
     case Subject::event_types:
+    case Subject::learning:
         return k_text_json;
     }
     return k_text_json;

@@ -5,6 +5,7 @@
 // CLI and no terminal: colour is a choice handed to them.
 #include "atshook/catalog.hpp"
 #include "atshook/report/document.hpp"
+#include "atshook/report/learning.hpp"
 #include "atshook/report/received.hpp"
 #include "atshook/report/send_run.hpp"
 #include "atshook/report/verification.hpp"
@@ -25,6 +26,7 @@ enum class Subject {
     send_run,     // emit --send, replay: a line per attempt (a few), then the run's summary
     deliveries,   // listen: one record per delivery received, then the tally
     event_types,  // events: the catalog
+    learning,     // learn: findings against the schemas, then a summary per event type
 };
 
 // The --format values a subject accepts, the default first: --help, completion and the man
@@ -63,6 +65,9 @@ public:
 
     // events: each type with its meaning and whether its payload is documented or inferred.
     virtual void event_types(std::string& out, std::span<const EventInfo> events) const = 0;
+
+    // learn: the findings, most frequent first, then a summary per event type.
+    virtual void learning(std::string& out, const LearnReport& report) const = 0;
 };
 
 // text: compiler-style lines, coloured (through render/tone) when `color`; json: one object per

@@ -48,6 +48,10 @@ public:
     void deliveries_end(std::string&, const receive::ListenTally&) const override {}
 
     // An indented array of {type, meaning, provenance, object}.
+    void learning(std::string& out, const LearnReport& report) const override {
+        learning_json(out, report);
+    }
+
     void event_types(std::string& out, std::span<const EventInfo> events) const override {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& event : events)

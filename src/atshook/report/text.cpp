@@ -125,6 +125,10 @@ public:
     }
 
     // job.created                job         documented  A job was created
+    void learning(std::string& out, const LearnReport& report) const override {
+        learning_text(out, report, m_color);
+    }
+
     void event_types(std::string& out, std::span<const EventInfo> events) const override {
         for (const auto& event : events)
             out += fmt::format("{:<26} {:<10} {}\n", event.name, to_string(event.provenance),

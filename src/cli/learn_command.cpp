@@ -1,0 +1,171 @@
+#include "atshook/error.hpp"
+#include "atshook/learn/corpus.hpp"
+#include "atshook/learn/judgement.hpp"
+#include "atshook/learn/overlay_writer.hpp"
+#include "atshook/learn/profile_file.hpp"
+#include "atshook/report/emitter.hpp"
+#include "atshook/schema/store.hpp"
+#include "cli/color_option.hpp"
+#include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/exit_code.hpp"
+#include "cli/format_option.hpp"
+#include "cli/output_file.hpp"
+#include "cli/progress.hpp"
+#include "cli/raw_input.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <memory>
+#include <thread>
+
+namespace cli {
+namespace {
+
+struct LearnCommandOptions {
+    std::vector<std::string> inputs;
+    bool merge = false;
+    std::string event;
+    bool show_values = false;
+    std::string save_profile;
+    std::string write_overlay;
+    bool accept_deviations = false;
+    bool tighten = false;
+    bool facts = false;
+    std::string format = "text";
+    bool quiet = false;
+    std::string color = "auto";
+    std::size_t max_bytes = atshook::k_default_max_bytes;
+    unsigned jobs = 0;
+    atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
+};
+
+atshook::learn::Profile merge_profiles(const std::vector<std::string>& files) {
+    if (files.empty()) throw atshook::Error("--merge: name the profiles to merge", atshook::Error::Kind::usage);
+    std::optional<atshook::learn::Profile> out;
+    for (const std::string& file : files) {
+        atshook::learn::Profile profile = atshook::learn::parse_profile(
+            read_raw_input(file, atshook::learn::k_profile_file_bytes, "profile size"),
+            input_name(file));
+        if (!out) out = std::move(profile);
+        else out->merge(profile);
+    }
+    return std::move(*out);
+}
+
+int run_learn(const LearnCommandOptions& options) {
+    const atshook::learn::SchemaModels models;
+    const std::string version = atshook::schema::schema_version();
+    atshook::learn::Profile profile;
+    if (options.merge) {
+        if (!options.event.empty() || options.show_values)
+            throw atshook::Error("--merge reads profiles: --event and --show-values apply when "
+                                 "they are made",
+                                 atshook::Error::Kind::usage);
+        profile = merge_profiles(options.inputs);
+        if (profile.schema_version != version)
+            throw atshook::Error(fmt::format(
+                "the profiles were made for schema version {}; this ats-hook has {}: learn them "
+                "again with this ats-hook",
+                profile.schema_version, version));
+    } else {
+        std::vector<std::string> files;
+        for (const std::string& input : options.inputs.empty() ? std::vector<std::string>{"-"}
+                                                                : options.inputs) {
+            auto listed = atshook::learn::corpus_files(input);
+            files.insert(files.end(), listed.begin(), listed.end());
+        }
+        atshook::learn::CorpusOptions corpus;
+        corpus.learn.forced_event = options.event;
+        corpus.learn.show_values = options.show_values;
+        corpus.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+        corpus.max_bytes = options.max_bytes;
+        ProgressLine progress(options.progress, options.quiet,
+                              {"learn", true, input_size(files), "documents", std::nullopt,
+                               atshook::k_progress_large_input});
+        profile = atshook::learn::profile_files(
+            files, models, corpus, version,
+            [&](std::uint64_t bytes, std::uint64_t documents) { progress.add(bytes, documents); });
+        progress.finish();
+    }
+    if (profile.documents == 0 && !options.merge) {
+        if (!options.quiet) print_error("no input: every file was empty");
+        return exit_code::bad_input;
+    }
+    const atshook::learn::Judgement judgement = atshook::learn::judge(profile, models);
+    if (!options.save_profile.empty())
+        write_output_file(options.save_profile, atshook::learn::profile_json(profile));
+    if (!options.write_overlay.empty()) {
+        atshook::learn::OverlayChoices choices;
+        choices.accept_deviations = options.accept_deviations;
+        choices.tighten = options.tighten;
+        const std::string overlay = atshook::learn::overlay_json(judgement, profile, models, choices);
+        if (overlay.empty()) {
+            if (!options.quiet)
+                print_error(fmt::format("nothing to correct{}: {} not written",
+                                        options.accept_deviations ? ""
+                                                                  : " in inferred facts (--accept-deviations "
+                                                                    "also loosens documented ones)",
+                                        options.write_overlay));
+        } else {
+            write_output_file(options.write_overlay, overlay);
+        }
+    }
+    if (!options.quiet && options.save_profile != "-" && options.write_overlay != "-") {
+        const auto emitter = atshook::report::make_emitter(
+            atshook::report::parse_format(options.format), stdout_color(options.color));
+        std::string text;
+        emitter->learning(text, {profile, judgement, models, options.facts});
+        std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+    return exit_code::ok;
+}
+
+} // namespace
+
+void add_learn_command(CLI::App& root, Commands& commands) {
+    auto options = std::make_shared<LearnCommandOptions>();
+    CLI::App* app = root.add_subcommand(
+        "learn", "Profile real deliveries and hold them against the schemas; write a profile or "
+                 "an overlay that corrects the schemas");
+    app->add_option("inputs", options->inputs,
+                    "Payloads, NDJSON logs, request files or directories of them (listen --save); "
+                    "none or - reads stdin; with --merge, profiles")
+        ->type_name("PATH");
+    app->add_flag("--merge", options->merge,
+                  "The inputs are profiles (--save-profile) to combine into one");
+    app->add_option("--event", options->event,
+                    "Profile every payload as this event type instead of its `type`")
+        ->type_name("TYPE");
+    app->add_flag("--show-values", options->show_values,
+                  "Keep and show examples of every value (names, emails, notes too); by default "
+                  "only enums, identifiers, id prefixes and formats");
+    app->add_option("--save-profile", options->save_profile,
+                    "Write the counters as a profile (JSON) to FILE (- for stdout)")
+        ->type_name("FILE");
+    app->add_option("--write-overlay", options->write_overlay,
+                    "Write the corrections as an OpenAPI Overlay 1.0 document to FILE (- for "
+                    "stdout)")
+        ->type_name("FILE");
+    app->add_flag("--accept-deviations", options->accept_deviations,
+                  "With --write-overlay: also loosen documented facts the traffic contradicts");
+    app->add_flag("--tighten", options->tighten,
+                  "With --write-overlay: also write what the evidence proves (members always "
+                  "present become required, enum-like strings get their enum)");
+    app->add_flag("--facts", options->facts,
+                  "Text: also list every field of the schemas with its state");
+    app->add_option("--format", options->format, "Output: text (default) or json (one record per line)")
+        ->check(format_check(atshook::report::Subject::learning));
+    app->add_flag("-q,--quiet", options->quiet, "Print no report (files are still written)");
+    add_color_option(*app, options->color);
+    add_max_bytes_option(*app, options->max_bytes);
+    app->add_option("-j,--jobs", options->jobs, "Threads (default: all cores); the result is the same")
+        ->type_name("N");
+    add_progress_options(*app, options->progress);
+    app->footer("Exit codes: 0 profiled (findings do not change it); 2 usage error;\n"
+                "3 input unreadable, or a profile that is not one.");
+    commands.push_back({app, [options] { return run_learn(*options); }});
+}
+
+} // namespace cli
