@@ -110,9 +110,11 @@ private:
             for (const auto& [pointer, stats] : m_profile.pointers) {
                 const auto* objects = m_model.objects_at(pointer);
                 if (!objects) continue;
+                // The most objects any one place held: one shape's /data/object and the other's
+                // /data may be the same documents.
                 for (const ObjectFact& object : *objects)
                     if (fact.container == object.path + "/properties") {
-                        holders += of_type(stats, JsonType::object).count;
+                        holders = std::max(holders, of_type(stats, JsonType::object).count);
                         break;
                     }
             }

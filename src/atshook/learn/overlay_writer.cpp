@@ -50,6 +50,16 @@ Evidence evidence_of(const LearnFinding& finding) {
             finding.count,  finding.of,      finding.first};
 }
 
+// Adds a finding's evidence to a fix once, though the finding may reach the fix twice (a member
+// of both envelope shapes).
+void add_evidence(std::vector<Evidence>& list, const LearnFinding& finding) {
+    const bool known = std::any_of(list.begin(), list.end(), [&](const Evidence& e) {
+        return e.event == finding.event && e.pointer == finding.pointer && e.kind == finding.kind &&
+               e.subject == finding.subject;
+    });
+    if (!known) list.push_back(evidence_of(finding));
+}
+
 std::size_t depth_of(std::string_view path) {
     return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
 }
@@ -209,9 +219,19 @@ private:
         return path.starts_with("/anyOf/") ? std::string(event) : std::string();
     }
 
+    // The key of a fix: its target names both envelope shapes at once ("/anyOf/*/..."), so the
+    // two branches' nodes of one member are one fix.
+    static std::pair<std::string, std::string> key_of(const std::string& event_scope,
+                                                      const std::string& path) {
+        if (event_scope.empty()) return {event_scope, path};
+        const std::size_t rest = path.find('/', std::string_view("/anyOf/").size());
+        return {event_scope, "/anyOf/*" + (rest == std::string::npos ? "" : path.substr(rest))};
+    }
+
     NodeFix& node_fix(const EventInfo& event, const FieldFact& fact) {
         const std::string event_scope = scope(fact.path, event.name);
-        NodeFix& fix = m_nodes[{event_scope, fact.path}];
+        NodeFix& fix = m_nodes[key_of(event_scope, fact.path)];
+        if (!fix.path.empty()) return fix;
         fix.event = event_scope;
         fix.path = fact.path;
         fix.container = fact.container;
@@ -221,7 +241,8 @@ private:
 
     ObjectFix& object_fix(const EventInfo& event, const std::string& path) {
         const std::string event_scope = scope(path, event.name);
-        ObjectFix& fix = m_objects[{event_scope, path}];
+        ObjectFix& fix = m_objects[key_of(event_scope, path)];
+        if (!fix.path.empty()) return fix;
         fix.event = event_scope;
         fix.path = path;
         return fix;
@@ -267,7 +288,7 @@ private:
             for (const std::string& object : finding.objects) {
                 ObjectFix& fix = object_fix(event, object);
                 fix.add_members[name] |= finding.seen_types;
-                fix.evidence.push_back(evidence_of(finding));
+                add_evidence(fix.evidence, finding);
             }
             return;
         }
@@ -300,13 +321,13 @@ private:
                 const std::size_t slash = fact.container.rfind("/properties");
                 if (slash == std::string::npos) continue;
                 object_fix(event, fact.container.substr(0, slash)).unrequire.insert(fact.key);
-                object_fix(event, fact.container.substr(0, slash)).evidence.push_back(evidence_of(finding));
+                add_evidence(object_fix(event, fact.container.substr(0, slash)).evidence, finding);
                 continue;
             }
             default:
                 continue;
             }
-            node_fix(event, fact).evidence.push_back(evidence_of(finding));
+            add_evidence(node_fix(event, fact).evidence, finding);
         }
     }
 
@@ -391,9 +412,9 @@ private:
             bool is_object;
         };
         std::vector<Step> steps;
-        for (const auto& [key, fix] : m_nodes) steps.push_back({depth_of(fix.path), fix.path, fix.event, false});
+        for (const auto& [key, fix] : m_nodes) steps.push_back({depth_of(key.second), key.second, key.first, false});
         for (const auto& [key, fix] : m_objects)
-            steps.push_back({depth_of(fix.path) + 1, fix.path, fix.event, true});
+            steps.push_back({depth_of(key.second) + 1, key.second, key.first, true});
         std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
             if (a.depth != b.depth) return a.depth > b.depth;
             if (a.path != b.path) return a.path < b.path;

@@ -12,10 +12,11 @@ namespace atshook::learn {
 namespace {
 
 using json = nlohmann::json;
+using ordered = nlohmann::ordered_json; // written: members in a fixed order, format first
 
 constexpr std::string_view k_format = "ats-hook-profile";
 
-json caps_json() {
+ordered caps_json() {
     return {{"values", k_value_cap},
             {"prefixes", k_prefix_cap},
             {"key_kinds", k_key_pattern_cap},
@@ -24,14 +25,14 @@ json caps_json() {
 }
 
 // [count, source, line, pointer]
-json counted_json(const Counted& counted) {
-    return json::array(
+ordered counted_json(const Counted& counted) {
+    return ordered::array(
         {counted.count, counted.first.source, counted.first.line, counted.first.pointer});
 }
 
-json capped_json(const CappedCounts& counts) {
+ordered capped_json(const CappedCounts& counts) {
     if (counts.overflowed) return "overflowed";
-    json out = json::object();
+    ordered out = ordered::object();
     for (const auto& [key, counted] : counts.entries) out[key] = counted_json(counted);
     return out;
 }
@@ -42,18 +43,18 @@ std::string hex(const DistinctSketch& sketch) {
     return out;
 }
 
-json stats_json(const PointerStats& stats) {
-    json out = json::object();
+ordered stats_json(const PointerStats& stats) {
+    ordered out = ordered::object();
     out["present"] = counted_json(stats.present);
-    json types = json::object();
+    ordered types = ordered::object();
     for (std::size_t i = 0; i < k_json_types; ++i)
         if (stats.types[i].count)
             types[std::string(to_string(static_cast<JsonType>(i)))] = counted_json(stats.types[i]);
     out["types"] = std::move(types);
     if (stats.empty_string.count) out["empty_string"] = counted_json(stats.empty_string);
     if (stats.types[static_cast<std::size_t>(JsonType::string)].count)
-        out["length"] = json::array({stats.min_length, stats.max_length});
-    if (stats.has_number) out["range"] = json::array({stats.min_number, stats.max_number});
+        out["length"] = ordered::array({stats.min_length, stats.max_length});
+    if (stats.has_number) out["range"] = ordered::array({stats.min_number, stats.max_number});
     if (stats.formats.overflowed || !stats.formats.entries.empty())
         out["formats"] = capped_json(stats.formats);
     if (stats.prefixes.overflowed || !stats.prefixes.entries.empty())
@@ -181,15 +182,15 @@ private:
 } // namespace
 
 std::string profile_json(const Profile& profile) {
-    json events = json::object();
+    ordered events = ordered::object();
     for (const auto& [name, event] : profile.events) {
-        json pointers = json::object();
+        ordered pointers = ordered::object();
         for (const auto& [pointer, stats] : event.pointers) pointers[pointer] = stats_json(stats);
         events[name] = {{"documents", counted_json(event.documents)},
                         {"pointers_capped", event.pointers_capped},
                         {"pointers", std::move(pointers)}};
     }
-    const json out = {{"format", k_format},
+    const ordered out = {{"format", k_format},
                       {"version", k_profile_version},
                       {"schema_version", profile.schema_version},
                       {"show_values", profile.show_values},
@@ -229,7 +230,7 @@ Profile parse_profile(std::string_view bytes, std::string_view source) {
                                   version.get<std::int64_t>(), k_profile_version));
     if (version.get<std::int64_t>() != k_profile_version)
         read.fail("/version", fmt::format("unknown profile version {}", version.dump()));
-    if (read.member(document, "caps", "") != caps_json())
+    if (read.member(document, "caps", "") != json::parse(caps_json().dump()))
         read.fail("/caps", "made with other caps than this ats-hook's: learn again");
     Profile out;
     out.schema_version = read.text(read.member(document, "schema_version", ""), "/schema_version");
