@@ -76,9 +76,16 @@ TEST_CASE("valid traffic seen often enough confirms its facts and contradicts no
     CHECK(field(judgement, "candidate.updated", "/data/object/email").documented);
     CHECK(field(judgement, "candidate.updated", "/data/object/phone_number").state ==
           FactState::unobserved);
-    documents.pop_back();
-    const Judgement fewer = judge(profile_of(documents), models());
-    CHECK(field(fewer, "candidate.updated", "/data/object/email").state == FactState::observed);
+    const Judgement once = judge(profile_of({candidate(0)}), models());
+    CHECK(field(once, "candidate.updated", "/data/object/email").state == FactState::confirmed);
+    std::vector<json> notes;
+    for (int i = 0; i < 29; ++i) notes.push_back(note(i));
+    const Judgement fewer = judge(profile_of(notes), models());
+    CHECK_FALSE(field(fewer, "candidate.note.created", "/data/object/text").documented);
+    CHECK(field(fewer, "candidate.note.created", "/data/object/text").state == FactState::observed);
+    notes.push_back(note(29));
+    CHECK(field(judge(profile_of(notes), models()), "candidate.note.created", "/data/object/text")
+              .state == FactState::confirmed);
 }
 
 TEST_CASE("each contradiction is one finding with its count and first place") {

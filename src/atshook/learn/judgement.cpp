@@ -251,9 +251,10 @@ private:
             field.state = field.documented ? FactState::deviates : FactState::contradicted;
         else if (evidence.present.count == 0)
             field.state = FactState::unobserved;
-        else
-            field.state = evidence.present.count >= k_confirming_count ? FactState::confirmed
-                                                                         : FactState::observed;
+        else // the documentation already backs a documented fact: one sighting confirms it
+            field.state = evidence.present.count >= (field.documented ? 1 : k_confirming_count)
+                              ? FactState::confirmed
+                              : FactState::observed;
     }
 
     void find_undocumented() {

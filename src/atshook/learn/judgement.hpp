@@ -29,8 +29,9 @@ bool contradicts(FindingKind kind);
 
 // What the evidence says of one fact (a field of the schema).
 enum class FactState {
-    confirmed,    // seen at least k_confirming_count times, nothing contradicts it
-    observed,     // seen, but fewer times than that
+    confirmed,    // nothing contradicts it, and it was seen: once for a documented fact (the
+                  // documentation backs it), k_confirming_count times for an inferred one
+    observed,     // an inferred fact seen, but fewer times than that
     unobserved,   // never seen (kept in the schema: absence is no evidence)
     contradicted, // an inferred fact the traffic contradicts
     deviates,     // a documented fact the traffic contradicts: the sender deviates from its docs

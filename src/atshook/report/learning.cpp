@@ -61,7 +61,7 @@ std::array<std::uint64_t, 5> tally_states(const learn::EventJudgement& event) {
 std::string state_summary(const learn::EventJudgement& event) {
     const auto states = tally_states(event);
     return fmt::format("{} confirmed, {} contradicted, {} deviating from the documentation, {} "
-                       "seen fewer than {} times, {} unobserved",
+                       "inferred seen fewer than {} times, {} unobserved",
                        states[0], states[3], states[4], states[1], learn::k_confirming_count,
                        states[2]);
 }
