@@ -27,7 +27,4 @@ nlohmann::json export_all_events_schema(Mode mode);
 // "documented" or "inferred", as the event's schema file records it in its $comment.
 std::string schema_provenance(std::string_view event);
 
-// A fingerprint of the embedded schema files, which changes whenever one of them does.
-std::string schema_version();
-
 } // namespace atshook::schema
