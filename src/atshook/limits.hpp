@@ -23,5 +23,11 @@ constexpr std::size_t k_header_line_bytes = 8 * 1024;
 constexpr std::size_t k_signature_tokens = 32;
 // A secret file: one whsec_/whsk_/whpk_ key per line, with comments.
 constexpr std::size_t k_secret_file_bytes = 64 * 1024;
+// An overlay file (--overlay): thousands of corrections fit in far less.
+constexpr std::size_t k_overlay_bytes = 4 * 1024 * 1024;
+// Actions in one overlay, and the characters and segments of one JSONPath target.
+constexpr std::size_t k_overlay_actions = 10'000;
+constexpr std::size_t k_json_path_chars = 4096;
+constexpr std::size_t k_json_path_segments = 64;
 
 } // namespace atshook::limits

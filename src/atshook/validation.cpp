@@ -4,6 +4,7 @@
 #include "atshook/catalog.hpp"
 #include "atshook/error.hpp"
 #include "atshook/json_error.hpp"
+#include "atshook/overlay/overlay_set.hpp"
 #include "atshook/schema/store.hpp"
 #include "atshook/schema/walker.hpp"
 
@@ -60,7 +61,10 @@ struct Validator::State {
 
     const schema::CheckTree& tree_for(const EventInfo* event) {
         auto& slot = trees[event_index(event)];
-        if (!slot) slot = &compiled_tree(event, options.strictness);
+        if (!slot)
+            slot = options.overlays
+                       ? &options.overlays->tree(event_index(event), mode_for(options.strictness))
+                       : &compiled_tree(event, options.strictness);
         return *slot;
     }
 };

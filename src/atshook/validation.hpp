@@ -9,6 +9,9 @@
 #include <string_view>
 
 namespace atshook {
+namespace overlay {
+class OverlaySet;
+}
 
 // How strictly a payload is judged against HireHive's documentation.
 enum class Strictness {
@@ -25,6 +28,9 @@ struct ValidateOptions {
     std::size_t max_depth = k_max_depth;
     // Findings kept per document; the rest are counted ("and 2999900 more"), never stored.
     std::size_t max_findings = limits::k_findings;
+    // --overlay: corrections to the schemas, compiled once per set; null checks against the
+    // shipped schemas (compiled once per process).
+    std::shared_ptr<const overlay::OverlaySet> overlays = nullptr;
 };
 
 struct DocumentResult {

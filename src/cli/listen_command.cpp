@@ -13,6 +13,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
+#include "cli/overlay_option.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
 
@@ -51,6 +52,7 @@ struct ListenOptions {
     std::string forward_to;
     std::string save;
     bool fsync = false;
+    std::vector<std::string> overlays;
     std::size_t count = 0;
 };
 
@@ -100,6 +102,7 @@ int run_listen(ListenOptions& options) {
     settings.judge.max_body_bytes = options.max_bytes;
     settings.validate.strictness =
         options.strict ? atshook::Strictness::strict : atshook::Strictness::lenient;
+    settings.validate.overlays = load_overlays(options.overlays);
     settings.forward_to = options.forward_to;
     std::unique_ptr<receive::CaptureStore> store;
     if (!options.save.empty())
@@ -225,6 +228,7 @@ void add_listen_command(CLI::App& root, Commands& commands) {
                     "Show only these types: a comma-separated list, prefix globs such as "
                     "interview.* allowed")
         ->type_name("TYPE,...");
+    add_overlay_option(*app, options->overlays);
     app->add_option("--forward-to", options->forward_to,
                     "Pass each delivery on to your handler, exact bytes and headers, and answer "
                     "the sender with its status")
@@ -243,7 +247,7 @@ void add_listen_command(CLI::App& root, Commands& commands) {
                 "verified;\n1 with --count, a delivery that did not verify (or was invalid, "
                 "with --reject-invalid),\nor stopped before N; 2 usage error; 3 a port that cannot "
                 "be bound, an "
-                "unreadable\nsecret or --save directory.");
+                "unreadable\nsecret, --save directory or --overlay.");
     commands.push_back({app, [options] { return run_listen(*options); }});
 }
 

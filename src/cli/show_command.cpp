@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/overlay_option.hpp"
 #include "cli/progress.hpp"
 
 #include <fmt/core.h>
@@ -29,6 +30,7 @@ struct ShowOptions {
     std::vector<std::string> files;
     CardOptions card;
     bool check = false;
+    std::vector<std::string> overlays;
     atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
 };
 
@@ -36,7 +38,11 @@ int run_show(const ShowOptions& options) {
     const auto rendering = render_options(options.card);
     atshook::view::EventReader reader;
     std::unique_ptr<atshook::Validator> validator;
-    if (options.check) validator = std::make_unique<atshook::Validator>();
+    if (options.check) {
+        atshook::ValidateOptions validate;
+        validate.overlays = load_overlays(options.overlays);
+        validator = std::make_unique<atshook::Validator>(validate);
+    }
     const std::string separator = rendering.format == render::Format::text       ? "\n"
                                   : rendering.format == render::Format::markdown ? "\n---\n\n"
                                                                                  : "";
@@ -114,11 +120,13 @@ void add_show_command(CLI::App& root, Commands& commands) {
                     "markdown (for tickets)")
         ->check(CLI::IsMember({"text", "json", "markdown"}));
     add_card_options(*app, options->card);
-    app->add_flag("--check", options->check,
-                  "Validate each payload too and list the findings under its card");
+    auto* check = app->add_flag("--check", options->check,
+                                "Validate each payload too and list the findings under its card");
+    add_overlay_option(*app, options->overlays)->needs(check);
     add_progress_options(*app, options->progress);
     app->footer("Exit codes: 0 shown; 1 with --check, some payload invalid; 2 usage error;\n"
-                "3 input unreadable or not a HireHive event (the other inputs are still shown).");
+                "3 input unreadable or not a HireHive event (the other inputs are still shown),\n"
+                "or a bad --overlay.");
     commands.push_back({app, [options] { return run_show(*options); }});
 }
 

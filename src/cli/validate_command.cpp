@@ -6,6 +6,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
+#include "cli/overlay_option.hpp"
 #include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
 
@@ -20,6 +21,7 @@ struct ValidateOptions {
     std::vector<std::string> files;
     std::string event;
     bool strict = false;
+    std::vector<std::string> overlays;
     std::string format = "text";
     bool quiet = false;
     std::string color = "auto";
@@ -33,6 +35,7 @@ int run_validate(const ValidateOptions& options) {
     validate.strictness =
         options.strict ? atshook::Strictness::strict : atshook::Strictness::lenient;
     validate.forced_event = options.event;
+    validate.overlays = load_overlays(options.overlays); // a bad overlay stops before any input
     atshook::Validator check_options(validate); // a bad --event is a usage error before any input
 
     const auto emitter =
@@ -103,6 +106,7 @@ void add_validate_command(CLI::App& root, Commands& commands) {
     app->add_flag("--strict", options->strict,
                   "Every documented field present, null only where documented, unknown fields "
                   "are errors");
+    add_overlay_option(*app, options->overlays);
     app->add_option("--format", options->format,
                     "Output: text (default) or json (one object per line)")
         ->check(format_check(atshook::report::Subject::documents));
@@ -114,7 +118,7 @@ void add_validate_command(CLI::App& root, Commands& commands) {
         "Threads for large NDJSON inputs (default: all cores); output keeps input order");
     add_progress_options(*app, options->progress);
     app->footer("Exit codes: 0 all valid; 1 some payload invalid; 2 usage error;\n"
-                "3 input unreadable or not JSON.");
+                "3 input unreadable or not JSON, or a bad --overlay.");
     commands.push_back({app, [options] { return run_validate(*options); }});
 }
 

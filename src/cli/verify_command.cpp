@@ -10,6 +10,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
+#include "cli/overlay_option.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
 #include "cli/time_option.hpp"
@@ -54,6 +55,7 @@ struct VerifyCommandOptions {
     std::string now;
     bool ignore_timestamp = false;
     bool validate = false;
+    std::vector<std::string> overlays;
     std::string format = "text";
     bool quiet = false;
     std::string color = "auto";
@@ -119,6 +121,8 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
                             {"the body", body_used ? options.body_file : std::string()},
                             {"--secret-file", secret_file}});
     const std::int64_t now = unix_seconds_option(options.now, "--now");
+    atshook::ValidateOptions validate;
+    if (options.validate) validate.overlays = load_overlays(options.overlays);
     const Delivery delivery = read_delivery(options, app);
     LoadedSecrets loaded = load_secrets(options.secrets);
     const auto result = atshook::verify_with_hints(
@@ -128,7 +132,8 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
                                                  delivery.from_flags};
     // The body is validated only once its signature passed: an unsigned body proves nothing.
     std::optional<atshook::DocumentResult> validation;
-    if (options.validate && result.ok()) validation = atshook::Validator().validate(delivery.body);
+    if (options.validate && result.ok())
+        validation = atshook::Validator(validate).validate(delivery.body);
     if (!options.quiet) {
         std::optional<atshook::report::DocumentReport> body;
         if (validation)
@@ -192,9 +197,11 @@ void add_verify_command(CLI::App& root, Commands& commands) {
                   "Skip the time check (reported as skipped)")
         ->excludes(tolerance)
         ->excludes(now);
-    app->add_flag("--validate", options->validate,
-                  "After the signature passes, also validate the body against the schema of "
-                  "its event type (exit 1 if invalid, 3 if not JSON)");
+    auto* validate =
+        app->add_flag("--validate", options->validate,
+                      "After the signature passes, also validate the body against the schema of "
+                      "its event type (exit 1 if invalid, 3 if not JSON)");
+    add_overlay_option(*app, options->overlays)->needs(validate);
     app->add_option("--format", options->format, "Output: text (default) or json")
         ->check(format_check(atshook::report::Subject::verification))
         ->type_name("text|json");

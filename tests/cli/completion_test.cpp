@@ -280,11 +280,16 @@ TEST_CASE("bash completion offers event types where a TYPE is expected") {
     CHECK(bash_completes("schema cand") == event_types("candidate."));
     CHECK(bash_completes("schema ").size() == 19);
     // schema takes one type: after it, its options.
-    CHECK(bash_completes("schema job.created ") == Words{"-h", "--help", "--strict"});
+    CHECK(bash_completes("schema job.created ") == Words{"-h", "--help", "--strict", "--overlay"});
     // listen --events takes a comma-separated list: the type after the last comma.
     Words listed;
     for (const auto& type : event_types("interview.")) listed.insert("job.created," + type);
     CHECK(bash_completes("listen --events job.created,interview.") == listed);
+}
+
+TEST_CASE("bash completion offers --overlay on the commands that validate or print a schema") {
+    for (const char* command : {"validate", "verify", "listen", "show", "schema"})
+        CHECK(bash_completes(std::string(command) + " --ove") == Words{"--overlay"});
 }
 
 TEST_CASE("bash completion offers each command's own --format values") {

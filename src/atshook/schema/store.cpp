@@ -5,8 +5,12 @@
 #include "atshook/schema/embedded.hpp"
 
 #include <fmt/core.h>
+#include <openssl/evp.h>
 
+#include <algorithm>
+#include <memory>
 #include <set>
+#include <vector>
 
 namespace atshook::schema {
 namespace {
@@ -173,6 +177,31 @@ json export_all_events_schema(Mode mode) {
     all["anyOf"] = std::move(any_of);
     all["definitions"] = std::move(definitions);
     return all;
+}
+
+std::string schema_version() {
+    static const std::string version = [] {
+        std::vector<EmbeddedFile> files(embedded_files().begin(), embedded_files().end());
+        std::sort(files.begin(), files.end(),
+                  [](const EmbeddedFile& a, const EmbeddedFile& b) { return a.name < b.name; });
+        const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                              EVP_MD_CTX_free);
+        bool ok = context && EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) == 1;
+        const char separator = '\0';
+        for (const auto& file : files)
+            ok = ok && EVP_DigestUpdate(context.get(), file.name.data(), file.name.size()) == 1 &&
+                 EVP_DigestUpdate(context.get(), &separator, 1) == 1 &&
+                 EVP_DigestUpdate(context.get(), file.text.data(), file.text.size()) == 1 &&
+                 EVP_DigestUpdate(context.get(), &separator, 1) == 1;
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        if (!ok || EVP_DigestFinal_ex(context.get(), digest, &length) != 1 || length < 8)
+            throw Error("cannot compute SHA-256 of the embedded schemas (OpenSSL failed)");
+        std::string out = "sha256:";
+        for (unsigned int i = 0; i < 8; ++i) out += fmt::format("{:02x}", digest[i]);
+        return out;
+    }();
+    return version;
 }
 
 std::string schema_provenance(std::string_view event) {

@@ -24,6 +24,11 @@ nlohmann::json export_event_schema(std::string_view event, Mode mode);
 // One self-contained schema that accepts any of the 19 events (anyOf over them).
 nlohmann::json export_all_events_schema(Mode mode);
 
+// "sha256:" and 16 hex digits of SHA-256 over the embedded schema files (each name and text, in
+// name order): the same for every build of the same schemas, different when any file changes.
+// Overlays record it to say which schemas they were made for.
+std::string schema_version();
+
 // "documented" or "inferred", as the event's schema file records it in its $comment.
 std::string schema_provenance(std::string_view event);
 

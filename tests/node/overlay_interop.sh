@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# openapi-overlays-js (npm, pinned in tests/node/package.json) applies each overlay fixture of
+# tests/data/overlay to what `ats-hook schema TYPE` prints; `ats-hook schema TYPE --overlay`
+# must print the same JSON, by default and with --strict.
+# Usage: overlay_interop.sh ATS_HOOK SOURCE_DIR
+set -euo pipefail
+ats_hook=$1
+source_dir=$2
+node_dir=$source_dir/tests/node
+if [[ ! -f $node_dir/node_modules/openapi-overlays-js/src/overlay.js ]]; then
+    echo "openapi-overlays-js is not installed in $node_dir/node_modules:" \
+        "run \`npm ci --prefix tests/node\` (the README's test command does)" >&2
+    exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+unset ATS_HOOK_OVERLAY
+
+checked=0
+failed=0
+for overlay in "$source_dir"/tests/data/overlay/interop*.overlay.json; do
+    for type in interview.created interview.updated job.deleted; do
+        for mode in "" --strict; do
+            what="$(basename "$overlay") on $type ${mode:-(default)}"
+            "$ats_hook" schema "$type" $mode >"$work/shipped.json"
+            node "$node_dir/apply_overlay.mjs" "$work/shipped.json" "$overlay" >"$work/expected.json"
+            "$ats_hook" schema "$type" $mode --overlay "$overlay" >"$work/actual.json"
+            if node "$node_dir/same_json.mjs" "$work/expected.json" "$work/actual.json"; then
+                checked=$((checked + 1))
+            else
+                echo "FAIL: $what: ats-hook schema --overlay differs from openapi-overlays-js" >&2
+                failed=$((failed + 1))
+            fi
+            if node "$node_dir/same_json.mjs" "$work/shipped.json" "$work/actual.json" 2>/dev/null &&
+                [[ $type == interview.* ]]; then
+                echo "FAIL: $what: the overlay changed nothing, so the comparison proves nothing" >&2
+                failed=$((failed + 1))
+            fi
+        done
+    done
+done
+if ((checked == 0 && failed == 0)); then
+    echo "no overlay fixture in $source_dir/tests/data/overlay" >&2
+    exit 1
+fi
+echo "$checked schemas agree with openapi-overlays-js"
+((failed == 0))
