@@ -100,8 +100,9 @@ def learn_on_cluster(client, ats_hook, files, partition_bytes, fan_in):
     print(f"learn_cluster.py: {len(files)} files in {len(level)} partitions on {workers} workers",
           file=sys.stderr)
     while len(level) > 1:
-        level = [client.submit(merge_profiles, ats_hook, *level[i:i + fan_in])
-                 for i in range(0, len(level), fan_in)]
+        groups = [level[i:i + fan_in] for i in range(0, len(level), fan_in)]
+        level = [group[0] if len(group) == 1 else client.submit(merge_profiles, ats_hook, *group)
+                 for group in groups]
     return level[0].result()
 
 

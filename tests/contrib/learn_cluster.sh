@@ -43,7 +43,7 @@ documents=$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1]))["
 [[ $documents == 4584 ]] || fail "the single-process profile counts $documents documents, not 4584"
 
 # Dask: small partitions, so that there are several and the reduce has more than one level.
-"$python" "$source/contrib/dask/learn_cluster.py" --partition-mb 0.5 --fan-in 2 \
+"$python" "$source/contrib/dask/learn_cluster.py" --partition-mb 0.4 --fan-in 2 \
   corpus --save-profile dask.json 2> dask.log || { cat dask.log; fail "learn_cluster.py failed"; }
 grep -Eq 'in ([2-9]|[1-9][0-9]+) partitions on 2 workers' dask.log ||
   fail "not several partitions on two workers: $(cat dask.log)"
