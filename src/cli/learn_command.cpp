@@ -11,6 +11,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
+#include "cli/overlay_option.hpp"
 #include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
 
@@ -39,6 +40,7 @@ struct LearnCommandOptions {
     std::size_t max_bytes = atshook::k_default_max_bytes;
     unsigned jobs = 0;
     atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
+    std::vector<std::string> overlays;
 };
 
 atshook::learn::Profile merge_profiles(const std::vector<std::string>& files) {
@@ -55,7 +57,14 @@ atshook::learn::Profile merge_profiles(const std::vector<std::string>& files) {
 }
 
 int run_learn(const LearnCommandOptions& options) {
-    const atshook::learn::SchemaModels models;
+    // The schemas the evidence is held against: the shipped ones, corrected by any overlays.
+    const auto overlays = load_overlays(options.overlays);
+    const atshook::learn::SchemaModels models =
+        overlays ? atshook::learn::SchemaModels([&overlays](std::string_view event) {
+            return overlays->apply(
+                atshook::schema::export_event_schema(event, atshook::schema::Mode::standard));
+        })
+                 : atshook::learn::SchemaModels();
     const std::string version = atshook::schema::schema_version();
     atshook::learn::Profile profile;
     if (options.merge) {
@@ -163,6 +172,7 @@ void add_learn_command(CLI::App& root, Commands& commands) {
     app->add_option("-j,--jobs", options->jobs, "Threads (default: all cores); the result is the same")
         ->type_name("N");
     add_progress_options(*app, options->progress);
+    add_overlay_option(*app, options->overlays);
     app->footer("Exit codes: 0 profiled (findings do not change it); 2 usage error;\n"
                 "3 input unreadable, or a profile that is not one.");
     commands.push_back({app, [options] { return run_learn(*options); }});

@@ -236,7 +236,8 @@ private:
                                           times(finding.count, holders));
             add(std::move(finding));
         }
-        if (evidence.present.count == 0 && fact.key != "items" && holders >= k_confirming_count) {
+        if (evidence.present.count == 0 && fact.key != "items" && !fact.observed &&
+            holders >= k_confirming_count) {
             LearnFinding finding = base(FindingKind::never_seen);
             finding.of = holders;
             finding.subject = "absent";

@@ -187,6 +187,9 @@ void EventModel::add_field(const json& node, const std::string& path, const std:
         fact.parent = parent;
         fact.required = required;
         fact.documented = m_event->provenance == Provenance::documented && !mentions_inferred(node);
+        const auto description = node.find("description");
+        fact.observed = description != node.end() && description->is_string() &&
+                        description->get_ref<const std::string&>().ends_with("[observed]");
         fact.types = types_of(node, depth);
         fact.enumeration = enum_of(node, depth);
         std::string target_path = path;

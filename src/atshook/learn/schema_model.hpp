@@ -31,6 +31,7 @@ struct FieldFact {
     std::string pointer;   // the folded payload pointer it is first reached by ("/data/object/id")
     std::string parent;    // the folded payload pointer of the object or array holding it
     bool documented = false;
+    bool observed = false; // added by an overlay from `learn` ("[observed]"), not by HireHive
     bool required = false;
     TypeSet types = k_any_type;
     std::optional<std::vector<nlohmann::json>> enumeration; // enum or const

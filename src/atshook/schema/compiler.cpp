@@ -206,8 +206,20 @@ private:
                     node.required_elsewhere.push_back(text);
             }
         }
+        const auto declared = schema.find("properties");
         for (auto& property : node.properties) {
-            property.required = property.required || all_required;
+            // --strict requires what HireHive's pages and objects name, not a member that an
+            // overlay from `learn` added because traffic showed it ("[observed]").
+            bool observed = false;
+            if (all_required && declared != schema.end() && declared->is_object()) {
+                const auto member = declared->find(property.name);
+                if (member != declared->end() && member->is_object()) {
+                    const auto description = member->find("description");
+                    observed = description != member->end() && description->is_string() &&
+                               description->get_ref<const std::string&>().ends_with("[observed]");
+                }
+            }
+            property.required = property.required || (all_required && !observed);
             node.required_count += property.required ? 1 : 0;
         }
         if (node.properties.empty()) return;
