@@ -189,15 +189,17 @@ std::string profile_json(const Profile& profile) {
                         {"pointers_capped", event.pointers_capped},
                         {"pointers", std::move(pointers)}};
     }
-    const json out = {{"format", k_format},
-                      {"version", k_profile_version},
-                      {"schema_version", profile.schema_version},
-                      {"show_values", profile.show_values},
-                      {"caps", caps_json()},
-                      {"documents", profile.documents},
-                      {"unreadable", counted_json(profile.unreadable)},
-                      {"unknown_type", counted_json(profile.unknown_type)},
-                      {"events", std::move(events)}};
+    // The format and version first, so that looks_like_profile sees them in the first bytes of a
+    // profile of any size (and of a truncated one); below them, keys are sorted.
+    const nlohmann::ordered_json out = {{"format", k_format},
+                                        {"version", k_profile_version},
+                                        {"schema_version", profile.schema_version},
+                                        {"show_values", profile.show_values},
+                                        {"caps", caps_json()},
+                                        {"documents", profile.documents},
+                                        {"unreadable", counted_json(profile.unreadable)},
+                                        {"unknown_type", counted_json(profile.unknown_type)},
+                                        {"events", std::move(events)}};
     return json_text(out, 1) + "\n";
 }
 
