@@ -25,6 +25,7 @@ void add_emit_command(CLI::App& root, Commands& commands);
 void add_listen_command(CLI::App& root, Commands& commands);
 void add_replay_command(CLI::App& root, Commands& commands);
 void add_learn_command(CLI::App& root, Commands& commands);
+void add_drift_command(CLI::App& root, Commands& commands);
 // Last: it reads every command registered before it.
 void add_completion_command(CLI::App& root, Commands& commands);
 

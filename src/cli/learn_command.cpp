@@ -1,5 +1,4 @@
 #include "atshook/error.hpp"
-#include "atshook/learn/corpus.hpp"
 #include "atshook/learn/judgement.hpp"
 #include "atshook/learn/overlay_writer.hpp"
 #include "atshook/learn/profile_file.hpp"
@@ -7,19 +6,18 @@
 #include "atshook/schema/store.hpp"
 #include "cli/color_option.hpp"
 #include "cli/command.hpp"
+#include "cli/corpus_input.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
 #include "cli/overlay_option.hpp"
-#include "cli/progress.hpp"
-#include "cli/raw_input.hpp"
 
 #include <fmt/core.h>
 
 #include <cstdio>
 #include <memory>
-#include <thread>
+#include <optional>
 
 namespace cli {
 namespace {
@@ -27,8 +25,7 @@ namespace {
 struct LearnCommandOptions {
     std::vector<std::string> inputs;
     bool merge = false;
-    std::string event;
-    bool show_values = false;
+    CorpusChoices corpus; // --event, --show-values, --max-bytes, --jobs, --progress
     std::string save_profile;
     std::string write_overlay;
     bool accept_deviations = false;
@@ -37,9 +34,6 @@ struct LearnCommandOptions {
     std::string format = "text";
     bool quiet = false;
     std::string color = "auto";
-    std::size_t max_bytes = atshook::k_default_max_bytes;
-    unsigned jobs = 0;
-    atshook::ProgressChoice progress = atshook::ProgressChoice::automatic;
     std::vector<std::string> overlays;
 };
 
@@ -47,9 +41,7 @@ atshook::learn::Profile merge_profiles(const std::vector<std::string>& files) {
     if (files.empty()) throw atshook::Error("--merge: name the profiles to merge", atshook::Error::Kind::usage);
     std::optional<atshook::learn::Profile> out;
     for (const std::string& file : files) {
-        atshook::learn::Profile profile = atshook::learn::parse_profile(
-            read_raw_input(file, atshook::learn::k_profile_file_bytes, "profile size"),
-            input_name(file));
+        atshook::learn::Profile profile = read_profile(file);
         if (!out) out = std::move(profile);
         else out->merge(profile);
     }
@@ -57,18 +49,23 @@ atshook::learn::Profile merge_profiles(const std::vector<std::string>& files) {
 }
 
 int run_learn(const LearnCommandOptions& options) {
-    // The schemas the evidence is held against: the shipped ones, corrected by any overlays.
+    // Profiles are made against the shipped schemas (which values a pointer keeps depends on
+    // them), so that they merge whatever overlays were given; the evidence is held against the
+    // schemas corrected by the overlays.
+    const atshook::learn::SchemaModels models;
     const auto overlays = load_overlays(options.overlays);
-    const atshook::learn::SchemaModels models =
-        overlays ? atshook::learn::SchemaModels([&overlays](std::string_view event) {
-            return overlays->apply(
-                atshook::schema::export_event_schema(event, atshook::schema::Mode::standard));
-        })
-                 : atshook::learn::SchemaModels();
+    const std::optional<atshook::learn::SchemaModels> corrected =
+        overlays ? std::optional<atshook::learn::SchemaModels>(
+                       std::in_place, [&overlays](std::string_view event) {
+                           return overlays->apply(atshook::schema::export_event_schema(
+                               event, atshook::schema::Mode::standard));
+                       })
+                 : std::nullopt;
+    const atshook::learn::SchemaModels& judged = corrected ? *corrected : models;
     const std::string version = atshook::schema::schema_version();
     atshook::learn::Profile profile;
     if (options.merge) {
-        if (!options.event.empty() || options.show_values)
+        if (!options.corpus.forced_event.empty() || options.corpus.show_values)
             throw atshook::Error("--merge reads profiles: --event and --show-values apply when "
                                  "they are made",
                                  atshook::Error::Kind::usage);
@@ -79,37 +76,22 @@ int run_learn(const LearnCommandOptions& options) {
                 "again with this ats-hook",
                 profile.schema_version, version));
     } else {
-        std::vector<std::string> files;
-        for (const std::string& input : options.inputs.empty() ? std::vector<std::string>{"-"}
-                                                                : options.inputs) {
-            auto listed = atshook::learn::corpus_files(input);
-            files.insert(files.end(), listed.begin(), listed.end());
-        }
-        atshook::learn::CorpusOptions corpus;
-        corpus.learn.forced_event = options.event;
-        corpus.learn.show_values = options.show_values;
-        corpus.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-        corpus.max_bytes = options.max_bytes;
-        ProgressLine progress(options.progress, options.quiet,
-                              {"learn", true, input_size(files), "documents", std::nullopt,
-                               atshook::k_progress_large_input});
-        profile = atshook::learn::profile_files(
-            files, models, corpus, version,
-            [&](std::uint64_t bytes, std::uint64_t documents) { progress.add(bytes, documents); });
-        progress.finish();
+        profile = profile_inputs(options.inputs.empty() ? std::vector<std::string>{"-"}
+                                                        : options.inputs,
+                                 options.corpus, models, "learn", options.quiet);
     }
     if (profile.documents == 0 && !options.merge) {
         if (!options.quiet) print_error("no input: every file was empty");
         return exit_code::bad_input;
     }
-    const atshook::learn::Judgement judgement = atshook::learn::judge(profile, models);
+    const atshook::learn::Judgement judgement = atshook::learn::judge(profile, judged);
     if (!options.save_profile.empty())
         write_output_file(options.save_profile, atshook::learn::profile_json(profile));
     if (!options.write_overlay.empty()) {
         atshook::learn::OverlayChoices choices;
         choices.accept_deviations = options.accept_deviations;
         choices.tighten = options.tighten;
-        const std::string overlay = atshook::learn::overlay_json(judgement, profile, models, choices);
+        const std::string overlay = atshook::learn::overlay_json(judgement, profile, judged, choices);
         if (overlay.empty()) {
             if (!options.quiet)
                 print_error(fmt::format("nothing to correct{}: {} not written",
@@ -125,7 +107,7 @@ int run_learn(const LearnCommandOptions& options) {
         const auto emitter = atshook::report::make_emitter(
             atshook::report::parse_format(options.format), stdout_color(options.color));
         std::string text;
-        emitter->learning(text, {profile, judgement, models, options.facts});
+        emitter->learning(text, {profile, judgement, judged, options.facts});
         std::fwrite(text.data(), 1, text.size(), stdout);
     }
     return exit_code::ok;
@@ -144,10 +126,10 @@ void add_learn_command(CLI::App& root, Commands& commands) {
         ->type_name("PATH");
     app->add_flag("--merge", options->merge,
                   "The inputs are profiles (--save-profile) to combine into one");
-    app->add_option("--event", options->event,
+    app->add_option("--event", options->corpus.forced_event,
                     "Profile every payload as this event type instead of its `type`")
         ->type_name("TYPE");
-    app->add_flag("--show-values", options->show_values,
+    app->add_flag("--show-values", options->corpus.show_values,
                   "Keep and show examples of every value (names, emails, notes too); by default "
                   "only enums, identifiers, id prefixes and formats");
     app->add_option("--save-profile", options->save_profile,
@@ -168,10 +150,7 @@ void add_learn_command(CLI::App& root, Commands& commands) {
         ->check(format_check(atshook::report::Subject::learning));
     app->add_flag("-q,--quiet", options->quiet, "Print no report (files are still written)");
     add_color_option(*app, options->color);
-    add_max_bytes_option(*app, options->max_bytes);
-    app->add_option("-j,--jobs", options->jobs, "Threads (default: all cores); the result is the same")
-        ->type_name("N");
-    add_progress_options(*app, options->progress);
+    add_corpus_options(*app, options->corpus);
     add_overlay_option(*app, options->overlays);
     app->footer("Exit codes: 0 profiled (findings do not change it); 2 usage error;\n"
                 "3 input unreadable, or a profile that is not one.");

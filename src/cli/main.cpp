@@ -50,6 +50,7 @@ int run(int argc, char** argv) {
     cli::add_listen_command(app, commands);
     cli::add_replay_command(app, commands);
     cli::add_learn_command(app, commands);
+    cli::add_drift_command(app, commands);
     cli::add_completion_command(app, commands);
 
     try {

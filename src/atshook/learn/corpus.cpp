@@ -3,6 +3,7 @@
 #include "atshook/error.hpp"
 #include "atshook/http_message.hpp"
 #include "atshook/input.hpp"
+#include "atshook/learn/profile_file.hpp"
 
 #include <fmt/core.h>
 
@@ -10,6 +11,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -140,6 +142,17 @@ std::vector<std::string> corpus_files(const std::string& path) {
     std::vector<std::string> out;
     list_directory(path, 0, out);
     return out;
+}
+
+bool is_profile_file(const std::string& path) {
+    if (path == "-") return false;
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) return false;
+    std::ifstream file(path, std::ios::binary);
+    std::string head(4096, '\0');
+    file.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(file.gcount()));
+    return looks_like_profile(head);
 }
 
 Profile profile_files(const std::vector<std::string>& files, const SchemaModels& models,

@@ -23,6 +23,10 @@ struct CorpusOptions {
 // Throws atshook::Error naming a path that does not exist or cannot be listed.
 std::vector<std::string> corpus_files(const std::string& path);
 
+// Whether `path` is a regular file whose first bytes look like a profile (looks_like_profile):
+// `drift` reads such a file as a profile and anything else as a corpus. "-" is never one.
+bool is_profile_file(const std::string& path);
+
 // Profiles every document of `files` (each a payload, an NDJSON log or a request file whose
 // body is the payload). `progress` is called on the calling thread with the bytes and documents
 // of each chunk read. Throws atshook::Error naming a file that cannot be read.

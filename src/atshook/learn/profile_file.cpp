@@ -190,6 +190,8 @@ std::string profile_json(const Profile& profile) {
                         {"pointers_capped", event.pointers_capped},
                         {"pointers", std::move(pointers)}};
     }
+    // The format and version first, so that looks_like_profile sees them in the first bytes of a
+    // profile of any size (and of a truncated one); below them, keys are sorted.
     const ordered out = {{"format", k_format},
                       {"version", k_profile_version},
                       {"schema_version", profile.schema_version},

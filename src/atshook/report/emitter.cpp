@@ -15,6 +15,7 @@ std::span<const std::string_view> format_names(Subject subject) {
     case Subject::deliveries:
     case Subject::event_types:
     case Subject::learning:
+    case Subject::drift:
         return k_text_json;
     }
     return k_text_json;

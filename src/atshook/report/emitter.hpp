@@ -5,6 +5,7 @@
 // CLI and no terminal: colour is a choice handed to them.
 #include "atshook/catalog.hpp"
 #include "atshook/report/document.hpp"
+#include "atshook/report/drift.hpp"
 #include "atshook/report/learning.hpp"
 #include "atshook/report/received.hpp"
 #include "atshook/report/send_run.hpp"
@@ -27,6 +28,7 @@ enum class Subject {
     deliveries,   // listen: one record per delivery received, then the tally
     event_types,  // events: the catalog
     learning,     // learn: findings against the schemas, then a summary per event type
+    drift,        // drift: one record per change between two periods, then a summary
 };
 
 // The --format values a subject accepts, the default first: --help, completion and the man
@@ -68,6 +70,9 @@ public:
 
     // learn: the findings, most frequent first, then a summary per event type.
     virtual void learning(std::string& out, const LearnReport& report) const = 0;
+
+    // drift: the changes, breaking first, then the summary.
+    virtual void drift(std::string& out, const DriftReport& report) const = 0;
 };
 
 // text: compiler-style lines, coloured (through render/tone) when `color`; json: one object per

@@ -52,6 +52,11 @@ public:
         learning_json(out, report);
     }
 
+    // One object per change and line, then the summary object.
+    void drift(std::string& out, const DriftReport& report) const override {
+        drift_json(out, report);
+    }
+
     void event_types(std::string& out, std::span<const EventInfo> events) const override {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& event : events)

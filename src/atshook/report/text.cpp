@@ -129,6 +129,10 @@ public:
         learning_text(out, report, m_color);
     }
 
+    void drift(std::string& out, const DriftReport& report) const override {
+        drift_text(out, report, m_color);
+    }
+
     void event_types(std::string& out, std::span<const EventInfo> events) const override {
         for (const auto& event : events)
             out += fmt::format("{:<26} {:<10} {}\n", event.name, to_string(event.provenance),
