@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 
 namespace atshook::learn {
 namespace {
@@ -57,12 +58,27 @@ bool is_date(std::string_view s) {
            digits(s, 8, 2);
 }
 
-// "date-time Z .7" for an RFC 3339 date-time, or "" when `s` is none.
-std::string date_time_format(std::string_view s) {
-    if (s.size() < 20 || !is_date(s) || (s[10] != 'T' && s[10] != 't')) return {};
+// The keys of date-time formats, made once: "date-time Z .7" and the like.
+constexpr std::size_t k_max_fraction_key = 20; // longer fractions share ".20+"
+const std::string& date_time_key(std::size_t zone, std::size_t fraction) {
+    static const auto keys = [] {
+        static constexpr std::array<std::string_view, 3> k_zones = {"Z", "+00:00", "+hh:mm"};
+        std::array<std::array<std::string, k_max_fraction_key + 1>, 3> out;
+        for (std::size_t z = 0; z < 3; ++z)
+            for (std::size_t f = 0; f <= k_max_fraction_key; ++f)
+                out[z][f] = fmt::format("date-time {} .{}{}", k_zones[z], f,
+                                        f == k_max_fraction_key ? "+" : "");
+        return out;
+    }();
+    return keys[zone][std::min(fraction, k_max_fraction_key)];
+}
+
+// The key of an RFC 3339 date-time's format, or null when `s` is none.
+const std::string* date_time_format(std::string_view s) {
+    if (s.size() < 20 || !is_date(s) || (s[10] != 'T' && s[10] != 't')) return nullptr;
     if (!digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2) || s[16] != ':' ||
         !digits(s, 17, 2))
-        return {};
+        return nullptr;
     std::size_t i = 19;
     std::size_t fraction = 0;
     if (i < s.size() && s[i] == '.') {
@@ -71,18 +87,18 @@ std::string date_time_format(std::string_view s) {
             ++i;
             ++fraction;
         }
-        if (fraction == 0) return {};
+        if (fraction == 0) return nullptr;
     }
-    std::string zone;
+    std::size_t zone = 0;
     if (i + 1 == s.size() && (s[i] == 'Z' || s[i] == 'z')) {
-        zone = "Z";
+        zone = 0;
     } else if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && digits(s, i + 1, 2) &&
                s[i + 3] == ':' && digits(s, i + 4, 2)) {
-        zone = s.substr(i, 6) == "+00:00" ? "+00:00" : "+hh:mm";
+        zone = s.substr(i, 6) == "+00:00" ? 1 : 2;
     } else {
-        return {};
+        return nullptr;
     }
-    return fmt::format("date-time {} .{}", zone, fraction);
+    return &date_time_key(zone, fraction);
 }
 
 bool is_uuid(std::string_view s) {
@@ -95,6 +111,7 @@ bool is_uuid(std::string_view s) {
 }
 
 bool is_email(std::string_view s) {
+    if (s.size() > 254) return false; // RFC 5321's longest path
     const std::size_t at = s.find('@');
     if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos)
         return false;
@@ -106,7 +123,7 @@ bool is_email(std::string_view s) {
 }
 
 bool is_uri(std::string_view s) {
-    const std::size_t colon = s.find("://");
+    const std::size_t colon = s.substr(0, 20).find("://");
     if (colon == 0 || colon == std::string_view::npos || colon > 16 || !is_lower(s[0]))
         return false;
     for (std::size_t i = 0; i < colon; ++i)
@@ -116,12 +133,27 @@ bool is_uri(std::string_view s) {
            std::none_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n'; });
 }
 
-std::uint64_t hash_bytes(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL; // FNV-1a, then a finaliser to spread the bits
-    for (const char c : bytes) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
+// Eight bytes as a little-endian number, whatever the machine, so sketches agree everywhere.
+std::uint64_t load_le64(const char* p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, sizeof v);
+    if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+    return v;
+}
+
+std::uint64_t hash_bytes(std::string_view bytes, char kind) {
+    // Eight bytes at a time, multiplied and folded, then a finaliser to spread the bits.
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (static_cast<std::uint64_t>(bytes.size()) << 8) ^
+                      static_cast<unsigned char>(kind);
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        h = (h ^ load_le64(bytes.data() + i)) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
     }
+    std::uint64_t tail = 0;
+    for (std::size_t j = bytes.size(); j > i; --j)
+        tail = (tail << 8) | static_cast<unsigned char>(bytes[j - 1]);
+    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
@@ -153,16 +185,21 @@ std::string to_string(const Location& location) {
 }
 
 void Counted::add(std::uint64_t n, const LocationView& at) {
-    if (count == 0 ||
-        view_before(at.source, at.line, at.pointer, first.source, first.line, first.pointer)) {
+    // The common case, a later line of the same input, needs no pointer.
+    const bool later = count > 0 && at.line > first.line &&
+                       (at.source.data() == m_source_tag || at.source == first.source);
+    if (!later && (count == 0 || view_before(at.source, at.line, at.pointer_text(), first.source,
+                                             first.line, first.pointer))) {
         first.source.assign(at.source);
         first.line = at.line;
-        first.pointer.assign(at.pointer);
+        first.pointer.assign(at.pointer_text());
+        m_source_tag = at.source.data();
     }
     count += n;
 }
 
 void Counted::merge(const Counted& other) {
+    m_source_tag = nullptr;
     if (other.count == 0) return;
     if (count == 0 || comes_before(other.first, first)) first = other.first;
     count += other.count;
@@ -177,23 +214,30 @@ std::string_view to_string(JsonType type) {
 void CappedCounts::overflow() {
     entries.clear();
     overflowed = true;
+    m_last = nullptr;
 }
 
 void CappedCounts::add(std::string_view key, const LocationView& at, std::size_t cap) {
     if (overflowed) return;
+    if (m_last && m_last_key == key) { // most values repeat the last one's key
+        m_last->add(1, at);
+        return;
+    }
     auto found = entries.find(key);
     if (found == entries.end()) {
         if (entries.size() >= cap) {
-            entries.clear();
-            overflowed = true;
+            overflow();
             return;
         }
         found = entries.emplace(std::string(key), Counted{}).first;
     }
     found->second.add(1, at);
+    m_last = &found->second; // map nodes stay where they are until the map is cleared
+    m_last_key = found->first;
 }
 
 void CappedCounts::merge(const CappedCounts& other, std::size_t cap) {
+    m_last = nullptr;
     if (overflowed) return;
     if (other.overflowed) {
         entries.clear();
@@ -207,8 +251,8 @@ void CappedCounts::merge(const CappedCounts& other, std::size_t cap) {
     }
 }
 
-void DistinctSketch::add(std::string_view value) {
-    const std::uint64_t h = hash_bytes(value);
+void DistinctSketch::add(std::string_view value, char kind) {
+    const std::uint64_t h = hash_bytes(value, kind);
     const std::size_t index = h >> 58;
     const std::uint64_t rest = (h << 6) | (std::uint64_t{1} << 5); // never all zero
     const auto rank = static_cast<std::uint8_t>(std::countl_zero(rest) + 1);
@@ -283,10 +327,10 @@ void Profile::merge(const Profile& other) {
     for (const auto& [name, event] : other.events) events[name].merge(event);
 }
 
-std::string string_format(std::string_view value) {
+std::string_view string_format(std::string_view value) {
     if (value.empty()) return "text";
     if (is_digit(value[0])) {
-        if (std::string dt = date_time_format(value); !dt.empty()) return dt;
+        if (const std::string* key = date_time_format(value)) return *key;
         if (value.size() == 10 && is_date(value)) return "date";
     }
     if (is_uuid(value)) return "uuid";
@@ -296,9 +340,11 @@ std::string string_format(std::string_view value) {
 }
 
 std::string_view id_prefix(std::string_view value) {
+    if (value.size() < 5 || value.size() > 64 || !is_lower(value[0])) return {};
+    // Prefixes are short: no "_" near the start, no id.
+    if (std::memchr(value.data(), '_', std::min<std::size_t>(value.size(), 24)) == nullptr) return {};
     const std::size_t underscore = value.rfind('_');
-    if (underscore == std::string_view::npos || underscore == 0 ||
-        underscore + 1 >= value.size() || value.size() > 128)
+    if (underscore == std::string_view::npos || underscore == 0 || underscore + 1 >= value.size())
         return {};
     const std::string_view prefix = value.substr(0, underscore + 1);
     const std::string_view tail = value.substr(underscore + 1);

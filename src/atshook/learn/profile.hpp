@@ -23,11 +23,23 @@ struct Location {
 };
 bool comes_before(const Location& a, const Location& b);
 
+// The pointer of a value being walked, spelled out only when a counter needs it (rarely: when
+// the value becomes a counter's first, or ties with it on source and line).
+class LazyPointer {
+public:
+    virtual std::string_view text() const = 0;
+
+protected:
+    ~LazyPointer() = default;
+};
+
 // A Location in the making: copied only when it becomes a counter's first.
 struct LocationView {
     std::string_view source;
     std::uint64_t line = 0;
-    std::string_view pointer;
+    std::string_view pointer;          // used when `lazy` is null
+    const LazyPointer* lazy = nullptr; // else asked for the pointer only when it is needed
+    std::string_view pointer_text() const { return lazy ? lazy->text() : pointer; }
 };
 // "samples/log.ndjson:17 /data/object/id", "delivery.http /data/object/id".
 std::string to_string(const Location& location);
@@ -38,6 +50,11 @@ struct Counted {
     Location first;
     void add(std::uint64_t n, const LocationView& at);
     void merge(const Counted& other);
+
+private:
+    // The bytes `first.source` was copied from. A Profiler keeps its source names in place
+    // while it profiles, so the same address means the same input without comparing the names.
+    const char* m_source_tag = nullptr;
 };
 
 enum class JsonType : std::uint8_t { null, boolean, integer, number, string, array, object };
@@ -49,15 +66,38 @@ std::string_view to_string(JsonType type);
 struct CappedCounts {
     std::map<std::string, Counted, std::less<>> entries;
     bool overflowed = false;
+
+    CappedCounts() = default;
+    CappedCounts(const CappedCounts& other) : entries(other.entries), overflowed(other.overflowed) {}
+    CappedCounts(CappedCounts&& other) noexcept
+        : entries(std::move(other.entries)), overflowed(other.overflowed) {}
+    CappedCounts& operator=(const CappedCounts& other) {
+        entries = other.entries;
+        overflowed = other.overflowed;
+        m_last = nullptr;
+        return *this;
+    }
+    CappedCounts& operator=(CappedCounts&& other) noexcept {
+        entries = std::move(other.entries);
+        overflowed = other.overflowed;
+        m_last = nullptr;
+        return *this;
+    }
+
     void add(std::string_view key, const LocationView& at, std::size_t cap);
     void overflow(); // the set is not closed (a value that may not be kept was seen)
     void merge(const CappedCounts& other, std::size_t cap);
+
+private:
+    Counted* m_last = nullptr; // the entry added to last, and its key (in the map's node)
+    std::string_view m_last_key;
 };
 
 // Distinct values, estimated: a HyperLogLog sketch of 64 registers (about 13% error).
 struct DistinctSketch {
     std::array<std::uint8_t, 64> registers{};
-    void add(std::string_view value);
+    // `kind` keeps apart values of different JSON types with the same text ("1" and 1).
+    void add(std::string_view value, char kind);
     void merge(const DistinctSketch& other);
     std::uint64_t estimate() const;
     bool empty() const;
@@ -91,6 +131,8 @@ struct PointerStats {
     CappedCounts key_kinds;   // objects whose keys were folded to "*": "id:qst_", "number"
     DistinctSketch distinct;  // every string, integer and boolean
     ValuePolicy policy = ValuePolicy::identifiers;
+    // While profiling: the Profiler's cache entry that points here (not saved, not merged).
+    std::uint32_t cache_slot = UINT32_MAX;
 
     void merge(const PointerStats& other);
 };
@@ -117,7 +159,7 @@ struct Profile {
 
 // The key of a string in PointerStats::formats: "date-time Z .7" (Z suffix, 7 fractional
 // digits), "date-time +hh:mm .0", "date", "email", "uri", "uuid", or "text".
-std::string string_format(std::string_view value);
+std::string_view string_format(std::string_view value);
 // The id prefix of `value` ("can_" for "can_abc123", "wbhk_evt_" for "wbhk_evt_8mW"), or "" when
 // it does not look like an id (lowercase words joined by "_", then letters and digits with at
 // least one digit or capital).

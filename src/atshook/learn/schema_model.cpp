@@ -266,14 +266,14 @@ SchemaModels::SchemaModels()
           return schema::export_event_schema(event, schema::Mode::standard);
       }) {}
 
-SchemaModels::SchemaModels(SchemaSource source) {
-    for (const auto& event : all_events())
-        m_models.emplace(std::string(event.name),
-                         std::make_unique<EventModel>(event, source(event.name)));
-}
+SchemaModels::SchemaModels(SchemaSource source) : m_source(std::move(source)) {}
 
 const EventModel& SchemaModels::at(const EventInfo& event) const {
-    return *m_models.at(std::string(event.name));
+    const auto index = static_cast<std::size_t>(&event - all_events().data());
+    std::call_once(m_once.at(index), [&] {
+        m_models[index] = std::make_unique<EventModel>(event, m_source(event.name));
+    });
+    return *m_models[index];
 }
 
 } // namespace atshook::learn

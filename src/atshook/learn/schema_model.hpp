@@ -10,7 +10,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <array>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,8 +81,8 @@ private:
     std::map<std::string, std::vector<ObjectFact>, std::less<>> m_objects;
 };
 
-// The 19 event models, built at once from the schemas `source` gives (then read-only, so
-// threads share them).
+// The 19 event models, each built at its first use from the schema `source` gives (under a
+// once-flag, so threads share them).
 class SchemaModels {
 public:
     using SchemaSource = std::function<nlohmann::json(std::string_view event)>;
@@ -90,7 +92,9 @@ public:
     const EventModel& at(const EventInfo& event) const;
 
 private:
-    std::map<std::string, std::unique_ptr<EventModel>, std::less<>> m_models;
+    SchemaSource m_source;
+    mutable std::array<std::once_flag, 19> m_once;
+    mutable std::array<std::unique_ptr<EventModel>, 19> m_models;
 };
 
 } // namespace atshook::learn
