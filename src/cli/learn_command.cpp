@@ -80,8 +80,13 @@ int run_learn(const LearnCommandOptions& options) {
                                                         : options.inputs,
                                  options.corpus, models, "learn", options.quiet);
     }
-    if (profile.documents == 0 && !options.merge) {
-        if (!options.quiet) print_error("no input: every file was empty");
+    if (profile.documents == profile.unreadable.count && !options.merge) {
+        if (!options.quiet)
+            print_error(profile.documents == 0
+                            ? std::string("no input: every file was empty")
+                            : fmt::format("no JSON payload in the input: {} unreadable (the first: {})",
+                                          profile.documents,
+                                          atshook::learn::to_string(profile.unreadable.first)));
         return exit_code::bad_input;
     }
     const atshook::learn::Judgement judgement = atshook::learn::judge(profile, judged);

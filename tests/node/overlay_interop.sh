@@ -39,6 +39,39 @@ for overlay in "$source_dir"/tests/data/overlay/interop*.overlay.json; do
         done
     done
 done
+# An overlay that `ats-hook learn --write-overlay` wrote from a capture with planted deviations:
+# openapi-overlays-js applies it to the printed schemas as ats-hook does, and with it the capture
+# validates where without it it does not.
+"$ats_hook" emit all --count 40 --seed 5 >"$work/capture.ndjson"
+node "$node_dir/plant_deviations.mjs" "$work/capture.ndjson" "$work/planted.ndjson"
+"$ats_hook" learn -q --accept-deviations "$work/planted.ndjson" --write-overlay "$work/learned.json"
+for type in candidate.tag.added candidate.updated interview.updated interview.created \
+    application.stage.updated; do
+    for mode in "" --strict; do
+        "$ats_hook" schema "$type" $mode >"$work/shipped.json"
+        node "$node_dir/apply_overlay.mjs" "$work/shipped.json" "$work/learned.json" >"$work/expected.json"
+        "$ats_hook" schema "$type" $mode --overlay "$work/learned.json" >"$work/actual.json"
+        if node "$node_dir/same_json.mjs" "$work/expected.json" "$work/actual.json"; then
+            checked=$((checked + 1))
+        else
+            echo "FAIL: the learned overlay on $type ${mode:-(default)}: ats-hook schema --overlay" \
+                "differs from openapi-overlays-js" >&2
+            failed=$((failed + 1))
+        fi
+    done
+done
+if "$ats_hook" validate -q "$work/planted.ndjson"; then
+    echo "FAIL: the planted capture validates without the overlay: the test proves nothing" >&2
+    failed=$((failed + 1))
+fi
+for mode in "" --strict; do
+    if ! "$ats_hook" validate $mode --overlay "$work/learned.json" "$work/planted.ndjson" >"$work/out.txt"; then
+        echo "FAIL: the capture does not validate ${mode:-(default)} with the overlay learned from it:" >&2
+        cat "$work/out.txt" >&2
+        failed=$((failed + 1))
+    fi
+done
+
 if ((checked == 0 && failed == 0)); then
     echo "no overlay fixture in $source_dir/tests/data/overlay" >&2
     exit 1
