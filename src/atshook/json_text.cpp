@@ -13,7 +13,8 @@ std::variant<nlohmann::ordered_json, JsonProblem> parse_json_tree(std::string_vi
     if (parser.allocate(text.size() + 1, max_depth + 1) != simdjson::SUCCESS) // as Validator
         return JsonProblem{"cannot allocate the JSON parser", 0};
     simdjson::dom::element root;
-    if (const auto code = parser.parse(text.data(), text.size()).get(root))
+    // simdjson copies from data(), which an empty string_view may leave null: "" is as empty.
+    if (const auto code = parser.parse(text.empty() ? "" : text.data(), text.size()).get(root))
         return describe_json_error(text, code, max_depth);
     auto tree = nlohmann::ordered_json::parse(text, nullptr, false);
     if (tree.is_discarded()) return JsonProblem{"not valid JSON", 0};

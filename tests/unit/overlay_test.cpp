@@ -121,6 +121,9 @@ TEST_CASE("a malformed overlay is refused, naming the file, the action and what 
     CHECK(parse_error("{\n  \"overlay\": \"1.0.0\",\n  \"info\": }") ==
           "fix.json:3:11: not valid JSON: syntax error while parsing value - unexpected '}'; "
           "expected '[', '{', or a literal");
+    CHECK(parse_error("{\n  \"overlay\": 1e400}") ==
+          "fix.json:2:18: not valid JSON: a number is out of range (beyond 64-bit integers or "
+          "double precision)");
     CHECK(parse_error("[]") == "fix.json: an overlay is a JSON object, not an array");
     CHECK(parse_error(R"({"info": {"title": "t", "version": "1"}, "actions": []})") ==
           "fix.json: \"overlay\" is missing");

@@ -346,8 +346,9 @@ void Profiler::add(std::string_view json, std::string_view source, std::uint64_t
     State& s = *m_state;
     source = s.intern(source);
     element root;
-    if (s.parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS ||
-        !root.is_object()) {
+    // simdjson copies from data(), which an empty string_view may leave null: "" is as empty.
+    const char* bytes = json.empty() ? "" : json.data();
+    if (s.parser.parse(bytes, json.size()).get(root) != simdjson::SUCCESS || !root.is_object()) {
         add_unreadable(source, line);
         return;
     }

@@ -1,6 +1,7 @@
 #include "atshook/overlay/overlay.hpp"
 
 #include "atshook/error.hpp"
+#include "atshook/json_error.hpp"
 #include "atshook/limits.hpp"
 #include "atshook/validation.hpp"
 
@@ -136,6 +137,12 @@ Overlay parse_overlay(std::string_view bytes, std::string_view name) {
         if (const auto colon = reason.rfind(": "); colon != std::string::npos)
             reason = reason.substr(colon + 2);
         throw Error(fmt::format("{}:{}:{}: not valid JSON: {}", name, at.line, at.column, reason));
+    } catch (const json::out_of_range&) { // a number beyond double ("1e400"): no byte offset
+        const JsonProblem problem =
+            describe_json_error(bytes, simdjson::NUMBER_OUT_OF_RANGE, limits::k_depth);
+        const LineColumn at = line_column(bytes, problem.offset);
+        throw Error(
+            fmt::format("{}:{}:{}: not valid JSON: {}", name, at.line, at.column, problem.message));
     }
     const std::string file(name);
     if (!document.is_object())
