@@ -25,6 +25,9 @@ constexpr std::size_t k_signature_tokens = 32;
 constexpr std::size_t k_secret_file_bytes = 64 * 1024;
 // An overlay file (--overlay): thousands of corrections fit in far less.
 constexpr std::size_t k_overlay_bytes = 4 * 1024 * 1024;
+// The nodes of one event's schema once overlays are applied (the shipped ones hold a few
+// thousand).
+constexpr std::size_t k_overlaid_schema_nodes = 200'000;
 // Actions in one overlay, and the characters and segments of one JSONPath target.
 constexpr std::size_t k_overlay_actions = 10'000;
 constexpr std::size_t k_json_path_chars = 4096;

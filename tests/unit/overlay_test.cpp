@@ -161,3 +161,37 @@ TEST_CASE("an overlay larger than the limit is refused before it is parsed") {
     const std::string big(4 * 1024 * 1024 + 1, ' ');
     CHECK(parse_error(big) == "fix.json: larger than the 4 MiB an overlay may be");
 }
+
+TEST_CASE("an overlay nested too deep is refused before nlohmann's parser recurses into it") {
+    const std::string deep = std::string(300, '[') + std::string(300, ']');
+    const std::string message = parse_error(overlay_text(
+        R"([{"target": "$", "update": {"x": )" + deep + "}}]"));
+    CHECK(message.starts_with("fix.json:1:"));
+    CHECK(message.ends_with("nests deeper than 256 levels"));
+    // Brackets inside strings are text, not nesting.
+    CHECK(parse_error(overlay_text(R"([{"target": "$", "update": {"x": ")" + deep + R"("}}])")) ==
+          "accepted");
+}
+
+TEST_CASE("an overlay that grows the schema without bound stops at the limit, naming the action") {
+    // Each action adds 20 members below every member the one before it added.
+    std::string members = "{";
+    for (int i = 0; i < 20; ++i) members += (i ? "," : "") + ("\"m" + std::to_string(i) + "\": {}");
+    members += "}";
+    std::string actions = "[";
+    std::string target = "$.zz";
+    for (int k = 0; k < 8; ++k) {
+        actions += (k ? "," : "") + (R"({"target": ")" + target + R"(", "update": )" + members + "}");
+        target += ".*";
+    }
+    actions += "]";
+    json document = {{"zz", json::object()}};
+    try {
+        apply_overlay(parse_overlay(overlay_text(actions), "grow.json"), document);
+        FAIL("the schema grew without bound");
+    } catch (const atshook::Error& e) {
+        const std::string message = e.what();
+        CHECK(message.starts_with("grow.json: action 5"));
+        CHECK(message.find("grows past its size (200000 nodes") != std::string::npos);
+    }
+}

@@ -119,6 +119,47 @@ std::string pointer_text(const json::json_pointer& pointer) {
     return text.empty() ? "the document" : text;
 }
 
+// The deepest nesting of arrays and objects in JSON text (strings skipped), and where it first
+// passes `limit` (or npos): nlohmann's parser and copies recurse, so depth is checked first.
+std::size_t too_deep_at(std::string_view text, std::size_t limit) {
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// A corrected schema may grow, but not without bound: updates can copy a node into every match,
+// and each action can match what the last one added.
+void check_growth(const json& document, const Overlay& overlay, std::size_t action_index) {
+    std::size_t nodes = 0;
+    std::vector<std::pair<const json*, std::size_t>> pending{{&document, 1}};
+    while (!pending.empty()) {
+        const auto [node, depth] = pending.back();
+        pending.pop_back();
+        if (++nodes > limits::k_overlaid_schema_nodes || depth > limits::k_depth)
+            throw Error(fmt::format(
+                "{}: the corrected schema grows past {} ({} nodes, {} levels at most)",
+                action_place(overlay, action_index),
+                nodes > limits::k_overlaid_schema_nodes ? "its size" : "its depth",
+                limits::k_overlaid_schema_nodes, limits::k_depth));
+        if (node->is_structured())
+            for (const auto& child : *node) pending.emplace_back(&child, depth + 1);
+    }
+}
+
 } // namespace
 
 Overlay parse_overlay(std::string_view bytes, std::string_view name) {
@@ -127,6 +168,11 @@ Overlay parse_overlay(std::string_view bytes, std::string_view name) {
     if (bytes.size() > limits::k_overlay_bytes)
         throw Error(fmt::format("{}: larger than the {} MiB an overlay may be", name,
                                 limits::k_overlay_bytes / (1024 * 1024)));
+    if (const std::size_t deep = too_deep_at(bytes, limits::k_depth); deep != std::string_view::npos) {
+        const LineColumn at = line_column(bytes, deep);
+        throw Error(fmt::format("{}:{}:{}: nests deeper than {} levels", name, at.line, at.column,
+                                limits::k_depth));
+    }
     json document;
     try {
         document = json::parse(bytes);
@@ -214,6 +260,7 @@ bool apply_action(const Overlay& overlay, std::size_t action_index, json& docume
                 type_name(*action.update)));
         }
     }
+    if (!matches.empty()) check_growth(document, overlay, action_index);
     return !matches.empty();
 }
 
