@@ -99,11 +99,12 @@ int run_learn(const LearnCommandOptions& options) {
         const std::string overlay = atshook::learn::overlay_json(judgement, profile, judged, choices);
         if (overlay.empty()) {
             if (!options.quiet)
-                print_error(fmt::format("nothing to correct{}: {} not written",
-                                        options.accept_deviations ? ""
-                                                                  : " in inferred facts (--accept-deviations "
-                                                                    "also loosens documented ones)",
-                                        options.write_overlay));
+                print_error(fmt::format(
+                    "nothing to correct{}: {} not written", options.accept_deviations
+                        ? std::string()
+                        : " in facts that no documented event type shares (--accept-deviations "
+                          "loosens documented facts too)",
+                    options.write_overlay));
         } else {
             write_output_file(options.write_overlay, overlay);
         }
