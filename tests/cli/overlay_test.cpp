@@ -142,3 +142,25 @@ TEST_CASE("a bad overlay exits 3 naming the file, before any input is read") {
     CHECK(missing.err ==
           "ats-hook: error: cannot read /nonexistent.json: No such file or directory\n");
 }
+
+TEST_CASE("verify --validate judges the body against the corrected schema with --overlay") {
+    const std::string secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const std::string key = temp_file("overlay-verify.key", secret + "\n");
+    std::filesystem::permissions(key, std::filesystem::perms::owner_read |
+                                          std::filesystem::perms::owner_write);
+    const auto signed_run =
+        test::run_ats({"sign", "--secret-file", key, "--format", "http", k_payload},
+                      without_overlay_variable());
+    REQUIRE(signed_run.exit_code == 0);
+    const std::string request = temp_file("overlay-verify.http", signed_run.out);
+    const std::vector<std::string> verify = {"verify", "--secret-file", key, "--request", request,
+                                             "--validate"};
+    const auto shipped = test::run_ats(verify, without_overlay_variable());
+    CHECK(shipped.exit_code == 1);
+    CHECK(shipped.out.find("is not one of phone, online, on_site") != std::string::npos);
+    auto with = verify;
+    with.insert(with.end(), {"--overlay", k_overlay});
+    const auto corrected = test::run_ats(with, without_overlay_variable());
+    CHECK(corrected.exit_code == 0);
+    CHECK(corrected.out.find("(body): valid interview.created") != std::string::npos);
+}
