@@ -238,7 +238,7 @@ TEST_CASE("learn refuses bad input with a clear message and its exit code") {
         {{"learn", "--merge", good, truncated}, 3, truncated + ":"},
         {{"learn", "--merge", good, newer}, 3, "made by a newer ats-hook (profile version 99)"},
         {{"learn", nowhere}, 3, nowhere + ": no such file or directory"},
-        {{"learn", empty}, 3, "no input"},
+        {{"learn", empty}, 3, "no JSON payload in the input: 1 unreadable"},
         {{"learn", good, "--overlay", bad_overlay}, 3, "bad.overlay.json: action 1"},
         {{"learn", "--event", "job.create", good}, 2, "did you mean \"job.created\""},
         {{"learn", "--merge", "--event", "job.created", good}, 2, "--merge reads profiles"},

@@ -1,5 +1,6 @@
 #include "atshook/learn/overlay_writer.hpp"
 
+#include "atshook/json_pointer.hpp"
 #include "atshook/json_text.hpp"
 
 #include <fmt/core.h>
@@ -79,32 +80,6 @@ std::string quoted_name(std::string_view name) {
         out += c;
     }
     return out + "']";
-}
-
-std::string unescape_token(std::string_view token) {
-    std::string out;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size()) {
-            out += token[i + 1] == '1' ? '/' : '~';
-            ++i;
-        } else {
-            out += token[i];
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> tokens_of(std::string_view path) {
-    std::vector<std::string> out;
-    std::size_t position = 0;
-    while (position < path.size()) {
-        const std::size_t start = position + 1;
-        std::size_t end = path.find('/', start);
-        if (end == std::string_view::npos) end = path.size();
-        out.push_back(unescape_token(path.substr(start, end - start)));
-        position = end;
-    }
-    return out;
 }
 
 std::string member(std::string_view name) {
@@ -283,7 +258,7 @@ private:
         const EventModel& model = m_models.at(event);
         if (!may_loosen(finding, model)) return;
         if (finding.kind == FindingKind::undocumented_field) {
-            const std::string name = unescape_token(finding.pointer.substr(finding.pointer.rfind('/') + 1));
+            const std::string name = unescape_pointer_token(finding.pointer.substr(finding.pointer.rfind('/') + 1));
             if (name == "*" && finding.pointer.ends_with("/*")) return; // a folded map: no name
             for (const std::string& object : finding.objects) {
                 ObjectFix& fix = object_fix(event, object);
@@ -455,7 +430,7 @@ private:
                 const Evidence* seen = nullptr;
                 for (const Evidence& e : fix.evidence)
                     if (e.kind == FindingKind::undocumented_field &&
-                        unescape_token(e.pointer.substr(e.pointer.rfind('/') + 1)) == name)
+                        unescape_pointer_token(e.pointer.substr(e.pointer.rfind('/') + 1)) == name)
                         seen = &e;
                 json schema = {{"type", type_names(types)}};
                 if (seen)
@@ -502,7 +477,7 @@ private:
 } // namespace
 
 std::string json_path_target(std::string_view path, std::string_view event) {
-    const std::vector<std::string> tokens = tokens_of(path);
+    const std::vector<std::string> tokens = pointer_tokens(path);
     std::string out = "$";
     std::size_t i = 0;
     if (tokens.size() >= 2 && tokens[0] == "anyOf" && !event.empty()) {

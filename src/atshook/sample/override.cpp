@@ -1,8 +1,7 @@
 #include "atshook/sample/override.hpp"
 
-#include "atshook/json_pointer.hpp"
-
 #include "atshook/error.hpp"
+#include "atshook/json_pointer.hpp"
 #include "atshook/json_text.hpp"
 
 #include <fmt/format.h>
@@ -13,32 +12,6 @@ namespace atshook::sample {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string unpointer_token(std::string_view token) {
-    std::string out;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size() &&
-            (token[i + 1] == '0' || token[i + 1] == '1')) {
-            out += token[i + 1] == '0' ? '~' : '/';
-            ++i;
-        } else {
-            out += token[i];
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> tokens_of(std::string_view pointer) {
-    std::vector<std::string> tokens;
-    std::size_t at = 1;
-    for (;;) {
-        const auto slash = pointer.find('/', at);
-        tokens.push_back(unpointer_token(pointer.substr(at, slash - at)));
-        if (slash == std::string_view::npos) break;
-        at = slash + 1;
-    }
-    return tokens;
-}
 
 std::optional<std::size_t> array_index(const std::string& token) {
     if (token.empty() || token.size() > 9 ||
@@ -107,7 +80,7 @@ Override parse_unset(std::string_view path) {
 
 void apply_override(Json& document, const Override& edit) {
     if (edit.pointer.empty() || edit.pointer == "/") fail(edit, "cannot replace the whole payload");
-    const auto tokens = tokens_of(edit.pointer);
+    const auto tokens = pointer_tokens(edit.pointer);
     Json* node = &document;
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const std::string& token = tokens[i];
