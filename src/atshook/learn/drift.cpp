@@ -20,18 +20,6 @@ std::size_t at(JsonType type) {
     return static_cast<std::size_t>(type);
 }
 
-// How many containers (objects, or arrays and maps for "*") could hold `pointer`.
-std::uint64_t holders(const EventProfile& event, std::string_view pointer) {
-    const std::size_t slash = pointer.rfind('/');
-    if (slash == std::string_view::npos) return 0;
-    const auto parent = event.pointers.find(pointer.substr(0, slash));
-    if (parent == event.pointers.end()) return 0;
-    const PointerStats& stats = parent->second;
-    if (pointer.substr(slash) == "/*")
-        return stats.types[at(JsonType::array)].count + stats.types[at(JsonType::object)].count;
-    return stats.types[at(JsonType::object)].count;
-}
-
 std::uint64_t non_empty_strings(const PointerStats& stats) {
     return stats.types[at(JsonType::string)].count - stats.empty_string.count;
 }
@@ -153,11 +141,11 @@ public:
             const auto old = before->pointers.find(pointer);
             if (old != before->pointers.end()) {
                 member(name, pointer, *before, old->second, *after, stats);
-            } else if (!before->pointers_capped && holders(*before, pointer)) {
+            } else if (!before->pointers_capped && before->holders(pointer)) {
                 Change change = start(name, pointer, ChangeKind::field_added);
                 change.impact = Impact::additive;
-                change.before = {0, holders(*before, pointer)};
-                change.after = {stats.present.count, holders(*after, pointer)};
+                change.before = {0, before->holders(pointer)};
+                change.after = {stats.present.count, after->holders(pointer)};
                 change.now = listed(types_of(stats));
                 change.first = stats.present.first;
                 m_out.changes.push_back(std::move(change));
@@ -165,12 +153,12 @@ public:
         }
         if (after->pointers_capped) return;
         for (const auto& [pointer, stats] : before->pointers) {
-            if (pointer.empty() || after->pointers.contains(pointer) || !holders(*after, pointer))
+            if (pointer.empty() || after->pointers.contains(pointer) || !after->holders(pointer))
                 continue;
             Change change = start(name, pointer, ChangeKind::field_vanished);
             change.impact = Impact::breaking;
-            change.before = {stats.present.count, holders(*before, pointer)};
-            change.after = {0, holders(*after, pointer)};
+            change.before = {stats.present.count, before->holders(pointer)};
+            change.after = {0, after->holders(pointer)};
             change.was = listed(types_of(stats));
             change.first = stats.present.first;
             m_out.changes.push_back(std::move(change));
@@ -202,8 +190,8 @@ private:
     void presence(const std::string& event, const std::string& pointer,
                   const EventProfile& before_event, const PointerStats& before,
                   const EventProfile& after_event, const PointerStats& after) {
-        const Share was{before.present.count, holders(before_event, pointer)};
-        const Share now{after.present.count, holders(after_event, pointer)};
+        const Share was{before.present.count, before_event.holders(pointer)};
+        const Share now{after.present.count, after_event.holders(pointer)};
         if (was.count > was.of || now.count > now.of) return; // not one member per holder
         if (!rate_changed({was.of - was.count, was.of}, {now.of - now.count, now.of})) return;
         Change change = start(event, pointer, ChangeKind::presence_changed);

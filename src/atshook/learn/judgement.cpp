@@ -71,7 +71,7 @@ private:
             const FieldFact& fact = m_model.fields()[f];
             auto [found, inserted] = index.emplace(fact.pointer, m_out.fields.size());
             if (inserted) {
-                m_out.fields.push_back({fact.pointer, fact.documented, FactState::unobserved, 0, {}});
+                m_out.fields.push_back({fact.pointer, fact.documented, FactState::unobserved, 0, {}, {}, 0});
                 m_groups.emplace_back();
             }
             m_out.fields[found->second].fields.push_back(f);
@@ -95,16 +95,11 @@ private:
         const Group& group = m_groups[static_cast<std::size_t>(&field - m_out.fields.data())];
         const FieldFact& fact = m_model.fields()[field.fields.front()];
         const std::size_t findings_before = m_out.findings.size();
-        PointerStats evidence;
-        std::uint64_t holders = 0; // objects that could hold the member
-        std::optional<Location> first_holder;
+        PointerStats& evidence = field.evidence;
+        std::uint64_t& holders = field.holders; // objects that could hold the member
         for (const std::string& pointer : group.pointers) {
             evidence.merge(m_profile.pointers.at(pointer));
-            const auto parent = m_profile.pointers.find(parent_of(pointer));
-            if (parent != m_profile.pointers.end()) {
-                holders += of_type(parent->second, JsonType::object).count;
-                take_first(first_holder, of_type(parent->second, JsonType::object));
-            }
+            holders += m_profile.holders(pointer);
         }
         if (group.pointers.empty() && fact.key != "items") { // never there: where could it be?
             for (const auto& [pointer, stats] : m_profile.pointers) {
@@ -273,10 +268,7 @@ private:
             finding.documented = m_model.event().provenance == Provenance::documented;
             finding.count = stats.present.count;
             finding.first = stats.present.first;
-            const auto holder = m_profile.pointers.find(parent);
-            finding.of = holder == m_profile.pointers.end()
-                             ? 0
-                             : of_type(holder->second, JsonType::object).count;
+            finding.of = m_profile.holders(pointer);
             for (std::size_t i = 0; i < k_json_types; ++i)
                 if (stats.types[i].count) finding.seen_types |= static_cast<TypeSet>(1u << i);
             for (const ObjectFact& object : *objects) finding.objects.push_back(object.path);
@@ -355,20 +347,6 @@ Judgement judge(const Profile& profile, const SchemaModels& models) {
         judgement.documents = found->second.documents.count;
         EventJudge(found->second, models.at(event), judgement).run();
         std::stable_sort(judgement.findings.begin(), judgement.findings.end(), more_frequent);
-    }
-    return out;
-}
-
-PointerStats field_evidence(const EventProfile& profile, const EventModel& model,
-                            const FieldJudgement& field) {
-    PointerStats out;
-    for (const auto& [pointer, stats] : profile.pointers) {
-        const auto* fields = model.fields_at(pointer);
-        if (!fields) continue;
-        const bool mine = std::any_of(fields->begin(), fields->end(), [&](std::size_t f) {
-            return model.fields()[f].pointer == field.pointer;
-        });
-        if (mine) out.merge(stats);
     }
     return out;
 }

@@ -64,6 +64,10 @@ struct FieldJudgement {
     FactState state = FactState::unobserved;
     std::uint64_t seen = 0;
     std::vector<std::size_t> fields; // indices in the event's model
+    // The statistics of every payload pointer reaching the field, merged (each once: the two
+    // envelope shapes' "/data/object/id" and "/data/id"), and the objects that could hold it.
+    PointerStats evidence;
+    std::uint64_t holders = 0;
 };
 
 struct EventJudgement {
@@ -79,11 +83,6 @@ struct Judgement {
 };
 
 Judgement judge(const Profile& profile, const SchemaModels& models);
-
-// The statistics of every payload pointer mapped to a field pointer, merged (each payload
-// pointer once), for reports: "/data/object/id" and "/data/id" of the two envelope shapes.
-PointerStats field_evidence(const EventProfile& profile, const EventModel& model,
-                            const FieldJudgement& field);
 
 // Whether a pointer's values may be shown without --show-values: an enum in the schema, or
 // identifiers repeated enough to be a closed set.

@@ -310,11 +310,10 @@ private:
     // few identifiers seen many times get them as their enum.
     void tighten(const EventJudgement& event) {
         const EventModel& model = m_models.at(*event.event);
-        const EventProfile& profile = m_profile.events.at(std::string(event.event->name));
         for (const FieldJudgement& field : event.fields) {
             if (field.state != FactState::confirmed) continue;
             const FieldFact& fact = model.fields()[field.fields.front()];
-            const PointerStats stats = field_evidence(profile, model, field);
+            const PointerStats& stats = field.evidence;
             const std::uint64_t strings = stats.types[static_cast<std::size_t>(JsonType::string)].count;
             if (!fact.enumeration && fact.prefix.empty() && fact.format.empty() &&
                 strings == stats.present.count && enum_like(stats) &&
@@ -333,11 +332,7 @@ private:
             if (fact.required || fact.key == "items") continue;
             const std::size_t slash = fact.container.rfind("/properties");
             if (slash == std::string::npos) continue;
-            const auto parent = profile.pointers.find(fact.parent);
-            const std::uint64_t holders =
-                parent == profile.pointers.end()
-                    ? 0
-                    : parent->second.types[static_cast<std::size_t>(JsonType::object)].count;
+            const std::uint64_t holders = field.holders;
             if (holders < k_confirming_count || stats.present.count < holders) continue;
             for (const std::size_t index : field.fields) {
                 const FieldFact& each = model.fields()[index];

@@ -314,6 +314,18 @@ void EventProfile::merge(const EventProfile& other) {
     }
 }
 
+std::uint64_t EventProfile::holders(std::string_view pointer) const {
+    const std::size_t slash = pointer.rfind('/');
+    if (slash == std::string_view::npos) return 0;
+    const auto parent = pointers.find(pointer.substr(0, slash));
+    if (parent == pointers.end()) return 0;
+    const auto& types = parent->second.types;
+    const std::uint64_t objects = types[static_cast<std::size_t>(JsonType::object)].count;
+    return pointer.substr(slash) == "/*"
+               ? objects + types[static_cast<std::size_t>(JsonType::array)].count
+               : objects;
+}
+
 void Profile::merge(const Profile& other) {
     if (show_values != other.show_values)
         throw Error("cannot merge a profile made with --show-values with one made without it");

@@ -144,6 +144,9 @@ struct EventProfile {
     std::map<std::string, PointerStats, std::less<>> pointers;
     bool pointers_capped = false; // more than k_pointer_cap pointers: only the least are kept
     void merge(const EventProfile& other);
+    // How many containers could hold `pointer`: the objects at its parent (and the arrays too,
+    // for "/*"); 0 for the root.
+    std::uint64_t holders(std::string_view pointer) const;
 };
 
 struct Profile {

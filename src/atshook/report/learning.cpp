@@ -66,15 +66,6 @@ std::string state_summary(const learn::EventJudgement& event) {
                        states[2]);
 }
 
-// The absent count of a pointer: objects that could hold it, less those that did.
-std::uint64_t holders(const learn::EventProfile& profile, const std::string& pointer) {
-    const std::size_t slash = pointer.rfind('/');
-    if (slash == std::string::npos) return 0;
-    const auto parent = profile.pointers.find(std::string_view(pointer).substr(0, slash));
-    if (parent == profile.pointers.end()) return 0;
-    return parent->second.types[static_cast<std::size_t>(JsonType::object)].count;
-}
-
 json pointer_json(const learn::PointerStats& stats, std::uint64_t holder_count, bool show_values) {
     json out = json::object();
     out["present"] = stats.present.count;
@@ -188,14 +179,13 @@ void learning_json(std::string& out, const LearnReport& report) {
         const auto& profile = report.profile.events.at(std::string(event.event->name));
         const auto& model = report.models.at(*event.event);
         for (const auto& field : event.fields) {
-            const learn::PointerStats stats = learn::field_evidence(profile, model, field);
             json record = {{"record", "pointer"},
                            {"event", event.event->name},
                            {"pointer", field.pointer},
                            {"in_schema", true},
                            {"fact", field.documented ? "documented" : "inferred"},
                            {"state", learn::to_string(field.state)}};
-            record.update(pointer_json(stats, holders(profile, field.pointer),
+            record.update(pointer_json(field.evidence, field.holders,
                                        report.profile.show_values));
             line(record);
         }
@@ -205,7 +195,7 @@ void learning_json(std::string& out, const LearnReport& report) {
                            {"event", event.event->name},
                            {"pointer", pointer},
                            {"in_schema", false}};
-            record.update(pointer_json(stats, holders(profile, pointer), report.profile.show_values));
+            record.update(pointer_json(stats, profile.holders(pointer), report.profile.show_values));
             line(record);
         }
         const auto states = tally_states(event);
