@@ -11,7 +11,8 @@
 namespace atshook::learn {
 namespace {
 
-using json = nlohmann::json;
+// Read: the tree parse_json_tree builds (simdjson checks the text first), members in file order.
+using json = nlohmann::ordered_json;
 using ordered = nlohmann::ordered_json; // written: members in a fixed order, format first
 
 constexpr std::string_view k_format = "ats-hook-profile";
@@ -219,7 +220,7 @@ Profile parse_profile(std::string_view bytes, std::string_view source) {
         throw Error(fmt::format("{}:{}:{}: not a profile: {}", source, at.line, at.column,
                                 problem->message));
     }
-    const json document = json::parse(bytes); // already checked: cannot throw
+    const json& document = std::get<json>(tree);
     const Reader read(source);
     if (!document.is_object() || document.value("format", "") != k_format)
         read.fail("", "not an ats-hook profile (no \"format\": \"ats-hook-profile\"); "
@@ -232,7 +233,8 @@ Profile parse_profile(std::string_view bytes, std::string_view source) {
                                   version.get<std::int64_t>(), k_profile_version));
     if (version.get<std::int64_t>() != k_profile_version)
         read.fail("/version", fmt::format("unknown profile version {}", version.dump()));
-    if (read.member(document, "caps", "") != json::parse(caps_json().dump()))
+    if (nlohmann::json::parse(read.member(document, "caps", "").dump()) !=
+        nlohmann::json::parse(caps_json().dump())) // the same caps, in any order
         read.fail("/caps", "made with other caps than this ats-hook's: learn again");
     Profile out;
     out.schema_version = read.text(read.member(document, "schema_version", ""), "/schema_version");
