@@ -88,7 +88,10 @@ def locate(path):
     result = {}
     for document, start in starts:
         spans = {}
-        scan(text, start, "", spans)
+        try:
+            scan(text, start, "", spans)
+        except (ValueError, IndexError, AttributeError):  # not JSON: nothing to locate
+            continue
         for pointer, (begin, end) in spans.items():
             result[(document, pointer)] = line_column(text, begin) + line_column(text, end)
     return result
