@@ -182,7 +182,7 @@ if (!markdown.startsWith(before)) {
                 `"${column}" column`);
     const rows = lines.slice(separator + 1).filter((line) => line.startsWith("|"));
     for (const file of fixtures)
-        if (!rows.some((row) => row.includes(file)))
+        if (!rows.some((row) => row.includes(file) || row.includes(path.basename(file))))
             fail(`GITHUB_STEP_SUMMARY: no table row names ${file}`);
 }
 
