@@ -5,7 +5,7 @@ named "line N"), tests/failures/errors per suite and in total equal to the docum
 and unreadable documents of `--format json` over the same inputs, skipped 0, each failure
 listing its document's findings, and the declared counts equal to the elements. Inputs include
 names XML must escape (& < > " ') and hold a newline. For `verify --request`, one test case per
-request file: failed for a body with findings or a signature that does not verify.
+request file (one or two): failed for a body with findings or a signature that does not verify.
 
 Usage: junit_report.py ATS_HOOK SOURCE_DIR
 """
@@ -142,6 +142,16 @@ def main():
         check_verify(ats_hook, source_dir, request, reports.REQUEST_NOW,
                      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", True, "verify, another secret",
                      scratch)
+        two = ["verify", "--request", request, "--request",
+               "samples/signed/application.created.http", "--ignore-timestamp", "--validate",
+               "--format", "junit"]
+        run = reports.run(ats_hook, two, source_dir, {"ATS_HOOK_SECRET": reports.TEST_SECRET})
+        report = parse("verify, two request files", run, scratch)
+        if report is not None:
+            got = (report["tests"], report["failures"] + report["errors"], run.exit_code)
+            if got != (2, 1, 1):
+                fail(f"verify, two request files (one body with findings): tests, failed, exit "
+                     f"{got}, expected (2, 1, 1)\n{run.describe()}")
     finally:
         shutil.rmtree(scratch)
     if failures:
