@@ -18,9 +18,7 @@ std::string json_of(const atshook::report::DocumentReport& report) {
     return out;
 }
 
-// The document of fixtures::invalid_result: "over" spans columns 38 to 43, "red" 55 to 59.
-constexpr std::string_view k_invalid_document =
-    R"({"data":{"object":{"event":{"status":"over"},"colour":"red"}}})";
+using fixtures::k_invalid_document;
 
 } // namespace
 

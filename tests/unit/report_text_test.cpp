@@ -15,9 +15,7 @@ std::string text_of(const atshook::report::DocumentReport& report, bool color = 
     return out;
 }
 
-// The document of fixtures::invalid_result: "over" starts at column 38, "red" at 55.
-constexpr std::string_view k_invalid_document =
-    R"({"data":{"object":{"event":{"status":"over"},"colour":"red"}}})";
+using fixtures::k_invalid_document;
 
 } // namespace
 
