@@ -69,14 +69,14 @@ TEST_CASE("github: a workflow command per finding with its region, then the summ
 TEST_CASE("github: escapes % CR LF in messages, and : , too in properties, as @actions/core") {
     atshook::DocumentResult result = fixtures::valid_result("job.created");
     result.status = atshook::DocumentResult::Status::invalid;
-    result.findings.push_back({"/x", "type", "50% done\r\nnext: a,b \x1b[2J", "string", "1",
-                               atshook::Severity::error});
+    result.findings.push_back({"/x", "type", "50% done\r\nnext: a,b \x1b[2J \xe2\x80\xae \xff",
+                               "string", "1", atshook::Severity::error});
     const std::vector<Input> inputs = {
         {"a,b:c%\n.json", {{Document{R"({"x":1})", 0, false}, result}}}};
     const std::string out = run_of(atshook::report::Format::github, inputs);
     CHECK(out.substr(0, out.find('\n') + 1) ==
           "::error title=ats-hook type,file=a%2Cb%3Ac%25%0A.json,line=1,endLine=1,col=6,"
-          "endColumn=7::/x: 50%25 done%0D%0Anext: a,b \\x1b[2J\n");
+          "endColumn=7::/x: 50%25 done%0D%0Anext: a,b \\x1b[2J \\u{202e} \\xff\n");
 }
 
 TEST_CASE("github: the job summary counts each file and lists the first findings in order") {

@@ -19,15 +19,15 @@ constexpr std::size_t k_summary_findings = 10;
 // A message on its way to the runner: CR and LF are the command's to escape; every other control
 // or bidi character, and bytes that are not UTF-8, become visible escapes as on a terminal.
 std::string runner_text(std::string_view text) {
-    return map_code_points(text, [](char32_t cp, bool valid) -> std::optional<std::string> {
-        if (valid && (cp == '\r' || cp == '\n')) return std::nullopt;
-        if (!valid || is_control_or_bidi(cp)) {
-            std::string one;
-            one += static_cast<char>(cp);
-            return valid ? printable(one) : fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\r' || text[i] == '\n') {
+            out += printable(text.substr(start, i - start));
+            out += text[i];
+            start = i + 1;
         }
-        return std::nullopt;
-    });
+    return out + printable(text.substr(start));
 }
 
 // escapeData: % CR LF.
@@ -60,16 +60,9 @@ std::string escape_property(std::string_view text) {
     return out;
 }
 
+// The workflow command of a severity: a note is a notice.
 std::string_view command_for(Severity severity) {
-    switch (severity) {
-    case Severity::error:
-        return "error";
-    case Severity::warning:
-        return "warning";
-    case Severity::note:
-        return "notice";
-    }
-    return "error";
+    return severity == Severity::note ? "notice" : severity_name(severity);
 }
 
 // A Markdown table cell: pipes and line ends would end it.

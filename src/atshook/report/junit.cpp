@@ -13,33 +13,27 @@ namespace {
 // what XML 1.0 cannot hold at all (control characters other than tab and line ends, bytes that
 // are not UTF-8) as a visible escape.
 std::string xml_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const std::size_t start = pos;
-        const char32_t cp = next_code_point(text, pos);
-        const bool valid = cp < 0x80 || pos - start > 1;
-        if (!valid) {
-            out += fmt::format("\\x{:02x}", static_cast<unsigned>(
-                                                static_cast<unsigned char>(text[start])));
-        } else if (cp == '&') {
-            out += "&amp;";
-        } else if (cp == '<') {
-            out += "&lt;";
-        } else if (cp == '>') {
-            out += "&gt;";
-        } else if (cp == '"') {
-            out += "&quot;";
-        } else if (cp == '\n' || cp == '\r' || cp == '\t') {
-            out += fmt::format("&#{};", static_cast<unsigned>(cp));
-        } else if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
-            out += fmt::format("\\u{{{:x}}}", static_cast<unsigned>(cp));
-        } else {
-            out.append(text.substr(start, pos - start));
+    return map_code_points(text, [](char32_t cp, bool valid) -> std::optional<std::string> {
+        if (!valid) return fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+        switch (cp) {
+        case '&':
+            return "&amp;";
+        case '<':
+            return "&lt;";
+        case '>':
+            return "&gt;";
+        case '"':
+            return "&quot;";
+        case '\n':
+        case '\r':
+        case '\t':
+            return fmt::format("&#{};", static_cast<unsigned>(cp));
+        default:
+            if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
+                return fmt::format("\\u{{{:x}}}", static_cast<unsigned>(cp));
+            return std::nullopt;
         }
-    }
-    return out;
+    });
 }
 
 std::string tally_attributes(const Tally& tally) {

@@ -13,18 +13,6 @@ namespace {
 
 constexpr std::string_view k_root_base = "%SRCROOT%";
 
-std::string_view sarif_level(Severity severity) {
-    switch (severity) {
-    case Severity::error:
-        return "error";
-    case Severity::warning:
-        return "warning";
-    case Severity::note:
-        return "note";
-    }
-    return "error";
-}
-
 // A path as a URI reference (RFC 3986): unreserved characters and '/' stay, every other byte is
 // percent-encoded (':' too, so a relative path never reads as a scheme).
 std::string uri_path(std::string_view path) {
@@ -62,7 +50,7 @@ public:
             driver["rules"].push_back(
                 {{"id", rule.id},
                  {"shortDescription", {{"text", rule.summary}}},
-                 {"defaultConfiguration", {{"level", sarif_level(rule.level)}}}});
+                 {"defaultConfiguration", {{"level", severity_name(rule.level)}}}});
         nlohmann::ordered_json run = {{"tool", {{"driver", std::move(driver)}}}};
         if (!options().working_directory.empty()) {
             std::string root = options().working_directory;
@@ -87,7 +75,7 @@ protected:
             const Diagnostic& diagnostic = *located.diagnostic;
             nlohmann::ordered_json result = {{"ruleId", diagnostic.rule}};
             if (const auto index = rule_index(diagnostic.rule)) result["ruleIndex"] = *index;
-            result["level"] = sarif_level(diagnostic.severity);
+            result["level"] = severity_name(diagnostic.severity);
             result["message"] = {{"text", pointed_message(located)}};
             const Region& at = located.region;
             nlohmann::ordered_json region = {{"startLine", at.begin.line},
