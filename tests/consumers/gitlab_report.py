@@ -128,7 +128,7 @@ def main():
     check(ats_hook, source_dir, ["samples/valid/job.updated.json"], 0, "validate, all valid")
     valid = reports.run(ats_hook, ["validate", "--format", "gitlab",
                                    "samples/valid/job.updated.json"], source_dir)
-    if valid.out.strip() not in ("[]", "[ ]"):
+    if json.loads(valid.out) != []:
         fail(f"validate, all valid: the report is {valid.out.strip()[:100]!r}, expected []")
     scratch = tempfile.mkdtemp(prefix="ats-hook-gitlab-")
     try:

@@ -186,6 +186,29 @@ if (!markdown.startsWith(before)) {
             fail(`GITHUB_STEP_SUMMARY: no table row names ${file}`);
 }
 
+// The tables stay tables when names and messages hold | or a newline: every row has the
+// header's number of cells (GitHub-flavoured Markdown splits cells at each unescaped |, inside
+// code spans too, and ends a row at a line end).
+const piped = scratchFile("pipe|name.json", escapes.toString("utf8")
+    .replace('"status": "open: 100%, 日本 %0A done"', '"status": "a|b `c|d`"'));
+const oddSummary = scratchFile("odd-summary.md", "");
+run(["validate", "--format", "github", piped, newline, carriage, oddName],
+    { GITHUB_STEP_SUMMARY: oddSummary });
+const cells = (row) => row.trim().replace(/\\./g, "").split("|").length;
+let header = null;
+for (const line of fs.readFileSync(oddSummary, "utf8").split("\n")) {
+    if (!line.startsWith("|")) {
+        header = null;
+    } else if (header === null) {
+        header = cells(line);
+    } else if (cells(line) !== header) {
+        fail(`GITHUB_STEP_SUMMARY: a row with ${cells(line) - 2} cells under a header of ` +
+            `${header - 2}: ${JSON.stringify(line)}`);
+    }
+}
+if (!fs.readFileSync(oddSummary, "utf8").includes("|---"))
+    fail("GITHUB_STEP_SUMMARY: no table for the odd names");
+
 // verify --request --validate: the body's findings, annotated in the request file's lines.
 const request = `${positions}/request.http`;
 const verifyArgs = ["verify", "--request", request, "--now", "1710258950", "--validate"];
