@@ -2,8 +2,8 @@
 // inputs, exactly what @actions/core (pinned in package.json) prints for core.error(msg, props)
 // or core.warning(msg, props), line for line and byte for byte, then one summary line; an
 // unreadable document is one core.error. Inputs include file names with % : , a space,
-// non-ASCII, a newline and a carriage return (made in a scratch folder), and a message holding
-// % : , and a literal %0A. With GITHUB_STEP_SUMMARY naming a file, a Markdown table naming the
+// non-ASCII, a newline, a carriage return, a tab, U+0085 and U+202E (made in a scratch folder),
+// and messages holding % : , a literal %0A, a tab, U+0085 and U+202E. With GITHUB_STEP_SUMMARY naming a file, a Markdown table naming the
 // files is appended to it and stdout does not change. `verify --request --validate` annotates
 // the body's findings in the request file the same way.
 // Usage: node github_annotations.mjs ATS_HOOK SOURCE_DIR
@@ -155,6 +155,11 @@ const fixtures = fs.readdirSync(path.join(sourceDir, positions))
 checkValidate("validate on tests/data/positions", fixtures, 1);
 checkValidate("validate on odd file names", [oddName, newline, carriage], 1);
 checkValidate("validate with unreadable documents", [broken, mixed, fixtures[0]], 3);
+// A tab, a C1 control (U+0085) and a bidi override (U+202E) in a file name and in a message:
+// @actions/core writes them as they are, and the runner looks the file up by that name.
+const controls = scratchFile("tab\tnel\u0085bidi\u202e.json", escapes.toString("utf8")
+    .replace('"status": "open: 100%, 日本 %0A done"', '"status": "a\\u202eb\\u0085c\\td"'));
+checkValidate("validate on control characters in a file name and a message", [controls], 1);
 checkValidate("validate on valid samples", ["samples/valid/job.updated.json",
     "samples/warnings/unknown-field.json"], 0);
 
