@@ -56,6 +56,20 @@ function captured(emit) {
     return chunks.join("");
 }
 
+// ats-hook's one change to a message before @actions/core's escaping (man ats-hook, REPORT
+// FORMATS): control characters other than CR and LF, and bidirectional overrides, become
+// visible escapes, as everywhere it prints input, so an annotation cannot reorder or hide text.
+// File names are left as they are: the runner looks the file up by its name.
+function visible(text) {
+    return text.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu,
+        (c) => {
+            const code = c.codePointAt(0);
+            if (c === "\t") return "\\t";
+            if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, "0")}`;
+            return `\\u{${code.toString(16).padStart(4, "0")}}`;
+        });
+}
+
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -69,7 +83,7 @@ function expectedFor(documents, fileOf = (document) => document.source) {
             const validation = document.validation ?? document;
             if (validation.error) {
                 counts.unreadable++;
-                core.error(validation.error.message, {
+                core.error(visible(validation.error.message), {
                     title: "ats-hook unreadable", file: fileOf(document),
                     startLine: validation.error.line, startColumn: validation.error.column,
                 });
@@ -79,7 +93,7 @@ function expectedFor(documents, fileOf = (document) => document.source) {
             for (const finding of validation.findings) {
                 counts[finding.severity === "error" ? "errors" : "warnings"]++;
                 const annotate = finding.severity === "error" ? core.error : core.warning;
-                annotate(`${finding.pointer || "(root)"}: ${finding.message}`, {
+                annotate(visible(`${finding.pointer || "(root)"}: ${finding.message}`), {
                     title: `ats-hook ${finding.keyword}`, file: fileOf(document),
                     startLine: finding.line, endLine: finding.end_line, startColumn: finding.column,
                     endColumn: finding.end_line === finding.line ? finding.end_column : undefined,
@@ -156,7 +170,7 @@ checkValidate("validate on tests/data/positions", fixtures, 1);
 checkValidate("validate on odd file names", [oddName, newline, carriage], 1);
 checkValidate("validate with unreadable documents", [broken, mixed, fixtures[0]], 3);
 // A tab, a C1 control (U+0085) and a bidi override (U+202E) in a file name and in a message:
-// @actions/core writes them as they are, and the runner looks the file up by that name.
+// the name as it is (the runner looks the file up by it), the message made visible.
 const controls = scratchFile("tab\tnel\u0085bidi\u202e.json", escapes.toString("utf8")
     .replace('"status": "open: 100%, 日本 %0A done"', '"status": "a\\u202eb\\u0085c\\td"'));
 checkValidate("validate on control characters in a file name and a message", [controls], 1);

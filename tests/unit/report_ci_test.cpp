@@ -87,10 +87,11 @@ TEST_CASE("github: the job summary counts each file and lists the first findings
     total.valid = total.invalid = total.unreadable = total.warnings = total.errors = 1;
     const std::string summary = emitter->job_summary(total);
     CHECK(summary.find("| log.ndjson | 2 | 1 | 1 |\n") != std::string::npos);
-    CHECK(summary.find("| bad & <x>.json | 1 | 1 | 0 |\n") != std::string::npos);
+    // Markdown's marks in a name are escaped, so the table shows the name as text.
+    CHECK(summary.find("| bad & \\<x\\>.json | 1 | 1 | 0 |\n") != std::string::npos);
     const auto enum_row = summary.find("| log.ndjson:2:38 | error | /data/object/event/status: ");
     const auto colour_row = summary.find("| log.ndjson:2:55 | warning | /data/object/colour: ");
-    const auto bad_row = summary.find("| bad & <x>.json:1:5 | error | not valid JSON: x |");
+    const auto bad_row = summary.find("| bad & \\<x\\>.json:1:5 | error | not valid JSON: x |");
     CHECK(enum_row < colour_row);
     CHECK(colour_row < bad_row);
     CHECK(bad_row != std::string::npos);

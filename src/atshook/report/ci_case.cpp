@@ -142,7 +142,8 @@ std::vector<CiCase> check_cases(const delivery::CheckTally& checks, std::string_
                 delivery::expectation_text(delivery::expectation(row.check)), row.sent,
                 row.sent == 1 ? "y" : "ies", answers);
             storage.push_back(std::move(diagnostic));
-            check.diagnostics.push_back({&storage.back(), std::string(url), {}, false});
+            check.diagnostics.push_back(
+                {&storage.back(), std::string(url), {Position{0, 0}, std::nullopt}, false});
         }
         cases.push_back(std::move(check));
     }

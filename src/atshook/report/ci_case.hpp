@@ -17,7 +17,7 @@ namespace atshook::report {
 struct LocatedDiagnostic {
     const Diagnostic* diagnostic = nullptr;
     std::string path; // as the report names the file: relative to the working directory if under it
-    Region region;
+    Region region;    // line 0: no place in a file (a handler check is about a URL)
     bool pointed = true; // a finding at a JSON pointer ("(root)" when empty), not a verdict
 };
 

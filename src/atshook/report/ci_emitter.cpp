@@ -71,7 +71,8 @@ void CiEmitter::send_end(std::string& out, const SendRunReport& report) const {
                                              tally.delivered(), all, report.url);
             storage.push_back(std::move(diagnostic));
             run.outcome = CiCase::Outcome::failed;
-            run.diagnostics.push_back({&storage.back(), report.url, {}, false});
+            run.diagnostics.push_back(
+                {&storage.back(), report.url, {Position{0, 0}, std::nullopt}, false});
         }
         cases.push_back(std::move(run));
     }

@@ -17,7 +17,8 @@ namespace {
 constexpr std::size_t k_summary_findings = 10;
 
 // A message on its way to the runner: CR and LF are the command's to escape; every other control
-// or bidi character, and bytes that are not UTF-8, become visible escapes as on a terminal.
+// or bidi character, and bytes that are not UTF-8, become visible escapes as on a terminal, so an
+// annotation cannot reorder or hide text.
 std::string runner_text(std::string_view text) {
     std::string out;
     std::size_t start = 0;
@@ -30,29 +31,19 @@ std::string runner_text(std::string_view text) {
     return out + printable(text.substr(start));
 }
 
-// escapeData: % CR LF.
-std::string escape_data(std::string_view text) {
+// @actions/core's escapeData (% CR LF) and, for a property, escapeProperty (also : and ,).
+std::string toolkit_escape(std::string_view text, bool property) {
     std::string out;
-    for (const char c : runner_text(text)) {
+    for (const char c : text) {
         if (c == '%')
             out += "%25";
         else if (c == '\r')
             out += "%0D";
         else if (c == '\n')
             out += "%0A";
-        else
-            out += c;
-    }
-    return out;
-}
-
-// escapeProperty: also : and ,.
-std::string escape_property(std::string_view text) {
-    std::string out;
-    for (const char c : escape_data(text)) {
-        if (c == ':')
+        else if (property && c == ':')
             out += "%3A";
-        else if (c == ',')
+        else if (property && c == ',')
             out += "%2C";
         else
             out += c;
@@ -60,19 +51,17 @@ std::string escape_property(std::string_view text) {
     return out;
 }
 
-// The workflow command of a severity: a note is a notice.
 std::string_view command_for(Severity severity) {
     return severity == Severity::note ? "notice" : severity_name(severity);
 }
 
-// A Markdown table cell: pipes and line ends would end it.
+// A Markdown table cell, as text: line ends would end the row (printable() escapes them), a
+// pipe the cell, and Markdown's marks would format it.
 std::string cell(std::string_view text) {
     std::string out;
     for (const char c : printable(text)) {
-        if (c == '|')
-            out += "\\|";
-        else
-            out += c;
+        if (std::string_view("\\`*_[]<>|#~!").find(c) != std::string_view::npos) out += '\\';
+        out += c;
     }
     return out;
 }
@@ -116,15 +105,16 @@ private:
     void annotate(std::string& out, const LocatedDiagnostic& located) const {
         const Diagnostic& diagnostic = *located.diagnostic;
         out += fmt::format("::{} title={}", command_for(diagnostic.severity),
-                           escape_property(rule_title(diagnostic.rule)));
-        if (!located.path.empty()) out += ",file=" + escape_property(located.path);
+                           toolkit_escape(rule_title(diagnostic.rule), true));
+        // The name as it is: the runner looks the file up by it.
+        if (!located.path.empty()) out += ",file=" + toolkit_escape(located.path, true);
         const Region& region = located.region;
         out += fmt::format(",line={}", region.begin.line);
         if (region.end) out += fmt::format(",endLine={}", region.end->line);
         out += fmt::format(",col={}", region.begin.column);
         if (region.end && region.end->line == region.begin.line)
             out += fmt::format(",endColumn={}", region.end->column);
-        out += "::" + escape_data(pointed_message(located)) + '\n';
+        out += "::" + toolkit_escape(runner_text(pointed_message(located)), false) + '\n';
     }
 
     // The first findings by input order (files are checked one after another; within a file,

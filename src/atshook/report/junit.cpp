@@ -69,12 +69,13 @@ protected:
         out += fmt::format("    <testcase name=\"{}\" classname=\"{}\"", xml_text(check.name),
                            xml_text(check.classname));
         std::string lines;
-        for (const auto& located : check.diagnostics)
-            lines += fmt::format("{}:{}:{}: {}{}\n", located.path, located.region.begin.line,
-                                 located.region.begin.column,
-                                 located.diagnostic->severity == Severity::warning ? "warning: "
-                                                                                    : "",
-                                 pointed_message(located));
+        for (const auto& located : check.diagnostics) {
+            const Position& at = located.region.begin;
+            lines += at.line ? fmt::format("{}:{}:{}: ", located.path, at.line, at.column)
+                             : located.path + ": ";
+            if (located.diagnostic->severity == Severity::warning) lines += "warning: ";
+            lines += pointed_message(located) + '\n';
+        }
         if (check.outcome == CiCase::Outcome::passed) {
             if (lines.empty()) {
                 out += "/>\n";
