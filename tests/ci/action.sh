@@ -13,7 +13,8 @@
 #         are stand-ins that record their arguments);
 #       verify with the secret input: signed requests pass, a forged one fails with an
 #         annotation, and the secret is never printed;
-#       args holding shell syntax ($(...), `...`, ;) run nothing: they are words for ats-hook.
+#       args holding shell syntax ($(...), `...`, ;) run nothing: they are words for ats-hook;
+#   - the cache key names the system and machine and changes with the sources, not with tests.
 # Usage: action.sh ATS_HOOK_BIN SOURCE_DIR
 set -euo pipefail
 ats_hook=$(realpath "$1")
@@ -208,6 +209,25 @@ cat "$work"/*/out >"$work/all-output"
 if grep -qF -- "${secret#whsec_}" "$work/all-output"; then
     fail "the secret was printed"
 fi
+
+# The cache key: the system, the machine and the sources the binary is built from; another
+# source gives another key, a file the build does not read (tests/) the same.
+key_of() { # action folder
+    local out=$work/key-output
+    : >"$out"
+    GITHUB_ACTION_PATH=$1 RUNNER_TEMP=$work/key-temp GITHUB_OUTPUT=$out \
+        bash "$source_dir/ci/github/cache_key.sh"
+    sed -n 's/^key=//p' "$out"
+}
+mkdir "$work/source-copy"
+cp -r "$source_dir/CMakeLists.txt" "$source_dir/cmake" "$source_dir/include" "$source_dir/man" \
+    "$source_dir/src" "$work/source-copy/"
+key=$(key_of "$work/source-copy")
+[[ $key =~ ^ats-hook-v1-[a-z]+-[0-9.]+-$(uname -m)-[0-9a-f]{16}$ ]] || fail "the cache key: $key"
+mkdir -p "$work/source-copy/tests" && echo "change" >"$work/source-copy/tests/new.txt"
+[[ $(key_of "$work/source-copy") == "$key" ]] || fail "the cache key changed with a file under tests/"
+echo "// change" >>"$work/source-copy/src/cli/main.cpp"
+[[ $(key_of "$work/source-copy") != "$key" ]] || fail "the cache key is the same for another source"
 
 # Shell syntax in args is not run.
 new_runner injection
