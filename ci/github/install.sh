@@ -63,7 +63,7 @@ else
     build=$RUNNER_TEMP/ats-hook-build
     cmake -S "$source_dir" -B "$build" -G Ninja -DATS_HOOK_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_INSTALL_PREFIX="$prefix"
-    cmake --build "$build" --target ats-hook man_page completion-scripts
+    cmake --build "$build"
     cmake --install "$build" --component cli --strip
     rm -rf "$build"
     runs || { echo "::error title=ats-hook action::the build did not give a working $tool" >&2; exit 1; }
