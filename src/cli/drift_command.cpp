@@ -9,6 +9,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
 #include "cli/raw_input.hpp"
+#include "cli/report_output.hpp"
 
 #include <fmt/core.h>
 
@@ -51,8 +52,7 @@ int run_drift(const DriftCommandOptions& options) {
             throw atshook::Error(fmt::format("{}: no documents to compare", input_name(*path)));
     const atshook::learn::Drift drift = atshook::learn::compare(*before, *after, options.event);
     if (!options.quiet) {
-        const auto emitter = atshook::report::make_emitter(
-            atshook::report::parse_format(options.format), stdout_color(options.color));
+        const auto emitter = make_command_emitter(options.format, options.color, "drift");
         std::string text;
         emitter->drift(text, {drift});
         std::fwrite(text.data(), 1, text.size(), stdout);

@@ -73,8 +73,10 @@ int run_emit(EmitOptions& options) {
         atshook::report::make_text_emitter(false);
     stream.on_invalid([text](const sample::InvalidEvent& invalid) {
         std::string report;
-        text->document(report, atshook::report::document_report(
-                                   invalid.name, {invalid.body, 0, false}, invalid.result));
+        auto document = atshook::report::document_report(invalid.name, {invalid.body, 0, false},
+                                                         invalid.result);
+        document.in_file = false; // the event was made here: its lines are nobody's
+        text->document(report, document);
         const ProgressPause pause(stderr);
         std::fflush(stdout);
         std::fputs(report.c_str(), stderr);
@@ -174,8 +176,9 @@ void add_emit_command(CLI::App& root, Commands& commands) {
                   "Write (or send) events even when they fail validation");
     app->add_option("--format", options->format,
                     "json (default; NDJSON for several events), ndjson, http (a request file "
-                    "for verify --request), curl (a command); http and curl sign")
-        ->check(CLI::IsMember({"json", "ndjson", "http", "curl"}))
+                    "for verify --request), curl (a command); http and curl sign. With --send: "
+                    "the summary as text, json or junit (a testcase per --check-handler check)")
+        ->check(CLI::IsMember({"json", "ndjson", "http", "curl", "junit"}))
         ->type_name("FORMAT");
     app->add_option("--url", options->url,
                     "Where the http and curl formats send to (default "
@@ -195,9 +198,14 @@ void add_emit_command(CLI::App& root, Commands& commands) {
     add_check_options(*app, options->sending, send);
     add_progress_options(*app, options->progress);
     commands.push_back({app, [options, app] {
-                            // With --send, --format json asks for the summary as JSON.
-                            options->sending.json =
-                                app->count("--format") > 0 && options->format == "json";
+                            // With --send, --format json or junit asks for the summary so.
+                            if (app->count("--format") > 0 &&
+                                (options->format == "json" || options->format == "junit"))
+                                options->sending.report = options->format;
+                            if (options->format == "junit" && app->count("--send") == 0)
+                                throw atshook::Error("--format junit reports a --send run (with "
+                                                     "--check-handler, a testcase per check)",
+                                                     atshook::Error::Kind::usage);
                             // The handler bench tells a story by default, so that its
                             // redeliveries and reorderings act on related events.
                             if (options->sending.check_handler && options->types.empty() &&

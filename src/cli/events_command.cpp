@@ -3,6 +3,7 @@
 #include "cli/command.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
+#include "cli/report_output.hpp"
 
 #include <cstdio>
 #include <memory>
@@ -12,8 +13,7 @@ namespace {
 
 int run_events(const std::string& format) {
     std::string text;
-    atshook::report::make_emitter(atshook::report::parse_format(format))
-        ->event_types(text, atshook::all_events());
+    make_command_emitter(format, "never", "events")->event_types(text, atshook::all_events());
     std::fwrite(text.data(), 1, text.size(), stdout);
     return exit_code::ok;
 }

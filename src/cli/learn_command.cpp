@@ -12,6 +12,7 @@
 #include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
 #include "cli/overlay_option.hpp"
+#include "cli/report_output.hpp"
 
 #include <fmt/core.h>
 
@@ -110,8 +111,7 @@ int run_learn(const LearnCommandOptions& options) {
         }
     }
     if (!options.quiet && options.save_profile != "-" && options.write_overlay != "-") {
-        const auto emitter = atshook::report::make_emitter(
-            atshook::report::parse_format(options.format), stdout_color(options.color));
+        const auto emitter = make_command_emitter(options.format, options.color, "learn");
         std::string text;
         emitter->learning(text, {profile, judgement, judged, options.facts});
         std::fwrite(text.data(), 1, text.size(), stdout);

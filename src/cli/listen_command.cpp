@@ -16,6 +16,7 @@
 #include "cli/overlay_option.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/secret_source.hpp"
+#include "cli/report_output.hpp"
 
 #include <fmt/core.h>
 
@@ -116,8 +117,7 @@ int run_listen(ListenOptions& options) {
         isatty(STDOUT_FILENO) == 1 || (fstat(STDOUT_FILENO, &out_stat) == 0 &&
                                        (S_ISFIFO(out_stat.st_mode) || S_ISSOCK(out_stat.st_mode)));
     auto last_flush = std::chrono::steady_clock::now();
-    const auto emitter =
-        atshook::report::make_emitter(atshook::report::parse_format(options.format));
+    const auto emitter = make_command_emitter(options.format, "never", "listen");
     const atshook::report::VerifyContext context{loaded.origins, options.tolerance, false};
     const auto report = [&](const receive::DeliveryReport& delivery) {
         std::string text;

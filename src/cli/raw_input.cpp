@@ -47,15 +47,15 @@ std::string read_all(int fd, const std::string& path, std::size_t expected, std:
 
 } // namespace
 
-void require_stdin_once(std::initializer_list<std::pair<const char*, std::string>> inputs) {
-    const char* first = nullptr;
+void require_stdin_once(const std::vector<std::pair<std::string, std::string>>& inputs) {
+    const std::string* first = nullptr;
     for (const auto& [option, path] : inputs) {
         if (path != "-") continue;
         if (first)
-            throw atshook::Error(std::string(first) + " and " + option +
+            throw atshook::Error(*first + " and " + option +
                                      " cannot both come from stdin: give one of them as a file",
                                  atshook::Error::Kind::usage);
-        first = option;
+        first = &option;
     }
 }
 

@@ -2,7 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
-#include <initializer_list>
+#include <vector>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,7 +17,7 @@ std::string read_raw_input(const std::string& path, std::size_t limit, std::stri
 
 // Throws a usage error when more than one of `inputs` (option name, path) is "-": stdin can be
 // read once, and the second reader would see nothing.
-void require_stdin_once(std::initializer_list<std::pair<const char*, std::string>> inputs);
+void require_stdin_once(const std::vector<std::pair<std::string, std::string>>& inputs);
 
 // Registers --max-bytes (the largest payload a command reads; 16 MiB by default, at most 4 GiB).
 void add_max_bytes_option(CLI::App& command, std::size_t& max_bytes);

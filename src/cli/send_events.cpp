@@ -7,6 +7,7 @@
 #include "atshook/signature/sign.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/progress.hpp"
+#include "cli/report_output.hpp"
 
 #include <fmt/core.h>
 
@@ -43,11 +44,11 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
     if (secrets) run.secrets = secrets->secrets;
     const bool few = total && *total <= k_few_deliveries && !run.load.duration;
     const bool lines = options.verbose || few;
-    const auto emitter = atshook::report::make_emitter(
-        options.json ? atshook::report::Format::json : atshook::report::Format::text);
-    // With JSON on stdout, the attempts' lines (and a stop) are still shown, on stderr.
+    const auto emitter = make_command_emitter(options.report, "never", "emit");
+    // With JSON or JUnit on stdout, the attempts' lines (and a stop) are still shown, on stderr.
+    const bool text_report = options.report == "text";
     const auto text = atshook::report::make_text_emitter(false);
-    std::FILE* const lines_to = options.json ? stderr : stdout;
+    std::FILE* const lines_to = text_report ? stdout : stderr;
 
     const NextOutgoing plain = [&]() -> std::optional<Outgoing> {
         auto event = next();
@@ -77,7 +78,7 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
             if (sent.outgoing.check.empty()) progress.add(1); // the events; checks come on top
         });
     progress.finish();
-    if (options.json) std::fputs(atshook::report::stop_text(result).c_str(), stderr);
+    if (!text_report) std::fputs(atshook::report::stop_text(result).c_str(), stderr);
     std::string summary;
     emitter->send_end(summary, {result, url, !few || options.verbose});
     std::fwrite(summary.data(), 1, summary.size(), stdout);

@@ -19,7 +19,7 @@ struct SendOptions {
     double rate = 0;            // deliveries per second; 0: as fast as answered
     std::string duration;       // "30s", "2m", "500ms": keep sending this long (events repeat)
     bool verbose = false;       // a line per attempt even for many deliveries
-    bool json = false;          // the summary as one JSON object (emit --format json)
+    std::string report = "text"; // the summary: text, json (one object) or junit (emit --format)
     std::string save;           // keep each request sent (first attempt) as a request file here
     bool check_handler = false; // mix in behaviour checks and judge the answers
     double check_ratio = 0.25;  // a check after this share of the plain deliveries

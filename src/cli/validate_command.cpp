@@ -1,6 +1,6 @@
 #include "atshook/batch_validation.hpp"
 #include "atshook/error.hpp"
-#include "atshook/report/emitter.hpp"
+#include "atshook/report/report_stream.hpp"
 #include "cli/color_option.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
@@ -9,9 +9,11 @@
 #include "cli/overlay_option.hpp"
 #include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
+#include "cli/report_output.hpp"
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace cli {
@@ -38,15 +40,16 @@ int run_validate(const ValidateOptions& options) {
     validate.overlays = load_overlays(options.overlays); // a bad overlay stops before any input
     atshook::Validator check_options(validate); // a bad --event is a usage error before any input
 
-    const auto emitter =
-        options.quiet ? nullptr
-                      : atshook::report::make_emitter(atshook::report::parse_format(options.format),
-                                                      stdout_color(options.color));
-    const auto write = [](const std::string& text) {
+    const auto emitter = options.quiet ? nullptr
+                                       : make_command_emitter(options.format, options.color,
+                                                              "validate");
+    const auto write = [](std::string_view text) {
         if (text.empty()) return;
         const ProgressPause pause(stdout);
         std::fwrite(text.data(), 1, text.size(), stdout);
     };
+    std::optional<atshook::report::ReportStream> stream;
+    if (emitter) stream.emplace(*emitter, write);
     const unsigned jobs =
         options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     const std::vector<std::string> files =
@@ -58,30 +61,33 @@ int run_validate(const ValidateOptions& options) {
     atshook::report::Tally total;
     bool unopenable = false;
     for (const auto& file : files) {
+        const std::string source = file == "-" ? "<stdin>" : file;
         try {
             atshook::InputReader reader(file, options.max_bytes);
             atshook::validate_input(reader, validate, emitter.get(), jobs, options.max_bytes,
                                     [&](const atshook::ChunkReport& report) {
-                                        write(report.text);
+                                        if (stream) stream->records(report.text, report.tally);
                                         total.add(report.tally);
                                         progress.add(report.input_bytes, report.tally.documents);
                                     });
         } catch (const atshook::Error& e) {
             std::fflush(stdout);
-            if (emitter) { // scripts see every input in the output
+            if (stream) { // scripts see every input in the output
                 std::string text;
-                emitter->unopenable(text, file == "-" ? "<stdin>" : file, e.what());
-                write(text);
+                emitter->unopenable(text, source, e.what());
+                atshook::report::Tally unread;
+                unread.documents = unread.unreadable = unread.errors = 1;
+                stream->records(text, unread);
             }
             if (!options.quiet) print_error(e.what());
             unopenable = true;
         }
+        if (stream) stream->end_input(source);
     }
     progress.finish();
-    if (emitter) {
-        std::string text;
-        emitter->documents_end(text, total);
-        write(text);
+    if (stream) {
+        stream->finish(total);
+        write_job_summary(*emitter, total);
     }
     if (unopenable || total.unreadable) return exit_code::bad_input;
     if (total.documents == 0) {
@@ -108,7 +114,8 @@ void add_validate_command(CLI::App& root, Commands& commands) {
                   "are errors");
     add_overlay_option(*app, options->overlays);
     app->add_option("--format", options->format,
-                    "Output: text (default) or json (one object per line)")
+                    "Output: text (default), json (one object per line), github (workflow "
+                    "annotations), gitlab (Code Quality), junit or sarif")
         ->check(format_check(atshook::report::Subject::documents));
     app->add_flag("-q,--quiet", options->quiet, "Print nothing; report through the exit code only");
     add_color_option(*app, options->color);

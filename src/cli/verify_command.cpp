@@ -2,7 +2,8 @@
 #include "atshook/http_message.hpp"
 #include "atshook/input.hpp"
 #include "atshook/limits.hpp"
-#include "atshook/report/emitter.hpp"
+#include "atshook/learn/corpus.hpp"
+#include "atshook/report/report_stream.hpp"
 #include "atshook/reserialization.hpp"
 #include "atshook/signature/verify.hpp"
 #include "cli/color_option.hpp"
@@ -12,6 +13,7 @@
 #include "cli/format_option.hpp"
 #include "cli/overlay_option.hpp"
 #include "cli/raw_input.hpp"
+#include "cli/report_output.hpp"
 #include "cli/secret_source.hpp"
 #include "cli/time_option.hpp"
 
@@ -19,6 +21,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -46,8 +49,8 @@ int exit_code_for(Reason reason) {
 }
 
 struct VerifyCommandOptions {
-    std::string body_file = "-";
-    std::string request_file;
+    std::vector<std::string> files; // the body, or with --request more request files
+    std::vector<std::string> request_files;
     std::string headers_file;
     std::string id, timestamp, signature;
     SecretOptions secrets;
@@ -65,28 +68,40 @@ struct VerifyCommandOptions {
 struct Delivery {
     DeliveryHeaders headers;
     std::string body;
-    std::string body_source; // for validation messages
+    std::string source;           // the request or body file, as reports name it
+    std::size_t body_line = 0;    // the line of `source` the body starts on (0: it is the file)
     bool from_flags = false;
 };
 
+// The lines before `offset` in `bytes`, plus one: the line `offset` is on.
+std::size_t line_at(std::string_view bytes, std::size_t offset) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i)
+        line += bytes[i] == '\n';
+    return line;
+}
+
+Delivery read_request(const std::string& path, const VerifyCommandOptions& options) {
+    Delivery delivery;
+    delivery.source = input_name(path);
+    const std::string bytes =
+        read_raw_input(path, options.max_bytes + atshook::limits::k_request_head_bytes,
+                       "--max-bytes plus 64 KiB for the request line and headers");
+    auto request = atshook::parse_http_request(bytes, delivery.source);
+    if (request.ignored_trailing_bytes > 0)
+        print_warning(fmt::format("{}: {} byte(s) after the Content-Length body ignored",
+                                  delivery.source, request.ignored_trailing_bytes));
+    delivery.headers = find_delivery_headers(request.headers, delivery.source);
+    delivery.body_line =
+        line_at(bytes, bytes.size() - request.ignored_trailing_bytes - request.body.size());
+    delivery.body = std::move(request.body);
+    return delivery;
+}
+
 Delivery read_delivery(const VerifyCommandOptions& options, const CLI::App& app) {
     Delivery delivery;
-    if (!options.request_file.empty()) {
-        const std::string name = input_name(options.request_file);
-        auto request = atshook::parse_http_request(
-            read_raw_input(options.request_file,
-                           options.max_bytes + atshook::limits::k_request_head_bytes,
-                           "--max-bytes plus 64 KiB for the request line and headers"),
-            name);
-        if (request.ignored_trailing_bytes > 0)
-            print_warning(fmt::format("{}: {} byte(s) after the Content-Length body ignored", name,
-                                      request.ignored_trailing_bytes));
-        delivery.headers = find_delivery_headers(request.headers, name);
-        delivery.body = std::move(request.body);
-        delivery.body_source = name + " (body)";
-        return delivery;
-    }
-    if (options.body_file == "-" && options.headers_file == "-")
+    const std::string body_file = options.files.empty() ? "-" : options.files.front();
+    if (body_file == "-" && options.headers_file == "-")
         throw atshook::Error("--headers and the body cannot both come from stdin",
                              atshook::Error::Kind::usage);
     if (!options.headers_file.empty()) {
@@ -108,23 +123,50 @@ Delivery read_delivery(const VerifyCommandOptions& options, const CLI::App& app)
                              "body, or --id, --timestamp and --signature with the body",
                              atshook::Error::Kind::usage);
     }
-    delivery.body = read_raw_input(options.body_file, options.max_bytes, "--max-bytes");
-    delivery.body_source = input_name(options.body_file);
+    delivery.body = read_raw_input(body_file, options.max_bytes, "--max-bytes");
+    delivery.source = input_name(body_file);
+    delivery.body_line = 1;
     return delivery;
 }
 
-int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
-    const bool body_used = options.request_file.empty();
-    for (const auto& secret_file : options.secrets.files)
-        require_stdin_once({{"--request", options.request_file},
-                            {"--headers", options.headers_file},
-                            {"the body", body_used ? options.body_file : std::string()},
-                            {"--secret-file", secret_file}});
-    const std::int64_t now = unix_seconds_option(options.now, "--now");
-    atshook::ValidateOptions validate;
-    if (options.validate) validate.overlays = load_overlays(options.overlays);
-    const Delivery delivery = read_delivery(options, app);
-    LoadedSecrets loaded = load_secrets(options.secrets);
+// The request files --request names: each file as given, each directory's .http files below it.
+std::vector<std::string> request_paths(const VerifyCommandOptions& options) {
+    std::vector<std::string> named; // a bare --request leaves an empty value behind
+    for (const auto& list : {options.request_files, options.files})
+        for (const auto& path : list)
+            if (!path.empty()) named.push_back(path);
+    if (named.empty())
+        throw atshook::Error("--request needs a request file or a directory of them",
+                             atshook::Error::Kind::usage);
+    std::vector<std::string> paths;
+    for (const auto& path : named) {
+        std::error_code error;
+        if (path == "-" || !std::filesystem::is_directory(path, error)) {
+            paths.push_back(path);
+            continue;
+        }
+        std::size_t found = 0;
+        for (auto& file : atshook::learn::corpus_files(path))
+            if (file.ends_with(".http")) {
+                paths.push_back(std::move(file));
+                ++found;
+            }
+        if (found == 0)
+            throw atshook::Error(fmt::format("{}: no .http request files in this directory", path));
+    }
+    return paths;
+}
+
+// What verifying one delivery came to: its exit code and its line in the report.
+struct Outcome {
+    int exit_code = exit_code::ok;
+    atshook::report::Tally tally;
+};
+
+Outcome verify_one(const Delivery& delivery, const VerifyCommandOptions& options,
+                   const LoadedSecrets& loaded, const atshook::ValidateOptions& validate,
+                   std::int64_t now, const atshook::report::Emitter* emitter, bool several,
+                   std::string& text) {
     const auto result = atshook::verify_with_hints(
         delivery.headers, delivery.body, loaded.secrets,
         atshook::signature::VerifyOptions{now, options.tolerance, !options.ignore_timestamp});
@@ -134,22 +176,111 @@ int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
     std::optional<atshook::DocumentResult> validation;
     if (options.validate && result.ok())
         validation = atshook::Validator(validate).validate(delivery.body);
-    if (!options.quiet) {
+    if (emitter) {
         std::optional<atshook::report::DocumentReport> body;
-        if (validation)
+        if (validation) {
             body = atshook::report::document_report(
-                delivery.body_source, atshook::Document{delivery.body, 0, false}, *validation);
-        std::string text;
-        atshook::report::make_emitter(atshook::report::parse_format(options.format),
-                                      stdout_color(options.color))
-            ->verification(text, {result, delivery.headers, context, body ? &*body : nullptr});
-        std::fwrite(text.data(), 1, text.size(), stdout);
+                delivery.source, atshook::Document{delivery.body, 0, false}, *validation);
+            for (auto& diagnostic : body->diagnostics) // at their lines in the request file
+                diagnostic.where.line = delivery.body_line;
+        }
+        emitter->verification(text, {result, delivery.headers, context, body ? &*body : nullptr,
+                                     delivery.source, several});
     }
+    Outcome outcome;
+    outcome.tally.documents = 1;
+    outcome.exit_code = exit_code_for(result.reason);
     if (validation && validation->status == atshook::DocumentResult::Status::unreadable)
-        return exit_code::bad_input;
+        outcome.exit_code = exit_code::bad_input;
     if (validation && validation->status == atshook::DocumentResult::Status::invalid)
-        return exit_code::failed;
-    return exit_code_for(result.reason);
+        outcome.exit_code = exit_code::failed;
+    if (outcome.exit_code == exit_code::ok)
+        ++outcome.tally.valid;
+    else if (outcome.exit_code == exit_code::bad_input)
+        ++outcome.tally.unreadable;
+    else
+        ++outcome.tally.invalid;
+    return outcome;
+}
+
+int run_verify(VerifyCommandOptions& options, const CLI::App& app) {
+    const bool requests = app.count("--request") > 0;
+    if (!requests && options.files.size() > 1)
+        throw atshook::Error("verify takes one BODY_FILE; to verify several deliveries, give "
+                             "their request files to --request",
+                             atshook::Error::Kind::usage);
+    const std::string body_file = options.files.empty() ? "-" : options.files.front();
+    std::vector<std::pair<std::string, std::string>> readers{
+        {"--headers", options.headers_file}, {"the body", requests ? std::string() : body_file}};
+    if (requests)
+        for (const auto& file : options.files)
+            readers.emplace_back("--request", file);
+    for (const auto& request : options.request_files)
+        if (!request.empty()) readers.emplace_back("--request", request);
+    for (const auto& secret_file : options.secrets.files)
+        readers.emplace_back("--secret-file", secret_file);
+    require_stdin_once(readers);
+    const std::int64_t now = unix_seconds_option(options.now, "--now");
+    atshook::ValidateOptions validate;
+    if (options.validate) validate.overlays = load_overlays(options.overlays);
+    const auto emitter =
+        options.quiet ? nullptr : make_command_emitter(options.format, options.color, "verify");
+    const auto write = [](std::string_view text) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+    };
+    std::optional<atshook::report::ReportStream> stream;
+    if (emitter) stream.emplace(*emitter, write);
+
+    if (!requests) {
+        const Delivery delivery = read_delivery(options, app);
+        const LoadedSecrets loaded = load_secrets(options.secrets);
+        std::string text;
+        const Outcome outcome =
+            verify_one(delivery, options, loaded, validate, now, emitter.get(), false, text);
+        if (stream) {
+            stream->records(text, outcome.tally);
+            stream->end_input(delivery.source);
+            stream->finish(outcome.tally, true);
+            write_job_summary(*emitter, outcome.tally);
+        }
+        return outcome.exit_code;
+    }
+
+    const std::vector<std::string> paths = request_paths(options);
+    const bool several = paths.size() > 1;
+    const LoadedSecrets loaded = load_secrets(options.secrets);
+    atshook::report::Tally total;
+    int exit = exit_code::ok;
+    for (const auto& path : paths) {
+        std::string text;
+        Outcome outcome;
+        if (!several) { // one request: a file that cannot be read is the command's error
+            outcome = verify_one(read_request(path, options), options, loaded, validate, now,
+                                 emitter.get(), false, text);
+        } else {
+            try {
+                outcome = verify_one(read_request(path, options), options, loaded, validate, now,
+                                     emitter.get(), true, text);
+            } catch (const atshook::Error& e) {
+                std::fflush(stdout);
+                if (!options.quiet) print_error(e.what());
+                if (emitter) emitter->unopenable(text, input_name(path), e.what());
+                outcome.exit_code = exit_code::for_error(e.kind());
+                outcome.tally.documents = outcome.tally.unreadable = outcome.tally.errors = 1;
+            }
+        }
+        if (exit == exit_code::ok) exit = outcome.exit_code; // the first failure decides
+        total.add(outcome.tally);
+        if (stream) {
+            stream->records(text, outcome.tally);
+            stream->end_input(input_name(path));
+        }
+    }
+    if (stream) {
+        stream->finish(total, true);
+        write_job_summary(*emitter, total);
+    }
+    return exit;
 }
 
 } // namespace
@@ -161,14 +292,18 @@ void add_verify_command(CLI::App& root, Commands& commands) {
     app->footer("Exit codes: 0 verified; 1 no matching signature (or, with --validate, an invalid "
                 "body);\n2 usage error; 3 malformed header, timestamp, secret or request file, "
                 "unreadable input\n(or, with --validate, a body that is not JSON); 4 timestamp "
-                "outside the tolerance;\n5 missing header.");
-    auto* body = app->add_option("BODY_FILE", options->body_file,
-                                 "The raw body (default: stdin); not with --request")
-                     ->type_name("FILE|-");
-    auto* request = app->add_option("--request", options->request_file,
-                                    "A captured HTTP request: request line, headers, blank "
-                                    "line, body (CRLF or LF; Content-Length honoured)")
-                        ->type_name("FILE");
+                "outside the tolerance;\n5 missing header. With several requests: 0 if all "
+                "passed, else the code of the\nfirst that did not.");
+    app->add_option("FILE", options->files,
+                    "The raw body (default: stdin); with --request, more request files or "
+                    "directories")
+        ->type_name("FILE|-");
+    auto* request = app->add_option("--request", options->request_files,
+                                    "Captured HTTP requests (request line, headers, blank line, "
+                                    "body; CRLF or LF; Content-Length honoured), or directories "
+                                    "of .http files; FILE arguments count as requests too")
+                        ->expected(0, CLI::detail::expected_max_vector_size)
+                        ->type_name("FILE|DIR");
     auto* headers = app->add_option("--headers", options->headers_file,
                                     "A file of 'Name: value' header lines; body from BODY_FILE "
                                     "or stdin")
@@ -180,8 +315,7 @@ void add_verify_command(CLI::App& root, Commands& commands) {
     auto* signature = app->add_option("--signature", options->signature,
                                       "The webhook-signature value, e.g. 'v1,<base64>'")
                           ->type_name("SIG");
-    request->excludes(body)->excludes(headers)->excludes(id)->excludes(timestamp)->excludes(
-        signature);
+    request->excludes(headers)->excludes(id)->excludes(timestamp)->excludes(signature);
     headers->excludes(id)->excludes(timestamp)->excludes(signature);
     add_secret_options(*app, options->secrets);
     auto* tolerance =
@@ -202,9 +336,11 @@ void add_verify_command(CLI::App& root, Commands& commands) {
                       "After the signature passes, also validate the body against the schema of "
                       "its event type (exit 1 if invalid, 3 if not JSON)");
     add_overlay_option(*app, options->overlays)->needs(validate);
-    app->add_option("--format", options->format, "Output: text (default) or json")
+    app->add_option("--format", options->format,
+                    "Output: text (default), json, github (workflow annotations), gitlab (Code "
+                    "Quality), junit or sarif")
         ->check(format_check(atshook::report::Subject::verification))
-        ->type_name("text|json");
+        ->type_name("FORMAT");
     app->add_flag("-q,--quiet", options->quiet,
                   "Print nothing, not even warnings or errors: the exit code says it all");
     add_color_option(*app, options->color);

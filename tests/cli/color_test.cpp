@@ -30,7 +30,7 @@ const std::string bold = "\x1b[1m", alert = "\x1b[1;31m", warn = "\x1b[33m", goo
 TEST_CASE("validate --color always: bold location, bold red pointer of an error") {
     const auto run = in_samples({"validate", "--color", "always", k_invalid});
     CHECK(run.exit_code == 1);
-    CHECK(run.out == bold + k_invalid + ":" + reset + " " + alert +
+    CHECK(run.out == bold + k_invalid + ":36:23:" + reset + " " + alert +
                          "/data/object/event/attendees/1/status:" + reset +
                          " \"attending\" is not one of accepted, pending, maybe, declined\n");
 }
@@ -38,7 +38,7 @@ TEST_CASE("validate --color always: bold location, bold red pointer of an error"
 TEST_CASE("validate --color always: a warning and its pointer in yellow, valid in green") {
     const auto run = in_samples({"validate", "--color", "always", k_warning});
     CHECK(run.exit_code == 0);
-    const std::string finding = bold + k_warning + ":" + reset + " " + warn + "warning:" + reset +
+    const std::string finding = bold + k_warning + ":12:19:" + reset + " " + warn + "warning:" + reset +
                                 " " + warn + "/data/object/pronouns:" + reset + " ";
     CHECK(run.out.starts_with(finding));
     CHECK(run.out.ends_with(bold + k_warning + ":" + reset + " " + good + "valid" + reset +
@@ -47,7 +47,7 @@ TEST_CASE("validate --color always: a warning and its pointer in yellow, valid i
 
 TEST_CASE("validate output to a pipe has no escape codes unless forced") {
     const auto piped = in_samples({"validate", k_invalid});
-    CHECK(piped.out == k_invalid + ": /data/object/event/attendees/1/status: \"attending\" is "
+    CHECK(piped.out == k_invalid + ":36:23: /data/object/event/attendees/1/status: \"attending\" is "
                                    "not one of accepted, pending, maybe, declined\n");
     const auto forced = in_samples({"validate", k_invalid}, {{"CLICOLOR_FORCE", "1"}});
     CHECK(forced.out.find(alert) != std::string::npos);

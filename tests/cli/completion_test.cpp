@@ -293,9 +293,13 @@ TEST_CASE("bash completion offers --overlay on the commands that validate or pri
 }
 
 TEST_CASE("bash completion offers each command's own --format values") {
-    CHECK(bash_completes("validate --format ") == Words{"text", "json"});
+    const Words ci{"text", "json", "github", "gitlab", "junit", "sarif"};
+    CHECK(bash_completes("validate --format ") == ci);
+    CHECK(bash_completes("verify --format ") == ci);
+    CHECK(bash_completes("learn --format ") == ci);
+    CHECK(bash_completes("listen --format ") == Words{"text", "json"});
     CHECK(bash_completes("show --format ") == Words{"text", "json", "markdown"});
-    CHECK(bash_completes("emit --format ") == Words{"json", "ndjson", "http", "curl"});
+    CHECK(bash_completes("emit --format ") == Words{"json", "ndjson", "http", "curl", "junit"});
     CHECK(bash_completes("sign --format ") == Words{"headers", "json", "http", "curl"});
     CHECK(bash_completes("show --format=m") == Words{"markdown"});
     CHECK(bash_completes("emit --envelope ") == Words{"data-object", "flat"});
@@ -394,7 +398,8 @@ TEST_CASE("fish completion offers each positional argument in its place, none pa
     dir.write("body.json", "{}");
     const std::string here = dir.path("");
     CHECK(fish_completes("verify ", here) == Words{"body.json"});
-    CHECK(fish_completes("verify body.json ", here).empty());
+    // verify's FILE repeats: with --request, every one is a request file.
+    CHECK(fish_completes("verify --request body.json ", here) == Words{"body.json"});
     CHECK(fish_completes("sign body.json ", here).empty());
     // An option's value is not a positional argument.
     CHECK(fish_completes("verify --secret-file body.json ", here) == Words{"body.json"});

@@ -159,7 +159,10 @@ TEST_CASE("findings stop at 100 per document and say how many more there were") 
     CHECK(text.exit_code == 1);
     const auto lines = lines_of(text.out);
     REQUIRE(lines.size() == 101);
-    CHECK(lines[0] == "<stdin>: /data/object/event/attendees/0: expected object, found integer 1");
+    // One line of JSON: the first attendee's column is where the array opens, plus one.
+    const std::size_t column = payload.find(R"("attendees":[)") + 13 + 1;
+    CHECK(lines[0] == "<stdin>:1:" + std::to_string(column) +
+                          ": /data/object/event/attendees/0: expected object, found integer 1");
     CHECK(lines[100] ==
           "<stdin>: and 299900 more findings not shown (100 kept): 299900 errors, 0 warnings");
     const auto json = run_ats({"validate", "--format", "json"}, test::stdin_of(payload));

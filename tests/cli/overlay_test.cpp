@@ -162,5 +162,5 @@ TEST_CASE("verify --validate judges the body against the corrected schema with -
     with.insert(with.end(), {"--overlay", k_overlay});
     const auto corrected = test::run_ats(with, without_overlay_variable());
     CHECK(corrected.exit_code == 0);
-    CHECK(corrected.out.find("(body): valid interview.created") != std::string::npos);
+    CHECK(corrected.out.find(request + ": valid interview.created") != std::string::npos);
 }

@@ -105,7 +105,7 @@ TEST_CASE("the NDJSON sample log reports its two bad lines by line number") {
     CHECK(findings_of(run.out, true) == expected_findings(file + ".findings"));
     const auto text = test::run_ats({"validate", file});
     CHECK(
-        text.out.find("deliveries.ndjson:14: /data/object/stage/parent_stage: \"interview\" is not "
+        text.out.find("deliveries.ndjson:14:983: /data/object/stage/parent_stage: \"interview\" is not "
                       "one of rejected, new, screening, interviewing, offered, hired\n") !=
         std::string::npos);
     CHECK(text.out.find("44 documents: 42 valid, 2 invalid; 2 errors, 0 warnings\n") !=

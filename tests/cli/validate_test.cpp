@@ -1,6 +1,8 @@
 #include "cli/run_process.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -39,17 +41,25 @@ TEST_CASE("validate reads stdin when no file or - is given") {
 TEST_CASE("validate exit code 1 names file, pointer, what was expected and what came") {
     auto payload = nlohmann::json::parse(test::read_file(k_valid));
     payload["data"]["object"]["event"]["attendees"][1]["status"] = "attending";
-    const auto file = temp_file("delivery.json", payload.dump(2));
+    const std::string text = payload.dump(2);
+    const auto file = temp_file("delivery.json", text);
     const auto run = test::run_ats({"validate", file});
     CHECK(run.exit_code == 1);
-    CHECK(run.out == file + ": /data/object/event/attendees/1/status: \"attending\" is not one of "
-                            "accepted, pending, maybe, declined\n");
+    // The line and column of the value's opening quote (the text is ASCII: a byte a column).
+    const std::size_t at = text.find(R"("attending")");
+    const std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                                     text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    const std::size_t column = at - text.rfind('\n', at);
+    CHECK(run.out == file + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                         ": /data/object/event/attendees/1/status: \"attending\" is not one of "
+                         "accepted, pending, maybe, declined\n");
 }
 
 TEST_CASE("validate exit code 2 for usage errors, with a suggestion for a mistyped --event") {
     const auto format = test::run_ats({"validate", "--format", "yaml"});
     CHECK(format.exit_code == 2);
-    CHECK(format.err.starts_with("ats-hook: error: --format: yaml not in {text,json}\n"));
+    CHECK(format.err.starts_with("ats-hook: error: --format: yaml not in "
+                                   "{text,json,github,gitlab,junit,sarif}\n"));
     CHECK(test::run_ats({"validate", "--no-such-option"}).exit_code == 2);
     CHECK(test::run_ats({"frobnicate"}).exit_code == 2);
     const auto run = test::run_ats({"validate", "--event", "interview.create", k_valid});
@@ -127,7 +137,7 @@ TEST_CASE("an unknown event type suggests the nearest real type") {
     const auto run = test::run_ats({"validate"}, test::stdin_of(R"({"type": "interview.create",
         "timestamp": "2024-01-24T14:59:34Z", "data": {}})"));
     CHECK(run.exit_code == 1);
-    CHECK(run.out == "<stdin>: /type: \"interview.create\" is not a HireHive event type; did you "
+    CHECK(run.out == "<stdin>:1:10: /type: \"interview.create\" is not a HireHive event type; did you "
                      "mean \"interview.created\"? (`ats-hook events` lists the 19 types)\n");
 }
 
@@ -161,9 +171,11 @@ TEST_CASE("--format json prints one object per document with the finding details
     CHECK(second["line"] == 3); // the blank line 2 is skipped but counted
     CHECK(second["valid"] == false);
     REQUIRE(second["findings"].size() == 2);
+    // The root of line 3: its 23 characters, columns 1 to 23.
     CHECK(second["findings"][1] == nlohmann::json::parse(R"({"pointer": "", "keyword": "required",
         "severity": "error", "message": "missing required member \"timestamp\"",
-        "expected": "a member \"timestamp\"", "actual": "absent"})"));
+        "expected": "a member \"timestamp\"", "actual": "absent", "line": 3, "column": 1,
+        "end_line": 3, "end_column": 24})"));
 }
 
 TEST_CASE("--format json reports a file that cannot be opened as an object too") {
@@ -183,7 +195,7 @@ TEST_CASE("several files keep their order and end with a summary line") {
     const auto run = test::run_ats({"validate", k_valid, bad});
     CHECK(run.exit_code == 1);
     CHECK(run.out == k_valid + ": valid interview.created\n" + bad +
-                         ": /timestamp: \"x\" is not an RFC 3339 date-time\n"
+                         ":1:38: /timestamp: \"x\" is not an RFC 3339 date-time\n"
                          "2 documents: 1 valid, 1 invalid; 1 error, 0 warnings\n");
 }
 
@@ -201,8 +213,17 @@ TEST_CASE("--jobs splits a large NDJSON log and keeps the output in input order"
     CHECK(one.exit_code == 1);
     CHECK(four.exit_code == 1);
     CHECK(four.out == one.out);
-    CHECK(one.out.find(file + ":997: /data/object/event/status") != std::string::npos);
-    CHECK(one.out.find(file + ":6979: /data/object/event/status") != std::string::npos);
+    // Columns count characters: the sample's names hold letters of two and three bytes.
+    const std::string line_text = broken.dump();
+    const std::string before = line_text.substr(0, line_text.find(R"("over")"));
+    const std::string column = std::to_string(
+        1 + static_cast<std::size_t>(std::count_if(before.begin(), before.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        })));
+    CHECK(one.out.find(file + ":997:" + column + ": /data/object/event/status") !=
+          std::string::npos);
+    CHECK(one.out.find(file + ":6979:" + column + ": /data/object/event/status") !=
+          std::string::npos);
     CHECK(one.out.ends_with("7000 documents: 6993 valid, 7 invalid; 7 errors, 0 warnings\n"));
 }
 

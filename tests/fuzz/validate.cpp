@@ -1,13 +1,18 @@
 // Any bytes as `ats-hook validate` reads them: one payload and NDJSON, lenient and strict, text
 // and JSON reports, through the same reader, batch validation and report code as the command.
+// Each finding's pointer is located in the document's bytes, as a report that says line and
+// column does; and the input's first line is located as a pointer in the rest, so that any
+// bytes and any pointer reach the locator.
 #include "fuzz_target.hpp"
 
 #include "atshook/batch_validation.hpp"
 #include "atshook/error.hpp"
+#include "atshook/json_locate.hpp"
 #include "atshook/limits.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace {
@@ -30,6 +35,29 @@ void check_json_lines(std::string_view text) {
                       "a JSON report line is an object");
         text.remove_prefix(newline + 1);
     }
+}
+
+// Locates `pointer` in `json`; a value found lies within the text and is one whole value.
+std::optional<atshook::TextSpan> checked_locate(std::string_view json, std::string_view pointer) {
+    const auto span = atshook::locate_json_pointer(json, pointer);
+    if (span) {
+        fuzz::require(span->begin < span->end && span->end <= json.size(),
+                      "a located value lies within the text");
+        const auto value = json.substr(span->begin, span->end - span->begin);
+        fuzz::require(atshook::locate_json_pointer(value, "") == atshook::TextSpan{0, value.size()},
+                      "a located value is one whole value");
+    }
+    return span;
+}
+
+// A document simdjson parsed holds a value at every finding's pointer (a missing member is
+// reported at its object), so the locator must find each one there.
+void check_locations(std::string_view json, const atshook::DocumentResult& result) {
+    const bool parsed = result.status != atshook::DocumentResult::Status::unreadable;
+    fuzz::require(checked_locate(json, "") || !parsed, "a parsed document is located whole");
+    for (const auto& finding : result.findings)
+        fuzz::require(checked_locate(json, finding.pointer) || !parsed,
+                      "a parsed document holds the value a finding points at");
 }
 
 // Runs validate_input as the command does; returns the report it printed.
@@ -82,6 +110,8 @@ std::string run_documents(std::string_view bytes, const char* name) {
         for (const auto& document : chunk.documents) {
             const auto result = atshook::validate_document(lenient, document, k_max);
             const auto strict_result = atshook::validate_document(strict, document, k_max);
+            check_locations(document.bytes, result);
+            check_locations(document.bytes, strict_result);
             fuzz::require(!strict_result.ok() || result.ok(),
                           "a payload valid under --strict is valid without it");
             fuzz::require(result.findings.size() <= atshook::limits::k_findings &&
@@ -115,5 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // As NDJSON, with a small --max-bytes; on two threads now and then (each compiles schemas).
     const unsigned jobs = size % 8 == 0 ? 2 : 1;
     run_pass(bytes, {"log.ndjson", Strictness::strict, Format::json, jobs, 1024});
+    if (const auto newline = bytes.find('\n'); newline != std::string_view::npos)
+        checked_locate(bytes.substr(newline + 1), bytes.substr(0, newline));
     return 0;
 }

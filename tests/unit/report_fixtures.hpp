@@ -13,6 +13,10 @@ namespace fixtures {
 
 using atshook::DocumentResult;
 
+// The document of invalid_result, on one line: "over" spans columns 38 to 43, "red" 55 to 59.
+inline constexpr std::string_view k_invalid_document =
+    R"({"data":{"object":{"event":{"status":"over"},"colour":"red"}}})";
+
 inline DocumentResult invalid_result() {
     DocumentResult result;
     result.status = DocumentResult::Status::invalid;

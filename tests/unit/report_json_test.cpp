@@ -18,17 +18,22 @@ std::string json_of(const atshook::report::DocumentReport& report) {
     return out;
 }
 
+using fixtures::k_invalid_document;
+
 } // namespace
 
 TEST_CASE("json: a document is one line holding every finding field") {
     const auto result = fixtures::invalid_result();
-    CHECK(json_of(document_report("log.ndjson", Document{"{}", 12, false}, result)) ==
+    CHECK(json_of(document_report("log.ndjson", Document{k_invalid_document, 12, false},
+                                  result)) ==
           R"({"event_type":"interview.created","findings":[{"actual":"\"over\"",)"
-          R"("expected":"one of active, past, cancelled","keyword":"enum",)"
+          R"("column":38,"end_column":44,"end_line":12,)"
+          R"("expected":"one of active, past, cancelled","keyword":"enum","line":12,)"
           R"("message":"\"over\" is not one of active, past, cancelled",)"
           R"("pointer":"/data/object/event/status","severity":"error"},)"
-          R"({"actual":"colour","expected":"only the documented members",)"
-          R"("keyword":"additionalProperties","message":"unknown member \"colour\"",)"
+          R"({"actual":"colour","column":55,"end_column":60,"end_line":12,)"
+          R"("expected":"only the documented members",)"
+          R"("keyword":"additionalProperties","line":12,"message":"unknown member \"colour\"",)"
           R"("pointer":"/data/object/colour","severity":"warning"}],"line":12,)"
           R"("omitted_findings":{"errors":0,"warnings":0},"source":"log.ndjson","valid":false})"
           "\n");
@@ -38,7 +43,8 @@ TEST_CASE("json: the root pointer is empty and the findings past the limit are c
     const auto result = fixtures::truncated_result();
     CHECK(json_of(document_report("job.json", Document{"{}", 0, false}, result)) ==
           R"({"event_type":"job.created","findings":[{"actual":"absent",)"
-          R"("expected":"member \"data\"","keyword":"required",)"
+          R"("column":1,"end_column":3,"end_line":1,)"
+          R"("expected":"member \"data\"","keyword":"required","line":1,)"
           R"("message":"missing member \"data\"","pointer":"","severity":"error"}],)"
           R"("line":null,"omitted_findings":{"errors":2,"warnings":1},"source":"job.json",)"
           R"("valid":false})"
@@ -48,8 +54,9 @@ TEST_CASE("json: the root pointer is empty and the findings past the limit are c
 TEST_CASE("json: control characters from input are JSON escapes, other text stays as it is") {
     const auto result = fixtures::hostile_result();
     CHECK(json_of(document_report("evil\x1b[2J.json", Document{"{}", 0, false}, result)) ==
-          R"({"event_type":"job.created","findings":[{"actual":"1","expected":"string",)"
-          R"("keyword":"type","message":"bad\nline )"
+          R"({"event_type":"job.created","findings":[{"actual":"1","column":1,)"
+          R"("end_column":null,"end_line":null,"expected":"string",)"
+          R"("keyword":"type","line":1,"message":"bad\nline )"
           "\xe2\x80\xae"
           R"(","pointer":"/data/\u0007","severity":"error"}],"line":null,)"
           R"("omitted_findings":{"errors":0,"warnings":0},"source":"evil\u001b[2J.json",)"
@@ -170,10 +177,16 @@ TEST_CASE("json: a verified body's validation is its document object") {
 TEST_CASE("the formats a command accepts come from the report layer") {
     using atshook::report::Subject;
     const auto names = atshook::report::format_names(Subject::documents);
-    REQUIRE(names.size() == 2);
-    CHECK(names[0] == "text");
-    CHECK(names[1] == "json");
+    CHECK(std::vector<std::string_view>(names.begin(), names.end()) ==
+          std::vector<std::string_view>{"text", "json", "github", "gitlab", "junit", "sarif"});
+    const auto sends = atshook::report::format_names(Subject::send_run);
+    CHECK(std::vector<std::string_view>(sends.begin(), sends.end()) ==
+          std::vector<std::string_view>{"text", "json", "junit"});
+    const auto listens = atshook::report::format_names(Subject::deliveries);
+    CHECK(std::vector<std::string_view>(listens.begin(), listens.end()) ==
+          std::vector<std::string_view>{"text", "json"});
     CHECK(atshook::report::parse_format("json") == atshook::report::Format::json);
+    CHECK(atshook::report::parse_format("sarif") == atshook::report::Format::sarif);
     CHECK_THROWS_AS(atshook::report::parse_format("xml"), atshook::Error);
 }
 

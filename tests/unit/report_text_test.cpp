@@ -15,27 +15,51 @@ std::string text_of(const atshook::report::DocumentReport& report, bool color = 
     return out;
 }
 
+using fixtures::k_invalid_document;
+
 } // namespace
 
-TEST_CASE("text: findings give file, NDJSON line, pointer and message, warnings are marked") {
+TEST_CASE("text: findings give file, line and column, pointer and message, warnings are marked") {
     const auto result = fixtures::invalid_result();
-    CHECK(text_of(document_report("log.ndjson", Document{"{}", 12, false}, result)) ==
-          "log.ndjson:12: /data/object/event/status: \"over\" is not one of active, past, "
+    CHECK(text_of(document_report("log.ndjson", Document{k_invalid_document, 12, false},
+                                  result)) ==
+          "log.ndjson:12:38: /data/object/event/status: \"over\" is not one of active, past, "
           "cancelled\n"
-          "log.ndjson:12: warning: /data/object/colour: unknown member \"colour\"\n");
+          "log.ndjson:12:55: warning: /data/object/colour: unknown member \"colour\"\n");
+    SUBCASE("a whole file, pretty-printed: the line in the file") {
+        const std::string pretty = "{\n  \"data\": {\n    \"object\": {\n      \"event\": "
+                                   "{\"status\": \"over\"},\n      \"colour\": \"red\"\n    }\n  }\n}\n";
+        CHECK(text_of(document_report("job.json", Document{pretty, 0, false}, result)) ==
+              "job.json:4:27: /data/object/event/status: \"over\" is not one of active, past, "
+              "cancelled\n"
+              "job.json:5:17: warning: /data/object/colour: unknown member \"colour\"\n");
+    }
 }
 
 TEST_CASE("text: a finding at the root, and the findings past the limit counted") {
     const auto result = fixtures::truncated_result();
-    CHECK(text_of(document_report("job.json", Document{"{}", 0, false}, result)) ==
-          "job.json: (root): missing member \"data\"\n"
+    CHECK(text_of(document_report("job.json", Document{"  {}", 0, false}, result)) ==
+          "job.json:1:3: (root): missing member \"data\"\n"
           "job.json: and 3 more findings not shown (1 kept): 2 errors, 1 warning\n");
+}
+
+TEST_CASE("text: a pointer the document does not hold is reported at the document's start") {
+    const auto result = fixtures::invalid_result();
+    CHECK(text_of(document_report("log.ndjson", Document{"{}", 12, false}, result)).starts_with(
+        "log.ndjson:12:1: /data/object/event/status: "));
+}
+
+TEST_CASE("text: an event emit made names no line and column") {
+    auto report = document_report("interview.created", Document{k_invalid_document, 0, false},
+                                  fixtures::invalid_result());
+    report.in_file = false;
+    CHECK(text_of(report).starts_with("interview.created: /data/object/event/status: "));
 }
 
 TEST_CASE("text: file name, pointer and message from input are escaped") {
     const auto result = fixtures::hostile_result();
     CHECK(text_of(document_report("evil\x1b[2J.json", Document{"{}", 0, false}, result)) ==
-          "evil\\x1b[2J.json: /data/\\x07: bad\\nline \\u{202e}\n");
+          "evil\\x1b[2J.json:1:1: /data/\\x07: bad\\nline \\u{202e}\n");
 }
 
 TEST_CASE("text: an unreadable document is reported at its line and column in the file") {
@@ -65,10 +89,11 @@ TEST_CASE("text: a valid whole file says so, a valid NDJSON line says nothing") 
 
 TEST_CASE("text: colour marks location, errors, warnings and verdicts as compilers do") {
     const auto result = fixtures::invalid_result();
-    CHECK(text_of(document_report("log.ndjson", Document{"{}", 12, false}, result), true) ==
-          "\x1b[1mlog.ndjson:12:\x1b[0m \x1b[1;31m/data/object/event/status:\x1b[0m \"over\" is "
+    CHECK(text_of(document_report("log.ndjson", Document{k_invalid_document, 12, false}, result),
+                  true) ==
+          "\x1b[1mlog.ndjson:12:38:\x1b[0m \x1b[1;31m/data/object/event/status:\x1b[0m \"over\" is "
           "not one of active, past, cancelled\n"
-          "\x1b[1mlog.ndjson:12:\x1b[0m \x1b[33mwarning:\x1b[0m \x1b[33m/data/object/colour:"
+          "\x1b[1mlog.ndjson:12:55:\x1b[0m \x1b[33mwarning:\x1b[0m \x1b[33m/data/object/colour:"
           "\x1b[0m unknown member \"colour\"\n");
     const auto valid = fixtures::valid_result("job.created");
     CHECK(text_of(document_report("job.json", Document{"{}", 0, false}, valid), true) ==
@@ -134,15 +159,16 @@ TEST_CASE("text: an id from input is escaped in the verdict, and the body's find
     auto headers = fixtures::canonical_headers();
     headers.id->value = "msg_\x1b[2J";
     const auto body_result = fixtures::invalid_result();
-    const auto body = document_report("body.json", Document{"{}", 0, false}, body_result);
+    const auto body =
+        document_report("body.json", Document{k_invalid_document, 0, false}, body_result);
     std::string out;
     make_text_emitter(false)->verification(out, {result, headers, fixtures::two_secrets(), &body});
     CHECK(out == "verified: message msg_\\x1b[2J, v1 signature by secret 2 of 2 (keys.txt line 2), "
                  "timestamp 1614265330 (2021-02-25T15:02:10Z) is 12 s before now (tolerance 300 "
                  "s)\n"
-                 "body.json: /data/object/event/status: \"over\" is not one of active, past, "
+                 "body.json:1:38: /data/object/event/status: \"over\" is not one of active, past, "
                  "cancelled\n"
-                 "body.json: warning: /data/object/colour: unknown member \"colour\"\n");
+                 "body.json:1:55: warning: /data/object/colour: unknown member \"colour\"\n");
 }
 
 TEST_CASE("text: a received delivery is one line, with the handler's answer and its warnings") {

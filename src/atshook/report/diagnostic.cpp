@@ -1,5 +1,6 @@
 #include "atshook/report/diagnostic.hpp"
 
+#include "atshook/json_locate.hpp"
 #include "atshook/validation.hpp"
 
 namespace atshook::report {
@@ -16,9 +17,28 @@ std::string_view severity_name(Severity severity) {
     return "error";
 }
 
-Position position(const Where& where, std::string_view bytes) {
-    const LineColumn at = line_column(bytes, where.span ? where.span->begin : 0);
+namespace {
+
+Position position_at(const Where& where, std::string_view bytes, std::size_t offset) {
+    const LineColumn at = line_column(bytes, offset);
     return {(where.line ? where.line - 1 : 0) + at.line, at.column};
+}
+
+} // namespace
+
+Position position(const Where& where, std::string_view bytes) {
+    return position_at(where, bytes, where.span ? where.span->begin : 0);
+}
+
+Region region(const Where& where, std::string_view bytes) {
+    std::optional<Span> span = where.span;
+    if (!span && !bytes.empty())
+        if (const auto found = locate_json_pointer(bytes, where.pointer))
+            span = Span{found->begin, found->end};
+    if (!span) return {position_at(where, bytes, 0), std::nullopt};
+    Region located{position_at(where, bytes, span->begin), std::nullopt};
+    if (span->end > span->begin) located.end = position_at(where, bytes, span->end);
+    return located;
 }
 
 } // namespace atshook::report

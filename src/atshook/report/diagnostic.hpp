@@ -23,8 +23,9 @@ struct Span {
 };
 
 struct Where {
-    std::string source;       // a file name, "<stdin>", "request body"
-    std::size_t line = 0;     // the NDJSON line the document is on; 0: the whole file
+    std::string source;   // a file name, "<stdin>", "request body"
+    std::size_t line = 0; // the line of the file the document starts on (an NDJSON line, a
+                          // request's body); 0: the document is the whole file
     std::string pointer;      // JSON pointer into the document; "" for its root or none
     std::optional<Span> span; // when known
 };
@@ -44,13 +45,23 @@ struct Diagnostic {
     std::vector<Hint> hints;
 };
 
-// Line and column (both from 1) of a span's start in the file: `bytes` are the document's,
-// which starts on line `where.line` (or 1 for a whole file). Without a span, the document's
-// first byte.
+// Line and column (both from 1; the column counts characters, not bytes) of a span's start in
+// the file: `bytes` are the document's, which starts on line `where.line` (or 1 for a whole
+// file), column 1. Without a span, the document's first byte.
 struct Position {
     std::size_t line = 1;
     std::size_t column = 1;
+    bool operator==(const Position&) const = default;
 };
 Position position(const Where& where, std::string_view bytes);
+
+// Where a diagnostic points in its file: from its span, else from its JSON pointer located in
+// the document's bytes (a search made only here, when a finding is written, so validation keeps
+// no offsets). `end` is the position just after the value's last character, when known.
+struct Region {
+    Position begin;
+    std::optional<Position> end;
+};
+Region region(const Where& where, std::string_view bytes);
 
 } // namespace atshook::report

@@ -52,12 +52,18 @@ nlohmann::json document_json(const DocumentReport& report) {
                 {"message", diagnostic.message}, {"line", at.line}, {"column", at.column}};
             continue;
         }
-        findings.push_back({{"pointer", diagnostic.where.pointer},
-                            {"keyword", diagnostic.rule},
-                            {"severity", severity_name(diagnostic.severity)},
-                            {"message", diagnostic.message},
-                            {"expected", diagnostic.expected},
-                            {"actual", diagnostic.actual}});
+        const Region at = region(diagnostic.where, report.bytes);
+        findings.push_back(
+            {{"pointer", diagnostic.where.pointer},
+             {"keyword", diagnostic.rule},
+             {"severity", severity_name(diagnostic.severity)},
+             {"message", diagnostic.message},
+             {"expected", diagnostic.expected},
+             {"actual", diagnostic.actual},
+             {"line", at.begin.line},
+             {"column", at.begin.column},
+             {"end_line", at.end ? nlohmann::json(at.end->line) : nlohmann::json(nullptr)},
+             {"end_column", at.end ? nlohmann::json(at.end->column) : nlohmann::json(nullptr)}});
     }
     json["findings"] = std::move(findings);
     json["omitted_findings"] = {{"errors", report.omitted.errors},
@@ -101,6 +107,11 @@ void Tally::add(const Tally& other) {
     unreadable += other.unreadable;
     errors += other.errors;
     warnings += other.warnings;
+}
+
+std::string verifications_line(const Tally& tally) {
+    return fmt::format("{}: {} passed, {} failed", counted(tally.documents, "request"),
+                       tally.valid, tally.invalid + tally.unreadable);
 }
 
 std::string summary_line(const Tally& tally) {

@@ -21,6 +21,8 @@ struct DocumentReport {
     std::string_view event_type;         // "" when unknown
     std::vector<Diagnostic> diagnostics; // findings in order; or the one reason it is unreadable
     OmittedFindings omitted;             // past the findings limit: counted only
+    bool in_file = true; // false: the bytes are no file a reader has (an event emit made), so
+                         // text names no line and column
 };
 
 // The result's findings as diagnostics (rule: the schema keyword; an unreadable document: rule
@@ -29,7 +31,9 @@ DocumentReport document_report(std::string_view source, const Document& document
                                const DocumentResult& result);
 
 // One object per document: source, line, event_type, valid, error (unreadable only), findings
-// with pointer, keyword, severity, message, expected and actual, and omitted_findings. The
+// with pointer, keyword, severity, message, expected, actual, and line, column, end_line and
+// end_column in the file (the end just after the value; null when unknown), and
+// omitted_findings. The
 // stable JSON form, in validate's output and inside verify's and listen's.
 nlohmann::json document_json(const DocumentReport& report);
 
@@ -48,5 +52,9 @@ std::string counted(std::size_t n, std::string_view noun);
 
 // "3 documents: 2 valid, 1 invalid; 4 errors, 1 warning"
 std::string summary_line(const Tally& tally);
+
+// verify's: "3 requests: 2 passed, 1 failed" (documents counted as requests; passed: verified,
+// and valid when validated).
+std::string verifications_line(const Tally& tally);
 
 } // namespace atshook::report

@@ -1,8 +1,10 @@
 #pragma once
-// The one way a command's results reach its output: an Emitter per format (text.cpp, json.cpp)
-// writes each record as it comes, appending to a string the caller then writes, so that a log
-// of millions of documents streams in input order in constant memory. The emitters know no
-// CLI and no terminal: colour is a choice handed to them.
+// The one way a command's results reach its output: an Emitter per format (text.cpp, json.cpp,
+// github.cpp, gitlab.cpp, junit.cpp, sarif.cpp) writes each record as it comes, appending to a
+// string the caller then writes, so that a log of millions of documents streams in input order
+// in constant memory. A format whose report is one document (JUnit, SARIF, GitLab's array) is
+// framed around the records by ReportStream (report_stream.hpp). The emitters know no CLI, no
+// terminal and no working directory: colour and the directory are handed to them.
 #include "atshook/catalog.hpp"
 #include "atshook/report/document.hpp"
 #include "atshook/report/drift.hpp"
@@ -18,7 +20,7 @@
 
 namespace atshook::report {
 
-enum class Format { text, json };
+enum class Format { text, json, github, gitlab, junit, sarif };
 
 // What a command reports, each with the formats it can be written in.
 enum class Subject {
@@ -38,6 +40,14 @@ std::span<const std::string_view> format_names(Subject subject);
 // The format named `name` (one of format_names); throws atshook::Error (usage) otherwise.
 Format parse_format(std::string_view name);
 
+// What an emitter is told of the world.
+struct EmitterOptions {
+    bool color = false;            // text: paint with render/tone
+    std::string working_directory; // absolute; paths under it are reported relative to it
+    std::string command;           // "validate", "verify", ...: names JUnit's testsuites
+    std::string version;           // ats-hook's, for SARIF's tool.driver
+};
+
 class Emitter {
 public:
     virtual ~Emitter() = default;
@@ -50,8 +60,23 @@ public:
                             std::string_view message) const = 0;
     virtual void documents_end(std::string& out, const Tally& tally) const = 0;
 
-    // verify: the verdict, its hints and, with --validate, the body's findings.
+    // Framing, for a report that is one document (JUnit, SARIF, GitLab), which ReportStream
+    // writes whole at the end: `begin` opens it, knowing the run's tally; `input` wraps the
+    // records of one input file (`first` while no input before it had records) given its tally;
+    // documents_end (or verifications_end) closes it. Streams write their records as they are.
+    virtual bool framed() const { return false; }
+    virtual void begin(std::string& out, const Tally& total) const;
+    virtual void input(std::string& out, std::string_view source, const Tally& tally,
+                       std::string_view records, bool first) const;
+
+    // Markdown for a CI job's summary page (GitHub's GITHUB_STEP_SUMMARY): files, documents,
+    // errors, warnings and the first findings; "" for a format without one.
+    virtual std::string job_summary(const Tally& tally) const;
+
+    // verify: the verdict, its hints and, with --validate, the body's findings; after several
+    // requests, the count of each outcome.
     virtual void verification(std::string& out, const VerificationReport& report) const = 0;
+    virtual void verifications_end(std::string& out, const Tally& tally) const;
 
     // emit --send and replay: one attempt as it happens (when the run shows them), then the
     // run's verdict and summary. JSON writes neither attempts nor the line that says a run was
@@ -76,10 +101,15 @@ public:
 };
 
 // text: compiler-style lines, coloured (through render/tone) when `color`; json: one object per
-// line for streams, an indented object for a single result.
-std::unique_ptr<Emitter> make_emitter(Format format, bool color = false);
+// line for streams, an indented object for a single result; github: workflow commands; gitlab:
+// a Code Quality report; junit: JUnit XML; sarif: SARIF 2.1.0.
+std::unique_ptr<Emitter> make_emitter(Format format, const EmitterOptions& options = {});
 
 std::unique_ptr<Emitter> make_text_emitter(bool color);
 std::unique_ptr<Emitter> make_json_emitter();
+std::unique_ptr<Emitter> make_github_emitter(const EmitterOptions& options);
+std::unique_ptr<Emitter> make_gitlab_emitter(const EmitterOptions& options);
+std::unique_ptr<Emitter> make_junit_emitter(const EmitterOptions& options);
+std::unique_ptr<Emitter> make_sarif_emitter(const EmitterOptions& options);
 
 } // namespace atshook::report

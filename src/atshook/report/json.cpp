@@ -21,12 +21,15 @@ public:
 
     void documents_end(std::string&, const Tally&) const override {}
 
-    // verify's object, with "validation" (the body's document object, or null).
+    // verify's object, with "source" (the request or body file) and "validation" (the body's
+    // document object, or null): indented, or one line each when there are several.
     void verification(std::string& out, const VerificationReport& report) const override {
-        auto json = verification_json(report.result, report.headers, report.context);
+        nlohmann::ordered_json json;
+        if (!report.source.empty()) json["source"] = report.source;
+        json.update(verification_json(report.result, report.headers, report.context));
         json["validation"] =
             report.validation ? nlohmann::ordered_json(document_json(*report.validation)) : nullptr;
-        out += json_text(json, 2);
+        out += json_text(json, report.several ? -1 : 2);
         out += '\n';
     }
 

@@ -20,8 +20,8 @@ class TextEmitter final : public Emitter {
 public:
     explicit TextEmitter(bool color) : m_color(color) {}
 
-    // delivery.json: /data/object/event/status: "over" is not one of active, past, cancelled
-    // delivery.json: warning: /data/object/colour: unknown member "colour" (...)
+    // delivery.json:14:17: /data/object/event/status: "over" is not one of active, past, ...
+    // delivery.json:9:5: warning: /data/object/colour: unknown member "colour" (...)
     // log.ndjson:7:15: not valid JSON: ...
     // A valid whole file gets one line ("delivery.json: valid interview.created"); a valid
     // NDJSON line none, so that large logs print only their problems.
@@ -43,10 +43,15 @@ public:
         const std::string where =
             printable(report.line ? fmt::format("{}:{}", report.source, report.line)
                                   : std::string(report.source)) +
-            ":"; // starts every line
+            ":"; // starts the lines about the whole document
         for (const auto& diagnostic : report.diagnostics) {
             const bool warning = diagnostic.severity == Severity::warning;
-            append_painted(out, where, Tone::strong, m_color);
+            const Position at = region(diagnostic.where, report.bytes).begin;
+            append_painted(out,
+                           report.in_file ? fmt::format("{}:{}:{}:", printable(report.source),
+                                                        at.line, at.column)
+                                          : where,
+                           Tone::strong, m_color);
             out += ' ';
             if (warning) {
                 append_painted(out, "warning:", Tone::warn, m_color);
@@ -86,6 +91,10 @@ public:
     // then, with --validate, the body's document lines.
     void verification(std::string& out, const VerificationReport& report) const override {
         const Diagnostic verdict = verification_diagnostic(report);
+        if (report.several) {
+            append_painted(out, printable(report.source) + ":", Tone::strong, m_color);
+            out += ' ';
+        }
         if (report.result.ok())
             append_painted(out, "verified:", Tone::good, m_color);
         else
@@ -97,6 +106,10 @@ public:
             out += ' ' + printable(hint.text) + '\n';
         }
         if (report.validation) document(out, *report.validation);
+    }
+
+    void verifications_end(std::string& out, const Tally& tally) const override {
+        if (tally.documents > 1) out += verifications_line(tally) + "\n";
     }
 
     // "3 of 3 deliveries to URL succeeded" (with checks: how many answered 2xx, and the checks

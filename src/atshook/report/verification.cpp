@@ -78,11 +78,37 @@ std::string describe_success(const VerifyResult& result, const DeliveryHeaders& 
     return line;
 }
 
+// The line of the header a verdict is about, when it came from a file; 1 (the request line)
+// for a missing header.
+std::size_t verdict_line(const VerificationReport& report) {
+    const auto& result = report.result;
+    std::optional<HeaderPart> part = result.part;
+    switch (result.reason) {
+    case Reason::missing_header:
+        return 1;
+    case Reason::too_old:
+    case Reason::too_new:
+        part = HeaderPart::timestamp;
+        break;
+    case Reason::ok:
+    case Reason::no_matching_signature:
+        part = HeaderPart::signature;
+        break;
+    case Reason::malformed:
+        break;
+    }
+    if (!part) return 0;
+    const auto& header = report.headers.get(*part);
+    return header ? header->line : 0;
+}
+
 } // namespace
 
 Diagnostic verification_diagnostic(const VerificationReport& report) {
     const auto& result = report.result;
     Diagnostic diagnostic;
+    diagnostic.where.source = std::string(report.source);
+    diagnostic.where.line = verdict_line(report);
     diagnostic.rule = reason_code(result.reason);
     diagnostic.severity = result.ok() ? Severity::note : Severity::error;
     diagnostic.message = result.ok() ? describe_success(result, report.headers, report.context)

@@ -24,11 +24,14 @@ struct VerificationReport {
     const signature::DeliveryHeaders& headers;
     const VerifyContext& context;
     const DocumentReport* validation = nullptr; // verify --validate, once the signature passed
+    std::string_view source = {}; // the request or body file
+    bool several = false;         // one of several requests: text names it, JSON is a line
 };
 
 // The verdict as one diagnostic: rule the reason code ("too_old"), severity note when verified,
 // the verdict's sentence as message ("message msg_..., v1 signature by secret 1 of 2 (...)" or
-// "too old: ..."), and the hints.
+// "too old: ..."), and the hints; where: the source, at the line of the header the verdict is
+// about (the request line when a header is missing).
 Diagnostic verification_diagnostic(const VerificationReport& report);
 
 // The stable JSON form: verified, reason, header, detail, id, timestamp, age_seconds,

@@ -75,7 +75,7 @@ DeliveryHeaders find_delivery_headers(const HeaderFields& fields, std::string_vi
             auto& slot = headers.get(part);
             // svix-* stands in only for an absent webhook-* header; an empty one is missing.
             if (!found.empty() && !slot)
-                slot = HeaderValue{found[0]->value, found[0]->name};
+                slot = HeaderValue{found[0]->value, found[0]->name, found[0]->line};
         }
     }
     return headers;

@@ -20,6 +20,7 @@ std::string_view svix_header_name(HeaderPart part);
 struct HeaderValue {
     std::string value;    // may be empty: verify reports that as missing
     std::string found_as; // the name it was found under, e.g. "webhook-id" or "Svix-Id"
+    std::size_t line = 0; // its line in a request or headers file; 0 when it came from elsewhere
 };
 
 struct DeliveryHeaders {
