@@ -149,7 +149,8 @@ expect_line "args: the pattern expanded, --format after the command" "$scratch/o
 expect_line "the annotation" "$scratch/out" \
     '^::error title=ats-hook [a-z]+,file=fixtures/bad\.json,line=7,endLine=7,col=17,endColumn=[0-9]+::/data/object/rating: expected integer, found string "4"$'
 expect_no_line "the valid file" "$scratch/out" '^::(error|warning) .*file=fixtures/job\.created\.json'
-expect_line "the step summary: a Markdown table" "$scratch/github_step_summary" '^\|.*\|$'
+expect_line "the step summary: a Markdown table" "$scratch/github_step_summary" \
+    '^\|.*fixtures/bad\.json.*\|$'
 expect_line "the step summary: a Markdown table" "$scratch/github_step_summary" \
     '^\|( *:?-+:? *\|)+$'
 

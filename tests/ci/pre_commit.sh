@@ -7,7 +7,8 @@
 #     hooks run and pass, and files of other names (README.md, notes.txt) are not handed to them;
 #   - on an invalid payload in each of the three extensions ats-hook-validate fails and names
 #     each finding's file:line:column;
-#   - on a request with a wrong signature ats-hook-verify fails and names the file.
+#   - on a request with a wrong signature ats-hook-verify fails and names the file, while the
+#     correctly signed requests beside it are still reported verified.
 # Usage: pre_commit.sh ATS_HOOK_BIN SOURCE_DIR
 set -euo pipefail
 ats_hook=$(realpath "$1")
@@ -87,6 +88,9 @@ run_hooks
 [[ $status == 0 ]] || fail "valid fixtures: pre-commit exited $status, expected 0"
 expect_line "valid fixtures" '^validate HireHive webhook payloads\.+Passed$'
 expect_line "valid fixtures" '^verify signed HireHive requests\.+Passed$'
+# Both requests in one run of verify, each named.
+expect_line "valid fixtures" '^requests/application\.created\.http: verified: '
+expect_line "valid fixtures" '^requests/job\.created\.http: verified: '
 
 # An invalid payload in each extension. The "4" of "rating" is at line 7, column 17 of
 # bad.json; in the NDJSON line below at column 113 (1-based byte columns).
@@ -118,7 +122,7 @@ message='/data/object/rating: expected integer, found string "4"'
 expect_line "bad.json" "^payloads/bad\.json:7:17: $message\$"
 expect_line "log.ndjson" "^payloads/log\.ndjson:4:113: $message\$"
 expect_line "events.jsonl" "^payloads/events\.jsonl:3:113: $message\$"
-expect_line "forged.http" 'forged\.http.*no matching signature'
+expect_line "forged.http" '^requests/forged\.http: not verified: no matching signature'
 # The good requests still pass beside the forged one: only it is named as failing.
 if grep -E 'no matching signature' "$work/out" | grep -Eq 'application\.created\.http|job\.created\.http'; then
     fail "a correctly signed request was reported as not verified:
