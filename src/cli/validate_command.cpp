@@ -6,6 +6,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
+#include "cli/input_paths.hpp"
 #include "cli/overlay_option.hpp"
 #include "cli/progress.hpp"
 #include "cli/raw_input.hpp"
@@ -53,7 +54,8 @@ int run_validate(const ValidateOptions& options) {
     const unsigned jobs =
         options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     const std::vector<std::string> files =
-        options.files.empty() ? std::vector<std::string>{"-"} : options.files;
+        options.files.empty() ? std::vector<std::string>{"-"}
+                              : files_named(options.files, {".json", ".ndjson", ".jsonl"});
 
     ProgressLine progress(options.progress, options.quiet,
                           {"validate", true, input_size(files), "documents", std::nullopt,
@@ -104,7 +106,8 @@ void add_validate_command(CLI::App& root, Commands& commands) {
     CLI::App* app =
         root.add_subcommand("validate", "Check payloads against the schema of their event type");
     app->add_option("files", options->files,
-                    "JSON payloads or NDJSON logs (one event per line); none or - reads stdin")
+                    "JSON payloads or NDJSON logs (one event per line), or directories of "
+                    ".json, .ndjson and .jsonl files; none or - reads stdin")
         ->type_name("FILE");
     app->add_option("--event", options->event,
                     "Validate as this event type instead of the payload's `type`")

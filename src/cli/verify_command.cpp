@@ -2,7 +2,6 @@
 #include "atshook/http_message.hpp"
 #include "atshook/input.hpp"
 #include "atshook/limits.hpp"
-#include "atshook/learn/corpus.hpp"
 #include "atshook/report/report_stream.hpp"
 #include "atshook/reserialization.hpp"
 #include "atshook/signature/verify.hpp"
@@ -11,6 +10,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/format_option.hpp"
+#include "cli/input_paths.hpp"
 #include "cli/overlay_option.hpp"
 #include "cli/raw_input.hpp"
 #include "cli/report_output.hpp"
@@ -21,7 +21,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -138,23 +137,7 @@ std::vector<std::string> request_paths(const VerifyCommandOptions& options) {
     if (named.empty())
         throw atshook::Error("--request needs a request file or a directory of them",
                              atshook::Error::Kind::usage);
-    std::vector<std::string> paths;
-    for (const auto& path : named) {
-        std::error_code error;
-        if (path == "-" || !std::filesystem::is_directory(path, error)) {
-            paths.push_back(path);
-            continue;
-        }
-        std::size_t found = 0;
-        for (auto& file : atshook::learn::corpus_files(path))
-            if (file.ends_with(".http")) {
-                paths.push_back(std::move(file));
-                ++found;
-            }
-        if (found == 0)
-            throw atshook::Error(fmt::format("{}: no .http request files in this directory", path));
-    }
-    return paths;
+    return files_named(named, {".http"});
 }
 
 // What verifying one delivery came to: its exit code and its line in the report.

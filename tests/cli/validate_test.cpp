@@ -233,3 +233,19 @@ TEST_CASE("a pretty-printed payload whose first line is not complete JSON is one
     const auto one_line = test::run_ats({"validate"}, test::stdin_of(compact(k_valid) + "\n"));
     CHECK(one_line.out == "<stdin>: valid interview.created\n");
 }
+
+TEST_CASE("a directory stands for its .json, .ndjson and .jsonl files, in byte order") {
+    const std::string dir = temp_file("fixtures", "");
+    std::filesystem::remove(dir);
+    std::filesystem::create_directories(dir + "/nested");
+    std::filesystem::copy_file(k_valid, dir + "/b.json");
+    std::ofstream(dir + "/nested/a.ndjson") << compact(k_valid) << "\n{\"type\": 1}\n";
+    std::ofstream(dir + "/notes.txt") << "not JSON, not looked at";
+    std::ofstream(dir + "/.hidden.json") << "not JSON either";
+    const auto run = test::run_ats({"validate", dir});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find(dir + "/b.json: valid interview.created\n") != std::string::npos);
+    CHECK(run.out.find(dir + "/nested/a.ndjson:2:10: /type: ") != std::string::npos);
+    CHECK(run.out.ends_with("3 documents: 2 valid, 1 invalid; 1 error, 0 warnings\n"));
+    std::filesystem::remove_all(dir);
+}

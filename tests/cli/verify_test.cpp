@@ -407,3 +407,50 @@ TEST_CASE("verify hints that a signed file would match with its indentation and 
                     with_secret_env(k_secret, compact));
     CHECK(json.out.find("\"body_matches_indented_with_newline\"") != std::string::npos);
 }
+
+TEST_CASE("verify --request takes several request files and directories, a verdict each") {
+    const test::ScratchDir dir;
+    std::string forged = canonical_request();
+    forged.replace(forged.size() - 2, 1, "5"); // same length, another body
+    dir.write("ok.http", canonical_request());
+    dir.write("forged.http", forged);
+    dir.write("broken.http", "not a request\n");
+    dir.write("notes.txt", "not looked at");
+    const std::string folder = dir.path("");
+    const auto run = run_guarded({"verify", "--request", folder, "--now", "1614265330"},
+                                 with_secret_env(k_secret));
+    // In byte order of their paths: broken, forged, ok; the first failure decides the status.
+    CHECK(run.exit_code == 3);
+    CHECK(run.err.find("broken.http:1: ") != std::string::npos);
+    const auto forged_at = run.out.find(dir.path("forged.http") + ": not verified: no matching");
+    const auto ok_at = run.out.find(dir.path("ok.http") + ": verified: message " + k_id);
+    CHECK(forged_at != std::string::npos);
+    CHECK(ok_at != std::string::npos);
+    CHECK(forged_at < ok_at);
+    CHECK(run.out.ends_with("3 requests: 1 passed, 2 failed\n"));
+    CHECK(run.out.find("notes.txt") == std::string::npos);
+
+    SUBCASE("file arguments after a bare --request are requests too, as pre-commit passes them") {
+        const auto files =
+            run_guarded({"verify", "--request", "--now", "1614265330", dir.path("ok.http"),
+                         dir.path("forged.http")},
+                        with_secret_env(k_secret));
+        CHECK(files.exit_code == 1);
+        CHECK(files.out.ends_with("2 requests: 1 passed, 1 failed\n"));
+    }
+    SUBCASE("a JUnit report has a testsuite and a verdict per request file") {
+        const auto junit = run_guarded(
+            {"verify", "--request", folder, "--now", "1614265330", "--format", "junit"},
+            with_secret_env(k_secret));
+        CHECK(junit.exit_code == 3);
+        CHECK(junit.out.find(R"(<testsuites name="ats-hook verify" tests="3" failures="1" )"
+                             R"(errors="1" skipped="0">)") != std::string::npos);
+    }
+    SUBCASE("a directory without request files is an error naming it") {
+        const test::ScratchDir empty;
+        const auto none = run_guarded({"verify", "--request", empty.path("")},
+                                      with_secret_env(k_secret));
+        CHECK(none.exit_code == 3);
+        CHECK(none.err.find("a directory with no .http files in it") != std::string::npos);
+    }
+}
