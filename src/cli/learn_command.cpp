@@ -12,6 +12,7 @@
 #include "cli/format_option.hpp"
 #include "cli/output_file.hpp"
 #include "cli/overlay_option.hpp"
+#include "cli/first_places.hpp"
 #include "cli/report_output.hpp"
 
 #include <fmt/core.h>
@@ -113,7 +114,15 @@ int run_learn(const LearnCommandOptions& options) {
     if (!options.quiet && options.save_profile != "-" && options.write_overlay != "-") {
         const auto emitter = make_command_emitter(options.format, options.color, "learn");
         std::string text;
-        emitter->learning(text, {profile, judgement, judged, options.facts});
+        atshook::report::LearnReport report{profile, judgement, judged, options.facts};
+        std::optional<FirstPlaces> places; // the CI formats point at the value
+        if (options.format != "text" && options.format != "json") {
+            places.emplace(judgement, options.corpus.max_bytes);
+            report.locate = [&places](const atshook::learn::Location& place) {
+                return places->region(place);
+            };
+        }
+        emitter->learning(text, report);
         std::fwrite(text.data(), 1, text.size(), stdout);
     }
     return exit_code::ok;

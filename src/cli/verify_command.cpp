@@ -72,14 +72,6 @@ struct Delivery {
     bool from_flags = false;
 };
 
-// The lines before `offset` in `bytes`, plus one: the line `offset` is on.
-std::size_t line_at(std::string_view bytes, std::size_t offset) {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i)
-        line += bytes[i] == '\n';
-    return line;
-}
-
 Delivery read_request(const std::string& path, const VerifyCommandOptions& options) {
     Delivery delivery;
     delivery.source = input_name(path);
@@ -92,7 +84,9 @@ Delivery read_request(const std::string& path, const VerifyCommandOptions& optio
                                   delivery.source, request.ignored_trailing_bytes));
     delivery.headers = find_delivery_headers(request.headers, delivery.source);
     delivery.body_line =
-        line_at(bytes, bytes.size() - request.ignored_trailing_bytes - request.body.size());
+        atshook::line_column(bytes, bytes.size() - request.ignored_trailing_bytes -
+                                        request.body.size())
+            .line;
     delivery.body = std::move(request.body);
     return delivery;
 }

@@ -3,8 +3,10 @@
 #include "cli/run_process.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -147,6 +149,26 @@ TEST_CASE("learn reports each planted deviation with its count and first line, a
                         "deviates from its documentation]\n") != std::string::npos);
     CHECK(text.out.ends_with(
         "learn: 950 documents of 19 event types (0 unreadable, 0 of unknown type); 5 findings\n"));
+
+    // GitHub annotations point at the first null itself: its line read again for the column,
+    // which counts characters (names before it may hold letters of several bytes).
+    const std::size_t null_line = planted.first_line.at("null");
+    std::istringstream lines(planted.ndjson);
+    std::string line_text;
+    for (std::size_t i = 0; i < null_line; ++i)
+        std::getline(lines, line_text);
+    const std::string before = line_text.substr(0, line_text.find(R"("email":null)") + 8);
+    const std::size_t column =
+        1 + static_cast<std::size_t>(std::count_if(before.begin(), before.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    const auto github = test::run_ats({"learn", log, "--format", "github"});
+    CHECK(github.exit_code == 0);
+    CHECK(github.out.find(fmt::format("::error title=ats-hook null-not-allowed,file={},line={},"
+                                      "endLine={},col={},endColumn={}::candidate.updated "
+                                      "/data/object/email: null where the schema allows string",
+                                      log, null_line, null_line, column, column + 4)) !=
+          std::string::npos);
 }
 
 TEST_CASE("an overlay learn writes from a capture makes validate pass it") {

@@ -1,10 +1,9 @@
 #include "cli/run_process.hpp"
 
 #include <doctest/doctest.h>
-
-#include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>

@@ -105,11 +105,12 @@ std::vector<CiCase> learning_cases(const LearnReport& report, std::vector<Diagno
         diagnostic.message =
             fmt::format("{} {}: {}", finding->event, finding->pointer, finding->message);
         storage.push_back(std::move(diagnostic));
+        Region at{Position{std::max<std::size_t>(storage.back().where.line, 1), 1},
+                  std::nullopt};
+        if (finding->first && report.locate)
+            if (const auto found = report.locate(*finding->first)) at = *found;
         LocatedDiagnostic located{&storage.back(),
-                                  report_path(storage.back().where.source, working_directory),
-                                  {Position{std::max<std::size_t>(storage.back().where.line, 1),
-                                            1},
-                                   std::nullopt},
+                                  report_path(storage.back().where.source, working_directory), at,
                                   false};
         if (storage.back().severity != Severity::note) cases.back().outcome = Outcome::failed;
         cases.back().diagnostics.push_back(std::move(located));

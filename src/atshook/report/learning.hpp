@@ -4,7 +4,10 @@
 #include "atshook/learn/judgement.hpp"
 #include "atshook/learn/profile.hpp"
 #include "atshook/learn/schema_model.hpp"
+#include "atshook/report/diagnostic.hpp"
 
+#include <functional>
+#include <optional>
 #include <string>
 
 namespace atshook::report {
@@ -14,6 +17,9 @@ struct LearnReport {
     const learn::Judgement& judgement;
     const learn::SchemaModels& models;
     bool list_facts = false; // text: a line per field with its state (--facts)
+    // The CI formats' region of a first sighting, when the caller read its document again;
+    // without it, a finding is at its line.
+    std::function<std::optional<Region>(const learn::Location&)> locate = {};
 };
 
 // "error", "warning" or "note": a documented fact contradicted is an error (the sender deviates
