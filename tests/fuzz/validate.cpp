@@ -1,5 +1,6 @@
 // Any bytes as `ats-hook validate` reads them: one payload and NDJSON, lenient and strict, text
-// and JSON reports, through the same reader, batch validation and report code as the command.
+// and JSON reports, through the same reader, batch validation and report code as the command,
+// and the CI formats (GitHub, GitLab, JUnit, SARIF) on each document.
 // Each finding's pointer is located in the document's bytes, as a report that says line and
 // column does; and the input's first line is located as a pointer in the rest, so that any
 // bytes and any pointer reach the locator.
@@ -12,8 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -58,6 +62,37 @@ void check_locations(std::string_view json, const atshook::DocumentResult& resul
     for (const auto& finding : result.findings)
         fuzz::require(checked_locate(json, finding.pointer) || !parsed,
                       "a parsed document holds the value a finding points at");
+}
+
+// The CI formats on one document: GitHub's commands and JUnit's XML hold nothing that drives a
+// terminal (or that XML cannot hold), and each GitLab and SARIF record is a JSON object.
+void check_ci_formats(const atshook::report::DocumentReport& report) {
+    using atshook::report::Format;
+    static const auto emitters = [] {
+        std::vector<std::pair<Format, std::unique_ptr<atshook::report::Emitter>>> all;
+        for (const Format format : {Format::github, Format::gitlab, Format::junit, Format::sarif})
+            all.emplace_back(format,
+                             atshook::report::make_emitter(format, {false, "/work", "validate",
+                                                                    "0"}));
+        return all;
+    }();
+    for (const auto& [format, emitter] : emitters) {
+        std::string out;
+        emitter->document(out, report);
+        if (format == Format::github || format == Format::junit) {
+            fuzz::require(fuzz::is_terminal_safe(out), "a CI report holds no control character");
+            continue;
+        }
+        for (std::string_view rest = out; !rest.empty();) {
+            fuzz::require(rest.starts_with(",\n"), "each record follows a comma and a newline");
+            rest.remove_prefix(2);
+            const auto end = rest.find(",\n{");
+            const auto record = rest.substr(0, end);
+            fuzz::require(record.starts_with('{') && nlohmann::json::accept(record),
+                          "a GitLab or SARIF record is a JSON object");
+            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
+        }
+    }
 }
 
 // Runs validate_input as the command does; returns the report it printed.
@@ -119,6 +154,7 @@ std::string run_documents(std::string_view bytes, const char* name) {
                           "a document keeps at most limits::k_findings findings");
             const auto report = atshook::report::document_report(reader.source(), document, result);
             text->document(printed, report);
+            check_ci_formats(report);
             const auto json = atshook::report::document_json(report);
             const std::string dumped =
                 json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -9,9 +9,9 @@
 namespace atshook::report {
 namespace {
 
-// Text as XML 1.0 character data or an attribute value: markup characters as entities, and
-// what XML 1.0 cannot hold at all (control characters other than tab and line ends, bytes that
-// are not UTF-8) as a visible escape.
+// Text as XML 1.0 character data or an attribute value: markup characters as entities, line
+// ends and tabs as character references, and what XML cannot hold or a reader should not show
+// raw (other control characters, bidi overrides, bytes that are not UTF-8) as visible escapes.
 std::string xml_text(std::string_view text) {
     return map_code_points(text, [](char32_t cp, bool valid) -> std::optional<std::string> {
         if (!valid) return fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
@@ -28,9 +28,11 @@ std::string xml_text(std::string_view text) {
         case '\r':
         case '\t':
             return fmt::format("&#{};", static_cast<unsigned>(cp));
-        default:
-            if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
-                return fmt::format("\\u{{{:x}}}", static_cast<unsigned>(cp));
+        default: // as printable() writes them
+            if (cp < 0x20 || cp == 0x7F)
+                return fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+            if (is_control_or_bidi(cp) || cp == 0xFFFE || cp == 0xFFFF)
+                return fmt::format("\\u{{{:04x}}}", static_cast<unsigned>(cp));
             return std::nullopt;
         }
     });
