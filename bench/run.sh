@@ -32,6 +32,8 @@ read -r parse_s parse_kb < <(best "$build/parse_only" "$corpus")
 read -r one_s one_kb < <(best "$build/ats-hook" validate --quiet --jobs 1 "$corpus")
 cores=$(nproc)
 read -r all_s all_kb < <(best "$build/ats-hook" validate --quiet --jobs "$cores" "$corpus")
+# With its text report (line:column is computed only for findings, so valid input costs the same).
+read -r text_s text_kb < <(best "$build/ats-hook" validate --jobs 1 "$corpus")
 
 printf 'corpus: %s (%d MB, %d events)\n' "$corpus" $((bytes / 1000000)) "$(wc -l <"$corpus")"
 printf 'parse-only ceiling (simdjson parse_many, 1 core): %6s MB/s  %5.2f s  peak RSS %d MB\n' \
@@ -40,4 +42,6 @@ printf 'ats-hook validate --jobs 1:                       %6s MB/s  %5.2f s  pea
   "$(mbps "$one_s")" "$one_s" $((one_kb / 1024))
 printf 'ats-hook validate --jobs %d:                       %6s MB/s  %5.2f s  peak RSS %d MB\n' \
   "$cores" "$(mbps "$all_s")" "$all_s" $((all_kb / 1024))
+printf 'ats-hook validate --jobs 1, text report:          %6s MB/s  %5.2f s  peak RSS %d MB\n' \
+  "$(mbps "$text_s")" "$text_s" $((text_kb / 1024))
 awk -v a="$parse_s" -v b="$one_s" 'BEGIN{ printf "ratio validate/parse-only (1 core): %.0f%% (target >= 50%%)\n", 100 * a / b }'

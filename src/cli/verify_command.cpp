@@ -282,7 +282,7 @@ void add_verify_command(CLI::App& root, Commands& commands) {
                         ->expected(0, CLI::detail::expected_max_vector_size)
                         ->type_name("FILE|DIR");
     auto* headers = app->add_option("--headers", options->headers_file,
-                                    "A file of 'Name: value' header lines; body from BODY_FILE "
+                                    "A file of 'Name: value' header lines; body from FILE "
                                     "or stdin")
                         ->type_name("FILE");
     auto* id = app->add_option("--id", options->id, "The webhook-id value")->type_name("ID");
