@@ -15,24 +15,21 @@
 set -euo pipefail
 ats_hook=$(realpath "$1")
 source_dir=$(realpath "$2")
+# shellcheck source-path=SCRIPTDIR source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 template=$source_dir/ci/gitlab/ats-hook.yml
 job_tool=$source_dir/tests/ci/gitlab_job.py
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 unset ATS_HOOK_SECRET ATS_HOOK_OVERLAY NO_COLOR CLICOLOR_FORCE
 
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
 /usr/bin/python3 "$job_tool" "$template" .ats-hook-validate --check ||
     fail "the template's .ats-hook-validate job"
 
 commit=0123456789abcdef0123456789abcdef01234567
-# A scratch project with fixtures, and stand-ins for apt-get, git and cmake recording their
-# arguments in $project/../calls; git ls-remote answers $commit for any ref.
+# A scratch project with fixtures, and stand-ins for apt-get, git and cmake (apt-get and cmake
+# from tests/ci/common.sh) recording their arguments in $project/../calls; git ls-remote answers
+# $commit for any ref.
 new_project() {
     local scratch=$work/$1
     project=$scratch/project
@@ -42,35 +39,15 @@ new_project() {
     cp "$source_dir/samples/valid/job.created.json" "$source_dir/samples/valid/interview.created.json" \
         "$project/valid/"
     cp "$source_dir/samples/valid/job.created.json" "$project/fixtures/"
-    cat >"$project/fixtures/bad.json" <<'EOF'
-{
-  "type": "candidate.updated",
-  "timestamp": "2024-03-07T10:48:33Z",
-  "data": {
-    "object": {
-      "id": "can_Ex5Wd9Ka3L",
-      "rating": "4"
-    }
-  }
-}
-EOF
-    : >"$calls"
-    printf '#!/bin/sh\necho "apt-get $*" >>"%s"\n' "$calls" >"$stubs/apt-get"
+    write_invalid_payload "$project/fixtures/bad.json"
+    write_build_stubs "$stubs" "$calls" "$ats_hook"
     cat >"$stubs/git" <<EOF
 #!/bin/sh
 echo "git \$*" >>"$calls"
 if [ "\$1" = ls-remote ]; then printf '%s\trefs/tags/%s\n' "$commit" "\$3"; fi
 exit 0
 EOF
-    cat >"$stubs/cmake" <<EOF
-#!/bin/sh
-echo "cmake \$*" >>"$calls"
-if [ "\$1" = --install ]; then
-    mkdir -p "\$ATS_HOOK_PREFIX/bin" && ln -s "$ats_hook" "\$ATS_HOOK_PREFIX/bin/ats-hook"
-fi
-exit 0
-EOF
-    chmod +x "$stubs"/*
+    chmod +x "$stubs/git"
     prefix=$project/.ats-hook
 }
 cached_build() { # the source commit the cache says it was built from
@@ -145,8 +122,4 @@ for case in moved none; do
     expect_line "build ($case): the commit kept" "$prefix/source" "^$commit\$"
 done
 
-if ((failures > 0)); then
-    echo "$failures check(s) failed" >&2
-    exit 1
-fi
-echo "GitLab template: keys, cached and fresh builds, reports and exit status checked"
+finish "GitLab template: keys, cached and fresh builds, reports and exit status checked"

@@ -13,6 +13,8 @@
 set -euo pipefail
 ats_hook=$(realpath "$1")
 source_dir=$(realpath "$2")
+# shellcheck source-path=SCRIPTDIR source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 if ! command -v pre-commit >/dev/null; then
     echo "pre-commit is not installed: \`apt-get install pre-commit\`" >&2
     exit 1
@@ -28,12 +30,6 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid
 export GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid
 unset ATS_HOOK_SECRET ATS_HOOK_OVERLAY NO_COLOR CLICOLOR_FORCE
-
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
 
 # The hook repository: the manifest of the working tree, committed.
 hooks=$work/hooks
@@ -94,18 +90,7 @@ expect_line "valid fixtures" '^requests/job\.created\.http: verified: '
 
 # An invalid payload in each extension. The "4" of "rating" is at line 7, column 17 of
 # bad.json; in the NDJSON line below at column 113 (1-based byte columns).
-cat >"$user/payloads/bad.json" <<'EOF'
-{
-  "type": "candidate.updated",
-  "timestamp": "2024-03-07T10:48:33Z",
-  "data": {
-    "object": {
-      "id": "can_Ex5Wd9Ka3L",
-      "rating": "4"
-    }
-  }
-}
-EOF
+write_invalid_payload "$user/payloads/bad.json"
 bad_line='{"type":"candidate.updated","timestamp":"2024-03-07T10:48:33Z","data":{"object":{"id":"can_Ex5Wd9Ka3L","rating":"4"}}}'
 echo "$bad_line" >>"$user/payloads/log.ndjson"    # its line 4
 echo "$bad_line" >>"$user/payloads/events.jsonl"  # its line 3
@@ -129,8 +114,4 @@ if grep -E 'no matching signature' "$work/out" | grep -Eq 'application\.created\
 $(cat "$work/out")"
 fi
 
-if ((failures > 0)); then
-    echo "$failures check(s) failed" >&2
-    exit 1
-fi
-echo "pre-commit hooks: pass and fail directions checked"
+finish "pre-commit hooks: pass and fail directions checked"

@@ -24,14 +24,9 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import reports  # noqa: E402
+from reports import fail, finish  # noqa: E402
 
 SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL:", message, file=sys.stderr)
 
 
 def check_shape(what, issues):
@@ -142,11 +137,8 @@ def main():
               1, "validate, the same findings on two NDJSON lines, and an absolute path")
     finally:
         shutil.rmtree(scratch)
-    if failures:
-        print(f"{len(failures)} failures", file=sys.stderr)
-        return 1
-    print("the gitlab reports are Code Quality reports holding the findings of --format json")
-    return 0
+    return finish("the gitlab reports are Code Quality reports holding the findings of "
+                  "--format json")
 
 
 if __name__ == "__main__":

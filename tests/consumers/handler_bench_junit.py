@@ -23,17 +23,12 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import junit_counts  # noqa: E402
+from reports import fail, finish  # noqa: E402
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 JUDGED = ["delivery", "redelivery", "forged_body", "wrong_secret", "unsigned", "v1a_only",
           "stale", "future"]
 REFUSALS = ["forged_body", "wrong_secret", "unsigned", "v1a_only", "stale", "future"]
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL:", message, file=sys.stderr)
 
 
 class Handler:
@@ -124,11 +119,8 @@ def main():
         for handler in handlers:
             handler.stop()
         shutil.rmtree(scratch)
-    if failures:
-        print(f"{len(failures)} failures", file=sys.stderr)
-        return 1
-    print("emit --check-handler --format junit fails exactly the checks each handler gets wrong")
-    return 0
+    return finish("emit --check-handler --format junit fails exactly the checks each handler gets "
+                  "wrong")
 
 
 if __name__ == "__main__":

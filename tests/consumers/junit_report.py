@@ -20,13 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import junit_counts  # noqa: E402
 import reports  # noqa: E402
-
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL:", message, file=sys.stderr)
+from reports import fail, finish  # noqa: E402
 
 
 def parse(what, run, scratch):
@@ -154,11 +148,7 @@ def main():
                      f"{got}, expected (2, 1, 1)\n{run.describe()}")
     finally:
         shutil.rmtree(scratch)
-    if failures:
-        print(f"{len(failures)} failures", file=sys.stderr)
-        return 1
-    print("junitparser reads the counts --format json gives, per file and in total")
-    return 0
+    return finish("junitparser reads the counts --format json gives, per file and in total")
 
 
 if __name__ == "__main__":

@@ -19,13 +19,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import reports  # noqa: E402
-
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL:", message, file=sys.stderr)
+from reports import fail, finish  # noqa: E402
 
 
 def value_at(document, pointer):
@@ -211,18 +205,15 @@ def main():
     rows = reports.read_expected(source_dir)
     for row in rows:
         check_row_against_fixture(source_dir, row)
-    if failures:
+    if reports.failures:
         return 1
     checked = check_command(ats_hook, source_dir, ["validate", *reports.VALIDATE_FIXTURES],
                             [r for r in rows if r.file != reports.REQUEST_FIXTURE], "validate")
     checked += check_command(ats_hook, source_dir, reports.verify_args(),
                              [r for r in rows if r.file == reports.REQUEST_FIXTURE], "verify",
                              reports.verify_env())
-    if failures:
-        print(f"{len(failures)} failures", file=sys.stderr)
-        return 1
-    print(f"{checked} findings at their expected line:column in json, text, github and sarif")
-    return 0
+    return finish(f"{checked} findings at their expected line:column in json, text, github "
+                  "and sarif")
 
 
 if __name__ == "__main__":

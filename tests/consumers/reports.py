@@ -1,10 +1,12 @@
 """Running ats-hook over the position fixtures and reading what it writes, for the consumer
-tests of the CI report formats (issue 18). Expected values never come from here: they come
-from tests/data/positions/expected.tsv or from the real consumers."""
+tests of the CI report formats (issue 18), and their failure bookkeeping (fail, finish).
+Expected values never come from here: they come from tests/data/positions/expected.tsv or from
+the real consumers."""
 
 import json
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,25 @@ REQUEST_FIXTURE = f"{POSITIONS}/request.http"
 # webhook-timestamp 1710258948; verify it 2 s later.
 TEST_SECRET = "whsec_06VTm7M3bNJMOxArkMt57uDpXuAuB0ZU+Ups+6EYTaU="
 REQUEST_NOW = "1710258950"
+
+# What fail() recorded in this run of a consumer test.
+failures = []
+
+
+def fail(message):
+    """Records a failed check and prints it; the test goes on, and finish() makes it exit 1."""
+    failures.append(message)
+    print("FAIL:", message, file=sys.stderr)
+
+
+def finish(summary):
+    """A consumer test's exit status: 1 after any fail(), their count on stderr; otherwise 0,
+    with summary (what was checked) on stdout."""
+    if failures:
+        print(f"{len(failures)} failures", file=sys.stderr)
+        return 1
+    print(summary)
+    return 0
 
 
 @dataclass
