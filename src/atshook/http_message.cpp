@@ -162,6 +162,7 @@ HttpRequest parse_http_request(std::string_view bytes, std::string_view source) 
              "Transfer-Encoding is not supported: save the request with the decoded body and a "
              "Content-Length header");
 
+    request.body_line = last_line + 1;
     const std::string_view rest = reader.rest();
     if (const auto length = content_length(request.headers, source)) {
         if (rest.size() < *length)

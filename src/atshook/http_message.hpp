@@ -24,6 +24,9 @@ struct HttpRequest {
     std::string body;
     // Bytes after the Content-Length bytes (an editor's final newline, say): not part of the body.
     std::size_t ignored_trailing_bytes = 0;
+    // The line of the source the body starts on (the one after the blank line), so that a
+    // finding in the body can name its line in the request file.
+    std::size_t body_line = 0;
 };
 
 // Parses a request line, header lines ending in CRLF or LF, a blank line and the body. When

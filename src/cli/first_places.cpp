@@ -3,7 +3,6 @@
 #include "atshook/error.hpp"
 #include "atshook/http_message.hpp"
 #include "atshook/limits.hpp"
-#include "atshook/validation.hpp"
 
 #include <fstream>
 #include <set>
@@ -57,12 +56,9 @@ FirstPlaces::FirstPlaces(const atshook::learn::Judgement& judgement, std::size_t
             Document document{std::move(*bytes), 0};
             if (atshook::starts_like_http_request(document.bytes)) {
                 try {
-                    const auto request = atshook::parse_http_request(document.bytes, path);
-                    const std::size_t body_at = document.bytes.size() -
-                                                request.ignored_trailing_bytes -
-                                                request.body.size();
-                    document.first_line = atshook::line_column(document.bytes, body_at).line;
-                    document.bytes = request.body;
+                    auto request = atshook::parse_http_request(document.bytes, path);
+                    document.first_line = request.body_line;
+                    document.bytes = std::move(request.body);
                 } catch (const atshook::Error&) {
                     continue; // changed since it was profiled: the line alone will do
                 }

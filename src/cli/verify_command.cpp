@@ -83,10 +83,7 @@ Delivery read_request(const std::string& path, const VerifyCommandOptions& optio
         print_warning(fmt::format("{}: {} byte(s) after the Content-Length body ignored",
                                   delivery.source, request.ignored_trailing_bytes));
     delivery.headers = find_delivery_headers(request.headers, delivery.source);
-    delivery.body_line =
-        atshook::line_column(bytes, bytes.size() - request.ignored_trailing_bytes -
-                                        request.body.size())
-            .line;
+    delivery.body_line = request.body_line;
     delivery.body = std::move(request.body);
     return delivery;
 }

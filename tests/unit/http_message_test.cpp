@@ -36,12 +36,14 @@ TEST_CASE("a captured request with CRLF header lines yields its headers and exac
     CHECK(request.headers[1].line == 3);
     CHECK(request.body == "{\"a\":1}\r\n");
     CHECK(request.ignored_trailing_bytes == 0);
+    CHECK(request.body_line == 6); // after the request line, three headers and the blank line
 }
 
 TEST_CASE("a captured request may use LF header lines and keeps a CRLF body byte for byte") {
     const std::string text = "POST / HTTP/1.1\nwebhook-id: msg_1\n\nline1\r\nline2\r\n";
     const auto request = parse_http_request(text, "req.http");
     CHECK(request.body == "line1\r\nline2\r\n");
+    CHECK(request.body_line == 4);
 }
 
 TEST_CASE("Content-Length decides where the body ends") {

@@ -1,5 +1,7 @@
 #include "atshook/report/ci_emitter.hpp"
 
+#include "atshook/json_text.hpp"
+
 #include <fmt/core.h>
 
 #include <stdexcept>
@@ -108,6 +110,16 @@ void CiEmitter::whole(std::string& out, std::span<const CiCase> cases,
     begin(out, total);
     out += framed;
     close(out, summary);
+}
+
+void JsonArrayEmitter::input(std::string& out, std::string_view, const Tally&,
+                             std::string_view records, bool first) const {
+    out += first && records.starts_with(',') ? records.substr(1) : records;
+}
+
+void JsonArrayEmitter::append_element(std::string& out, const nlohmann::ordered_json& element) {
+    out += ",\n";
+    out += json_text(element);
 }
 
 void CiEmitter::delivery(std::string&, const ReceivedReport&) const {

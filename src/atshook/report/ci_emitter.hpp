@@ -4,6 +4,8 @@
 #include "atshook/report/ci_case.hpp"
 #include "atshook/report/emitter.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +44,20 @@ private:
     void whole(std::string& out, std::span<const CiCase> cases, std::string_view summary) const;
 
     EmitterOptions m_options;
+};
+
+// A CI format whose records are the elements of one JSON array (GitLab's issues, SARIF's
+// results), framed by ReportStream: each element goes on its own line after a comma, and the
+// run's first comma is dropped.
+class JsonArrayEmitter : public CiEmitter {
+public:
+    using CiEmitter::CiEmitter;
+    bool framed() const override { return true; }
+    void input(std::string& out, std::string_view source, const Tally& tally,
+               std::string_view records, bool first) const override;
+
+protected:
+    static void append_element(std::string& out, const nlohmann::ordered_json& element);
 };
 
 // What a case counts as in a tally: one document, passed, failed or unreadable, and its errors

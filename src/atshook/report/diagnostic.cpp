@@ -37,7 +37,13 @@ Region region(const Where& where, std::string_view bytes) {
             span = Span{found->begin, found->end};
     if (!span) return {position_at(where, bytes, 0), std::nullopt};
     Region located{position_at(where, bytes, span->begin), std::nullopt};
-    if (span->end > span->begin) located.end = position_at(where, bytes, span->end);
+    if (span->end > span->begin) { // counted on from the start, not from the document's top
+        const std::size_t begin = std::min(span->begin, bytes.size());
+        const LineColumn more = line_column(bytes.substr(begin), span->end - begin);
+        located.end = more.line == 1
+                          ? Position{located.begin.line, located.begin.column + more.column - 1}
+                          : Position{located.begin.line + more.line - 1, more.column};
+    }
     return located;
 }
 

@@ -2,7 +2,6 @@
 // location.path, location.lines.begin), which GitLab shows in merge requests. The fingerprint
 // identifies a finding across runs, so GitLab can tell new findings from old ones: it hashes
 // where the finding is by name (file, document, pointer) and what it is, not its line.
-#include "atshook/json_text.hpp"
 #include "atshook/report/ci_emitter.hpp"
 
 #include <fmt/core.h>
@@ -43,21 +42,14 @@ std::string fingerprint(std::initializer_list<std::string_view> parts) {
     return hex;
 }
 
-class GitlabEmitter final : public CiEmitter {
+class GitlabEmitter final : public JsonArrayEmitter {
 public:
-    using CiEmitter::CiEmitter;
-
-    bool framed() const override { return true; }
+    using JsonArrayEmitter::JsonArrayEmitter;
 
     void begin(std::string& out, const Tally&) const override { out += '['; }
 
-    void input(std::string& out, std::string_view, const Tally&, std::string_view records,
-               bool first) const override {
-        out += first && records.starts_with(',') ? records.substr(1) : records;
-    }
 
 protected:
-    // Each issue on its own line after a comma; `input` drops the run's first comma.
     void write_case(std::string& out, const CiCase& check) const override {
         std::map<std::string, std::size_t> seen; // the same finding twice in one case
         for (const auto& located : check.diagnostics) {
@@ -75,8 +67,7 @@ protected:
             issue["severity"] = gitlab_severity(diagnostic.severity);
             issue["location"] = {{"path", located.path},
                                  {"lines", {{"begin", located.region.begin.line}}}};
-            out += ",\n";
-            out += json_text(issue);
+            append_element(out, issue);
         }
     }
 

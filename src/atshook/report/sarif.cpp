@@ -36,11 +36,9 @@ nlohmann::ordered_json artifact_location(std::string_view path, bool under_root)
     return location;
 }
 
-class SarifEmitter final : public CiEmitter {
+class SarifEmitter final : public JsonArrayEmitter {
 public:
-    using CiEmitter::CiEmitter;
-
-    bool framed() const override { return true; }
+    using JsonArrayEmitter::JsonArrayEmitter;
 
     // Everything up to the results array, which the records fill.
     void begin(std::string& out, const Tally&) const override {
@@ -64,10 +62,6 @@ public:
         out += R"("runs":[)" + text + R"(,"results":[)";
     }
 
-    void input(std::string& out, std::string_view, const Tally&, std::string_view records,
-               bool first) const override {
-        out += first && records.starts_with(',') ? records.substr(1) : records;
-    }
 
 protected:
     void write_case(std::string& out, const CiCase& check) const override {
@@ -89,8 +83,7 @@ protected:
                   {{"artifactLocation",
                     artifact_location(located.path, !options().working_directory.empty())},
                    {"region", std::move(region)}}}}};
-            out += ",\n";
-            out += json_text(result);
+            append_element(out, result);
         }
     }
 
