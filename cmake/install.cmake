@@ -43,6 +43,21 @@ endfunction()
 install(TARGETS ats-hook RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT cli)
 ats_install_drop_comment(ats-hook ${CMAKE_INSTALL_BINDIR} cli)
 
+# The network module is private to the tool (Debian policy 10.2: a package's own plugins go in
+# a folder of its own under the library folder), found from the tool's folder by a relative
+# path, so that an installed tree still works when moved, and cpack's /usr prefix needs no
+# other build.
+set(ATS_NETWORK_MODULE_DIR ${CMAKE_INSTALL_LIBDIR}/ats-hook)
+install(TARGETS atshook_network LIBRARY DESTINATION ${ATS_NETWORK_MODULE_DIR} COMPONENT cli)
+ats_install_drop_comment(atshook_network ${ATS_NETWORK_MODULE_DIR} cli)
+cmake_path(ABSOLUTE_PATH ATS_NETWORK_MODULE_DIR BASE_DIRECTORY /prefix
+           OUTPUT_VARIABLE ats_module_full)
+cmake_path(ABSOLUTE_PATH CMAKE_INSTALL_BINDIR BASE_DIRECTORY /prefix OUTPUT_VARIABLE ats_bin_full)
+cmake_path(RELATIVE_PATH ats_module_full BASE_DIRECTORY ${ats_bin_full}
+           OUTPUT_VARIABLE ats_module_from_bin)
+target_compile_definitions(ats-hook PRIVATE
+  ATS_HOOK_NETWORK_MODULE_FROM_BINDIR="${ats_module_from_bin}/ats-hook-network.so")
+
 # Debian policy wants man pages compressed with gzip -9 and no timestamp in the header (-n), so
 # that the package is reproducible.
 set(ATS_MAN_GZ ${CMAKE_CURRENT_BINARY_DIR}/ats-hook.1.gz)

@@ -1,4 +1,5 @@
 #include "atshook/error.hpp"
+#include "atshook/network/module.hpp"
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <new>
 
 namespace {
@@ -28,7 +30,20 @@ namespace {
     std::_Exit(cli::exit_code::bad_input);
 }
 
+// Where the network module is (listen, replay and emit --send load it): beside the binary in a
+// build tree, else where `cmake --install` and the package put it, relative to the binary.
+void locate_network_module() {
+    std::error_code error;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (error) return; // the loader then says it found no module
+    const auto folder = self.parent_path();
+    atshook::network::set_module_candidates(
+        {folder / "ats-hook-network.so",
+         (folder / ATS_HOOK_NETWORK_MODULE_FROM_BINDIR).lexically_normal()});
+}
+
 int run(int argc, char** argv) {
+    locate_network_module();
     CLI::App app{"ats-hook: validate, verify, sign, show and emit HireHive webhook events"};
     app.name("ats-hook");
     app.require_subcommand(0, 1);

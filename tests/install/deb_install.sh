@@ -136,6 +136,8 @@ grep -q "ats-hook - " <<< "$(man ats-hook)" || fail "man ats-hook does not show 
 [[ -f /usr/share/doc/ats-hook/copyright ]] || fail "no copyright file"
 [[ -f /usr/share/bash-completion/completions/ats-hook ]] || fail "no bash completion"
 if installed libatshook0; then fail "installing ats-hook pulled in libatshook0"; fi
+# Its network commands, through the module apt put in /usr/lib/<triplet>/ats-hook/.
+bash "$source/tests/install/network_commands.sh" /usr/bin/ats-hook "$secret_file"
 
 $sudo apt-get purge -y ats-hook
 [[ ! -e /usr/bin/ats-hook ]] || fail "/usr/bin/ats-hook left after removal"

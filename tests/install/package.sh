@@ -50,7 +50,10 @@ for library in libc6 libssl3 libcurl4 libmicrohttpd12 libstdc++6; do
   grep -q "\b$library\b" <<< "$depends" || fail "ats-hook Depends lacks $library: $depends"
 done
 if grep -q libatshook <<< "$depends"; then fail "ats-hook depends on the library: $depends"; fi
-expect_contents "$tool" /usr/bin/ats-hook /usr/share/man/man1/ats-hook.1.gz \
+# The network module (libcurl, libmicrohttpd), private to the tool; Depends above come from it too,
+# as dpkg-shlibdeps reads every ELF file of the package.
+expect_contents "$tool" /usr/bin/ats-hook "$libdir/ats-hook/ats-hook-network.so" \
+  /usr/share/man/man1/ats-hook.1.gz \
   /usr/share/doc/ats-hook/README.md /usr/share/doc/ats-hook/copyright \
   /usr/share/doc/ats-hook/changelog.gz /usr/share/bash-completion/completions/ats-hook \
   /usr/share/zsh/vendor-completions/_ats-hook /usr/share/fish/vendor_completions.d/ats-hook.fish

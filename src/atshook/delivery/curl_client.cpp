@@ -1,4 +1,5 @@
 #include "atshook/delivery/http_client.hpp"
+#include "atshook/network/module.hpp"
 #include "atshook/white_space.hpp"
 
 #include <curl/curl.h>
@@ -107,11 +108,14 @@ private:
 };
 
 } // namespace
+} // namespace atshook::delivery
 
-std::unique_ptr<HttpClient> make_curl_client() {
+namespace atshook::network {
+
+std::unique_ptr<delivery::HttpClient> make_libcurl_client() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    return std::make_unique<CurlClient>();
+    return std::make_unique<delivery::CurlClient>();
 }
 
-} // namespace atshook::delivery
+} // namespace atshook::network

@@ -1,5 +1,6 @@
 #pragma once
 // The one HTTP operation delivery needs, behind an interface so tests can script the answers.
+// make_curl_client() loads the network module (network/module.hpp) on first use.
 #include <chrono>
 #include <memory>
 #include <string>

@@ -1,4 +1,5 @@
 #include "atshook/receive/http_server.hpp"
+#include "atshook/network/module.hpp"
 
 #include "atshook/error.hpp"
 #include "atshook/limits.hpp"
@@ -73,7 +74,21 @@ void discard_log(void*, const char*, va_list) {}
 
 } // namespace
 
-struct HttpServer::Impl {
+// libmicrohttpd behind the module's Server interface (receive::HttpServer forwards to it).
+class MhdServer final : public network::Server {
+public:
+    MhdServer(const ServerOptions& options, RequestHandler& handler);
+    ~MhdServer() override;
+    std::uint16_t port() const override;
+    std::string url_host() const override;
+    void stop(std::chrono::milliseconds grace) override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+struct MhdServer::Impl {
     RequestHandler* handler = nullptr;
     ServerOptions options;
     MHD_Daemon* daemon = nullptr;
@@ -156,7 +171,7 @@ struct HttpServer::Impl {
     }
 };
 
-HttpServer::HttpServer(const ServerOptions& options, RequestHandler& handler)
+MhdServer::MhdServer(const ServerOptions& options, RequestHandler& handler)
     : m_impl(std::make_unique<Impl>()) {
     m_impl->handler = &handler;
     m_impl->options = options;
@@ -219,18 +234,18 @@ HttpServer::HttpServer(const ServerOptions& options, RequestHandler& handler)
     }
 }
 
-HttpServer::~HttpServer() {
+MhdServer::~MhdServer() {
     stop(std::chrono::milliseconds{0});
 }
 
-std::uint16_t HttpServer::port() const {
+std::uint16_t MhdServer::port() const {
     return m_impl->port;
 }
-std::string HttpServer::url_host() const {
+std::string MhdServer::url_host() const {
     return m_impl->url_host;
 }
 
-void HttpServer::stop(std::chrono::milliseconds grace) {
+void MhdServer::stop(std::chrono::milliseconds grace) {
     if (m_impl->stopped) return;
     m_impl->stopped = true;
     // Not MHD_quiesce_daemon: with an epoll thread pool it removes the listening socket from
@@ -245,3 +260,12 @@ void HttpServer::stop(std::chrono::milliseconds grace) {
 }
 
 } // namespace atshook::receive
+
+namespace atshook::network {
+
+std::unique_ptr<Server> start_libmicrohttpd_server(const receive::ServerOptions& options,
+                                                   receive::RequestHandler& handler) {
+    return std::make_unique<receive::MhdServer>(options, handler);
+}
+
+} // namespace atshook::network

@@ -2,7 +2,9 @@
 // The HTTP/1.1 server under `listen`: libmicrohttpd in epoll mode with a pool of threads (see
 // the README's "Why libmicrohttpd"). It parses HTTP (keep-alive, Content-Length and chunked
 // bodies, Expect: 100-continue, timeouts, malformed requests) and hands complete requests to a
-// RequestHandler; everything the tool decides is in that handler.
+// RequestHandler; everything the tool decides is in that handler. The server itself lives in the
+// network module (http_server.cpp, built into ats-hook-network.so; see network/module.hpp),
+// loaded when the first server starts.
 #include "atshook/http_message.hpp"
 #include "atshook/receive/judge.hpp"
 
