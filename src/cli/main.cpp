@@ -11,6 +11,7 @@
 #include <exception>
 #include <filesystem>
 #include <new>
+#include <string_view>
 
 namespace {
 
@@ -42,6 +43,33 @@ void locate_network_module() {
          (folder / ATS_HOOK_NETWORK_MODULE_FROM_BINDIR).lexically_normal()});
 }
 
+struct Registration {
+    std::string_view name;
+    void (*add)(CLI::App&, cli::Commands&);
+};
+// In the order of the overview (`ats-hook --help`); completion last, as it reads the others.
+constexpr Registration k_registrations[] = {
+    {"validate", cli::add_validate_command}, {"events", cli::add_events_command},
+    {"schema", cli::add_schema_command},     {"verify", cli::add_verify_command},
+    {"sign", cli::add_sign_command},         {"keygen", cli::add_keygen_command},
+    {"show", cli::add_show_command},         {"emit", cli::add_emit_command},
+    {"listen", cli::add_listen_command},     {"replay", cli::add_replay_command},
+    {"learn", cli::add_learn_command},       {"drift", cli::add_drift_command},
+    {"completion", cli::add_completion_command}};
+
+// Registers the command named first on the command line alone, as it is the only one that can
+// run: setting up CLI11's options for all of them was a third of the tool's own work in a
+// one-file validate. Without such a name (no command, --help, --version, a typo) and for
+// `completion`, which writes every command's options, all are registered.
+void register_commands(CLI::App& app, cli::Commands& commands, std::string_view first) {
+    for (const auto& registration : k_registrations)
+        if (registration.name == first && first != "completion") {
+            registration.add(app, commands);
+            return;
+        }
+    for (const auto& registration : k_registrations) registration.add(app, commands);
+}
+
 int run(int argc, char** argv) {
     locate_network_module();
     CLI::App app{"ats-hook: validate, verify, sign, show and emit HireHive webhook events"};
@@ -54,19 +82,7 @@ int run(int argc, char** argv) {
         "5 missing webhook header. See ats-hook(1).");
 
     cli::Commands commands;
-    cli::add_validate_command(app, commands);
-    cli::add_events_command(app, commands);
-    cli::add_schema_command(app, commands);
-    cli::add_verify_command(app, commands);
-    cli::add_sign_command(app, commands);
-    cli::add_keygen_command(app, commands);
-    cli::add_show_command(app, commands);
-    cli::add_emit_command(app, commands);
-    cli::add_listen_command(app, commands);
-    cli::add_replay_command(app, commands);
-    cli::add_learn_command(app, commands);
-    cli::add_drift_command(app, commands);
-    cli::add_completion_command(app, commands);
+    register_commands(app, commands, argc > 1 ? std::string_view(argv[1]) : std::string_view());
 
     try {
         app.parse(argc, argv);
