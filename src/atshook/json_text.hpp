@@ -2,6 +2,7 @@
 #include "atshook/json_error.hpp"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include <cstddef>
 #include <string>
@@ -15,6 +16,12 @@ namespace atshook {
 template <class Json> std::string json_text(const Json& value, int indent = -1) {
     return value.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
+
+// A document simdjson has parsed, as an nlohmann tree (json or ordered_json): the same tree
+// nlohmann's own parser builds from the same text (non-negative integers unsigned, a repeated
+// member's last value), several times faster, as simdjson does the lexing. Recursion is bounded
+// by the depth the parser allowed.
+template <class Json> Json json_tree(simdjson::dom::element element);
 
 // Untrusted JSON text as a tree to edit (emit --from, --set values). simdjson checks it first,
 // so a document nested deeper than `max_depth` never reaches nlohmann's recursive copy and

@@ -1,4 +1,5 @@
 #include "atshook/json_text.hpp"
+#include "atshook/schema/embedded.hpp"
 
 #include <doctest/doctest.h>
 
@@ -42,4 +43,50 @@ TEST_CASE("parse_json_tree says where malformed JSON and bad UTF-8 are") {
     const auto latin1 = parse_json_tree("\"caf\xe9\"");
     REQUIRE(std::holds_alternative<JsonProblem>(latin1));
     CHECK(std::get<JsonProblem>(latin1).code == simdjson::UTF8_ERROR);
+}
+
+namespace {
+
+// json_tree of the text, through simdjson, for comparing with nlohmann's own parse.
+template <class Json> Json tree_of(const std::string& text) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    REQUIRE(parser.parse(text).get(root) == simdjson::SUCCESS);
+    return atshook::json_tree<Json>(root);
+}
+
+} // namespace
+
+TEST_CASE("json_tree builds the tree nlohmann's parser builds, number kinds and repeats included") {
+    for (const std::string text : {
+             R"({"b":1,"a":[true,false,null],"c":{"d":"\u00e9\n\"x\""}})",
+             R"([0, -1, 18446744073709551615, 9223372036854775807, -9223372036854775808])",
+             R"([1.5, -0.0, 1e300, 2.5e-300, 10.0, 0.1])",
+             R"({"k":1,"k":2,"z":{"k":[3]},"k":{"deep":[]}})",
+             R"("just a string")",
+             R"({})",
+             R"([[],[{}],""])",
+         }) {
+        CAPTURE(text);
+        const auto expected = nlohmann::json::parse(text);
+        const auto built = tree_of<nlohmann::json>(text);
+        CHECK(built == expected);
+        CHECK(built.dump() == expected.dump());
+        // Kinds, not only values: the schema compiler asks is_number_unsigned().
+        if (expected.is_array())
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                CAPTURE(i);
+                CHECK(built[i].type() == expected[i].type());
+            }
+        const auto ordered_expected = nlohmann::ordered_json::parse(text);
+        CHECK(tree_of<nlohmann::ordered_json>(text).dump() == ordered_expected.dump());
+    }
+}
+
+TEST_CASE("json_tree reads every embedded schema file as nlohmann's parser does") {
+    for (const auto& file : atshook::schema::embedded_files()) {
+        CAPTURE(file.name);
+        const std::string text(file.text);
+        CHECK(tree_of<nlohmann::json>(text) == nlohmann::json::parse(text));
+    }
 }
