@@ -39,10 +39,12 @@ void describe_parse_error(std::string_view json, simdjson::error_code code, std:
 }
 
 // Each event's check tree, compiled once per process and mode at its first use and shared by
-// every Validator (one per thread in batch validation): a tree is never changed once built.
+// every Validator (one per thread in batch validation): a tree is never changed once built, nor
+// freed (the process's exit gives the memory back faster than the destructors would).
 const schema::CheckTree& compiled_tree(const EventInfo* event, Strictness strictness) {
     static std::mutex mutex;
-    static std::array<std::unique_ptr<const schema::CheckTree>, 2 * k_event_count> trees;
+    static auto& trees =
+        *new std::array<std::unique_ptr<const schema::CheckTree>, 2 * k_event_count>();
     const std::lock_guard lock(mutex);
     auto& slot = trees[event_index(event) * 2 + (strictness == Strictness::strict ? 1 : 0)];
     if (!slot)
