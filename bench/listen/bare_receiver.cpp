@@ -55,10 +55,9 @@ std::string key_from_secret(std::string text) {
     if (text.rfind("whsec_", 0) != 0) fail("the secret file holds no whsec_ secret");
     const std::string encoded = text.substr(6);
     std::string key(encoded.size(), '\0');
-    const int decoded =
-        EVP_DecodeBlock(reinterpret_cast<unsigned char*>(key.data()),
-                        reinterpret_cast<const unsigned char*>(encoded.data()),
-                        static_cast<int>(encoded.size()));
+    const int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(key.data()),
+                                        reinterpret_cast<const unsigned char*>(encoded.data()),
+                                        static_cast<int>(encoded.size()));
     if (decoded < 0) fail("the secret after whsec_ is not base64");
     std::size_t padding = 0;
     for (auto at = encoded.rbegin(); at != encoded.rend() && *at == '='; ++at) ++padding;
@@ -78,11 +77,12 @@ std::string_view expected_signature(std::string_view id, std::string_view timest
         return EVP_MAC_update(ctx.get(), reinterpret_cast<const unsigned char*>(part.data()),
                               part.size()) == 1;
     };
-    if (!ctx || EVP_MAC_init(ctx.get(), nullptr, 0, nullptr) != 1 || !update(id) || !update(".") || !update(timestamp) || !update(".") ||
-        !update(body) || EVP_MAC_final(ctx.get(), mac, &mac_size, sizeof mac) != 1)
+    if (!ctx || EVP_MAC_init(ctx.get(), nullptr, 0, nullptr) != 1 || !update(id) || !update(".") ||
+        !update(timestamp) || !update(".") || !update(body) ||
+        EVP_MAC_final(ctx.get(), mac, &mac_size, sizeof mac) != 1)
         return {};
-    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out), mac,
-                                       static_cast<int>(mac_size));
+    const int length =
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out), mac, static_cast<int>(mac_size));
     return {out, static_cast<std::size_t>(length)};
 }
 
@@ -111,8 +111,7 @@ MHD_Result answer(MHD_Connection* connection, unsigned status) {
         return MHD_queue_response(connection, status, g_no_content);
     }
     g_rejected.fetch_add(1, std::memory_order_relaxed);
-    MHD_Response* response =
-        MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
+    MHD_Response* response = MHD_create_response_from_buffer(0, nullptr, MHD_RESPMEM_PERSISTENT);
     const MHD_Result queued = MHD_queue_response(connection, status, response);
     MHD_destroy_response(response);
     return queued;
@@ -155,7 +154,8 @@ MHD_Result on_access(void*, MHD_Connection* connection, const char* url, const c
         auto request = std::make_unique<Request>();
         const char* length =
             MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "Content-Length");
-        if (length) request->body.reserve(std::strtoul(length, nullptr, 10) + simdjson::SIMDJSON_PADDING);
+        if (length)
+            request->body.reserve(std::strtoul(length, nullptr, 10) + simdjson::SIMDJSON_PADDING);
         *con_cls = request.release();
         return MHD_YES;
     }
@@ -174,8 +174,7 @@ MHD_Result on_access(void*, MHD_Connection* connection, const char* url, const c
     return answer(connection, judge(connection, request));
 }
 
-void on_completed(void*, MHD_Connection* connection, void** con_cls,
-                  MHD_RequestTerminationCode) {
+void on_completed(void*, MHD_Connection* connection, void** con_cls, MHD_RequestTerminationCode) {
     if (*con_cls != connection) delete static_cast<Request*>(*con_cls);
     *con_cls = nullptr;
 }
@@ -204,8 +203,8 @@ int main(int argc, char** argv) {
     EVP_MAC* hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     g_keyed = hmac ? EVP_MAC_CTX_new(hmac) : nullptr;
     char digest[] = "SHA256";
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_END};
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_END};
     if (!g_keyed || EVP_MAC_init(g_keyed, reinterpret_cast<const unsigned char*>(key.data()),
                                  key.size(), params) != 1)
         fail("OpenSSL has no HMAC-SHA256");

@@ -43,7 +43,7 @@ public:
     }
     receive::Answer on_too_large(const receive::ReceivedRequest&) override { return {413, "", {}}; }
     std::optional<receive::Answer> on_request(receive::ReceivedRequest& request,
-                                                  receive::AnswerLater) override {
+                                              receive::AnswerLater) override {
         const int now_in_flight = ++m_in_flight;
         {
             const std::lock_guard lock(m_mutex);

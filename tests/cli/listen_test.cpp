@@ -369,8 +369,9 @@ TEST_CASE("listen --save answers a delivery only once its file is in place, and 
         const auto saved = dir.path("saved");
         constexpr int k_connections = 12;
         constexpr int k_each = 15; // deliveries one after another on each kept-alive connection
-        std::vector<std::string> args{"--secret-file", secret, "--save", saved, "--count",
-                                      std::to_string(k_connections * k_each)};
+        std::vector<std::string> args{"--secret-file", secret,
+                                      "--save",        saved,
+                                      "--count",       std::to_string(k_connections * k_each)};
         if (fsync) args.push_back("--fsync");
         test::Listener listener(dir.path(""), args);
         std::vector<std::thread> senders;
@@ -384,8 +385,8 @@ TEST_CASE("listen --save answers a delivery only once its file is in place, and 
                     delivery.body = sample(i % 2 ? "samples/valid/job.created.json"
                                                  : "samples/valid/interview.updated.json");
                     if (!connection.send_bytes(delivery.head() + "Content-Length: " +
-                                               std::to_string(delivery.body.size()) +
-                                               "\r\n\r\n" + delivery.body))
+                                               std::to_string(delivery.body.size()) + "\r\n\r\n" +
+                                               delivery.body))
                         return;
                     if (test::status_of(connection.read(10'000ms, "verified\n")) != 200) return;
                     ++acknowledged;

@@ -7,8 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <future>
 #include <fcntl.h>
+#include <future>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>

@@ -93,8 +93,8 @@ struct RequestState {
     std::size_t discarded = 0;
 
     // Guarded by gate->mutex.
-    bool answer_given = false;       // answer_with was called; only the first call counts
-    std::function<Answer()> later;   // what answer_with gave, until a server thread takes it
+    bool answer_given = false;           // answer_with was called; only the first call counts
+    std::function<Answer()> later;       // what answer_with gave, until a server thread takes it
     MHD_Connection* suspended = nullptr; // the connection, while it is suspended
     RequestState* previous = nullptr;    // in gate->suspended
     RequestState* next = nullptr;

@@ -105,8 +105,7 @@ std::string hmac_signature(std::span<const unsigned char> key, const SignedConte
     const auto [end, error] =
         std::to_chars(timestamp.data(), timestamp.data() + timestamp.size(), content.timestamp);
     const std::size_t timestamp_size = static_cast<std::size_t>(end - timestamp.data());
-    if (error != std::errc{} ||
-        EVP_MAC_update(ctx, bytes_of(content.id), content.id.size()) != 1 ||
+    if (error != std::errc{} || EVP_MAC_update(ctx, bytes_of(content.id), content.id.size()) != 1 ||
         EVP_MAC_update(ctx, bytes_of("."), 1) != 1 ||
         EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(timestamp.data()),
                        timestamp_size) != 1 ||
