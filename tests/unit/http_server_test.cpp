@@ -195,3 +195,48 @@ TEST_CASE("stop closes requests still waiting for a later answer, and a late ans
         CHECK(handler.sent() == 1);
     }
 }
+
+namespace {
+
+// Answers from the target: /same -> 200 "same", /header -> 201 "same" with X-Extra, /other ->
+// 404 "other", /long -> 200 and 1000 bytes.
+class TargetHandler : public RequestHandler {
+public:
+    std::optional<Answer> on_head(const ReceivedRequest&, std::optional<std::uint64_t>) override {
+        return std::nullopt;
+    }
+    Answer on_too_large(const ReceivedRequest&) override { return {413, "too large\n", {}}; }
+    std::optional<Answer> on_request(ReceivedRequest& request, AnswerLater) override {
+        if (request.target == "/header") return Answer{201, "same", {{"X-Extra", "1", 0}}};
+        if (request.target == "/other") return Answer{404, "other", {}};
+        if (request.target == "/long") return Answer{200, std::string(1000, 'x'), {}};
+        return Answer{200, "same", {}};
+    }
+    void on_finished(bool) override {}
+};
+
+} // namespace
+
+TEST_CASE("answers that follow one another on a thread each keep their status, headers and body") {
+    TargetHandler handler;
+    ServerOptions options;
+    options.threads = 1;
+    HttpServer server(options, handler);
+    test::RawConnection connection(server.port());
+    for (const std::string target :
+         {"/same", "/same", "/header", "/same", "/other", "/long", "/same", "/header"}) {
+        CAPTURE(target);
+        REQUIRE(connection.send_bytes("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+        const std::string until = target == "/other"  ? "\r\n\r\nother"
+                                  : target == "/long" ? std::string(1000, 'x')
+                                                      : "\r\n\r\nsame";
+        const std::string answer = connection.read(5000ms, until);
+        const bool extra = answer.find("X-Extra: 1\r\n") != std::string::npos;
+        CHECK(extra == (target == "/header"));
+        if (target == "/same") CHECK((test::status_of(answer) == 200 && answer.ends_with("same")));
+        if (target == "/header") CHECK(test::status_of(answer) == 201);
+        if (target == "/other")
+            CHECK((test::status_of(answer) == 404 && answer.ends_with("other")));
+        if (target == "/long") CHECK(answer.ends_with("\r\n\r\n" + std::string(1000, 'x')));
+    }
+}
