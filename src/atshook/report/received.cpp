@@ -4,6 +4,7 @@
 #include "atshook/report/document.hpp"
 #include "atshook/timestamp.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -92,7 +93,7 @@ std::string received_text(const DeliveryReport& report) {
     if (report.attempt > 1) fmt::format_to(out, " (redelivery, attempt {})", report.attempt);
     line += "  ";
     line += verdict_detail(report);
-    fmt::format_to(out, "  {} B  -> {}", request.body.size(), report.answer.status);
+    fmt::format_to(out, FMT_COMPILE("  {} B  -> {}"), request.body.size(), report.answer.status);
     if (report.forward) {
         const auto& exchange = report.forward->exchange;
         if (exchange.status == 0)
@@ -101,7 +102,7 @@ std::string received_text(const DeliveryReport& report) {
             fmt::format_to(out, " (handler {} in {:.1f} ms)", exchange.status,
                            milliseconds(exchange.latency));
     }
-    fmt::format_to(out, "  {:.1f} ms", milliseconds(report.took));
+    fmt::format_to(out, FMT_COMPILE("  {:.1f} ms"), milliseconds(report.took));
     std::string text = atshook::printable(line);
     text += '\n';
     if (!report.save_error.empty())
