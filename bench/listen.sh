@@ -197,7 +197,10 @@ run_wrk() {
   done
 }
 
-declare -A rate p50 p99 other errors rss saved answered lost summary
+declare -A rate p50 p99 other errors rss saved answered lost summary cpu
+clock_ticks=$(getconf CLK_TCK)
+# User + system CPU time of a process so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 letters=(A B C D E F G H I J K L M N O P Q R S T U V W X Y Z)
 runs=0
 # measure RUN NAME SAVE_DIR COMMAND...: one server, alone: start it, one delivery from
@@ -221,8 +224,13 @@ measure() {
   fi
   local before=0
   [[ -z $dir ]] || before=$(count_files "$dir")
+  local ticks_before
+  ticks_before=$(cpu_ticks "$server_pid")
   run_wrk "${letter}M" "$duration" "$work/$name.wrk"
   ((r_ok > 0)) || die "$name answered no delivery with 2xx: $(tail -n 5 "$work/$name.err")"
+  # The server's CPU time per delivery: what the machine's other load changes least.
+  cpu[$run]=$(awk -v t="$(($(cpu_ticks "$server_pid") - ticks_before))" -v hz="$clock_ticks" \
+    -v n="$r_ok" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
   rss[$run]=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
   stop_server "$name"
   summary[$run]=$(tail -n 1 "$work/$name.err")
@@ -311,11 +319,20 @@ p99_range() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
 verdict() { if (($1)); then echo ok; else echo MISSED; fi; }
-line() { printf '%-32s %-11s %12s %13s %7s %7s %13s %7s %8s %8s\n' "$@"; }
+line() { printf '%-32s %-11s %12s %13s %7s %7s %13s %9s %7s %8s %8s\n' "$@"; }
+# The least CPU per delivery over the rounds.
+cpu_least() {
+  local receiver=$1 least="" round value
+  for round in $(seq "$rounds"); do
+    value=${cpu[${receiver}_$round]}
+    if [[ -z $least ]] || awk -v a="$value" -v b="$least" 'BEGIN { exit !(a < b) }'; then least=$value; fi
+  done
+  echo "$least"
+}
 row() {
   local run=${best[$3]}
   line "$1" "$2" "${rate[$run]}" "${spread[$3]}" "${p50[$run]}" "${p99[$run]}" \
-    "$(p99_range "$3")" "${other[$run]}" "${errors[$run]}" "${rss[$run]} MB"
+    "$(p99_range "$3")" "$(cpu_least "$3")" "${other[$run]}" "${errors[$run]}" "${rss[$run]} MB"
 }
 echo
 echo "ats-hook listen beside a bare libmicrohttpd receiver and Node.js $(node --version) +" \
@@ -330,16 +347,18 @@ else node_write="fs.writeFile"; fi
 echo "(b): ats-hook --save DIR (one writer thread); node $node_write, answering when written;" \
   "limit: file_rate, 1 thread"
 echo
-line mode receiver deliveries/s "spread" "p50 ms" "p99 ms" "p99 spread" non-2xx \
+line mode receiver deliveries/s "spread" "p50 ms" "p99 ms" "p99 spread" "CPU us/d" non-2xx \
   "sock err" "peak RSS"
 row "(a) verify + validate + answer" bare a_bare
 row "" ats-hook a_ats
 row "" node a_node
 line "(b) (a) + a file per delivery" "file limit" "${rate[${best[b_limit]}]}" \
-  "${spread[b_limit]}" "" "" "" "" "" ""
+  "${spread[b_limit]}" "" "" "" "" "" "" ""
 row "" "ats-hook" b_ats
 row "" node b_node
 row "(b) with --fsync (group commit)" ats-hook b_fsync
+echo "CPU us/d: the server's user + system CPU time per delivery during the measured run, the least" \
+  "of the rounds (with --save, the writer's file creation included)"
 echo
 echo "file-creation limit, open+write+close+rename of $files $body_bytes-byte files into one" \
   "directory (at most ${duration} s each):"
@@ -389,6 +408,8 @@ check() { printf '%-56s %10s  %-10s %s\n' "$@"; }
 check "check (best rounds)" measured target ""
 check "(a) deliveries/s ats-hook / bare libmicrohttpd" "${a_share}%" ">= 80%" \
   "$(verdict "$((a_share >= 80))") (each round: $round_shares)"
+check "(a) CPU per delivery, ats-hook / bare libmicrohttpd" \
+  "$(ratio "$(cpu_least a_ats)" "$(cpu_least a_bare)")x" "(info)" ""
 check "(a) p99 of ats-hook" "$a_p99 ms" "< 5 ms" \
   "$(verdict "$(awk -v p="$a_p99" 'BEGIN { print (p < 5) }')")"
 check "(a) deliveries/s ats-hook / node" "${a_ratio}x" ">= 3x" \
