@@ -18,11 +18,13 @@
 # Needs wrk, node (>= 18), npm (the first run installs bench/listen/node_modules), cc, c++ and
 # pkg-config with libmicrohttpd-dev, libsimdjson-dev and libssl-dev (to build the helpers).
 # Files are written under bench/out/ (SAVE_ROOT=DIR to change), removed at exit (KEEP=1 keeps).
+# BASELINE=PATH also measures another ats-hook binary (the one before a change, say) in every
+# round, beside ATS_HOOK, under the same load: the rows "before".
 # SEED picks the emitted event (33: a 1.1 kB body, the smallest interview.created near the 900
 # bytes of performance.md); NODE_SAVE=direct makes Node fs.writeFile the final name directly.
-# Usage: [ATS_HOOK=build/ats-hook] [RUNS=3] [DURATION=8] [THREADS=2] [CONNECTIONS=100]
-#        [WARMUP=1] [SEED=33] [NODE_SAVE=rename|direct] [SAVE_ROOT=bench/out] [KEEP=1]
-#        [SETTLE=360] bench/listen.sh
+# Usage: [ATS_HOOK=build/ats-hook] [BASELINE=PATH] [RUNS=3] [DURATION=8] [THREADS=2]
+#        [CONNECTIONS=100] [WARMUP=1] [SEED=33] [NODE_SAVE=rename|direct] [SAVE_ROOT=bench/out]
+#        [KEEP=1] [SETTLE=360] bench/listen.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 die() {
@@ -55,6 +57,12 @@ ats_hook=${ATS_HOOK:-build/ats-hook}
 [[ -x $ats_hook ]] || die "$ats_hook not found: build ats-hook first, or set ATS_HOOK"
 ats_hook=$(realpath "$ats_hook")
 [[ $("$ats_hook" listen --help 2>&1) == *--save* ]] || die "$ats_hook has no listen command yet"
+baseline=${BASELINE:-}
+if [[ -n $baseline ]]; then
+  [[ -x $baseline ]] || die "BASELINE $baseline is not an executable"
+  baseline=$(realpath "$baseline")
+  [[ $("$baseline" listen --help 2>&1) == *--save* ]] || die "$baseline has no listen command"
+fi
 
 wanted=$(node -p 'require("./bench/listen/package.json").dependencies.standardwebhooks')
 installed=$(node -p 'require("./bench/listen/node_modules/standardwebhooks/package.json").version' \
@@ -108,6 +116,10 @@ trap 'exit 130' INT TERM
 # Measure a copy, so that a rebuild during the run cannot swap the binary between two servers.
 cp "$ats_hook" "$work/ats-hook"
 ats_hook=$work/ats-hook
+if [[ -n $baseline ]]; then
+  cp "$baseline" "$work/ats-hook-before"
+  baseline=$work/ats-hook-before
+fi
 cc -O2 -pthread -o "$work/file_rate" bench/listen/file_rate.c || die "cannot compile file_rate.c"
 # Compiled here rather than by CMake, like file_rate.c: the script measures any ATS_HOOK binary
 # without a build tree, and the yardstick does not follow how the project links libmicrohttpd.
@@ -279,6 +291,14 @@ for round in $(seq "$rounds"); do
     --save "$work/save-node$round"
   measure "b_fsync_$round" "ats-hook-fsync$round" "$work/save-fsync$round" "$ats_hook" listen \
     --port 0 --secret-file "$key" --save "$work/save-fsync$round" --fsync
+  if [[ -n $baseline ]]; then
+    measure "a_before_$round" "before-a$round" "" "$baseline" listen --port 0 --secret-file "$key"
+    mkdir "$work/save-before$round" "$work/save-before-fsync$round"
+    measure "b_before_$round" "before-b$round" "$work/save-before$round" "$baseline" listen \
+      --port 0 --secret-file "$key" --save "$work/save-before$round"
+    measure "b_beforefsync_$round" "before-fsync$round" "$work/save-before-fsync$round" \
+      "$baseline" listen --port 0 --secret-file "$key" --save "$work/save-before-fsync$round" --fsync
+  fi
 done
 limit_after=$(file_limit 1 "$files")
 limit_two=$(file_limit 2 "$files")
@@ -287,7 +307,9 @@ progress "done"
 
 # best[RECEIVER] = the round with the most deliveries/s; spread[RECEIVER] = "min-max" of them.
 declare -A best spread
-for receiver in a_bare a_ats a_node b_limit b_ats b_node b_fsync; do
+receivers=(a_bare a_ats a_node b_limit b_ats b_node b_fsync)
+[[ -z $baseline ]] || receivers+=(a_before b_before b_beforefsync)
+for receiver in "${receivers[@]}"; do
   top="" low=""
   for round in $(seq "$rounds"); do
     run=${receiver}_$round
@@ -351,12 +373,15 @@ line mode receiver deliveries/s "spread" "p50 ms" "p99 ms" "p99 spread" "CPU us/
   "sock err" "peak RSS"
 row "(a) verify + validate + answer" bare a_bare
 row "" ats-hook a_ats
+[[ -z $baseline ]] || row "" before a_before
 row "" node a_node
 line "(b) (a) + a file per delivery" "file limit" "${rate[${best[b_limit]}]}" \
   "${spread[b_limit]}" "" "" "" "" "" "" ""
 row "" "ats-hook" b_ats
+[[ -z $baseline ]] || row "" before b_before
 row "" node b_node
 row "(b) with --fsync (group commit)" ats-hook b_fsync
+[[ -z $baseline ]] || row "" before b_beforefsync
 echo "CPU us/d: the server's user + system CPU time per delivery during the measured run, the least" \
   "of the rounds (with --save, the writer's file creation included)"
 echo
@@ -370,13 +395,17 @@ if ((slowest * 3 < limit * 2)); then
     "script); compare them only with care, or rerun when the machine is quiet"
 fi
 echo
-kept() { printf '%-32s %-11s %5s %12s %12s %12s\n' "$@"; }
+kept() { printf '%-32s %-12s %5s %12s %12s %12s\n' "$@"; }
 kept "(b) deliveries kept" receiver round "answered 2xx" "files kept" "lost (0)"
-for receiver in b_ats b_node b_fsync; do
+kept_receivers=(b_ats b_node b_fsync)
+[[ -z $baseline ]] || kept_receivers+=(b_before b_beforefsync)
+for receiver in "${kept_receivers[@]}"; do
   case $receiver in
   b_ats) label=ats-hook ;;
   b_node) label=node ;;
-  *) label="ats --fsync" ;;
+  b_fsync) label="ats --fsync" ;;
+  b_before) label=before ;;
+  *) label="bef. --fsync" ;;
   esac
   for round in $(seq "$rounds"); do
     run=${receiver}_$round
