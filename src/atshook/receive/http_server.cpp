@@ -124,7 +124,6 @@ struct Gate {
     std::mutex mutex;
     // Thread per connection: a thread waiting for its request's answer is woken here.
     std::condition_variable answered;
-    bool thread_per_connection = false;
     // stop() gave up waiting: nothing more is suspended, and the suspended are resumed to close.
     bool closing = false;
     RequestState* suspended = nullptr; // the suspended requests, linked through their `next`
@@ -202,7 +201,7 @@ void AnswerLater::answer_with(std::function<Answer()> answer) const {
     m_state->answer_given = true;
     m_state->later = std::move(answer);
     if (m_state->suspended) resume(gate, m_state);
-    if (gate.thread_per_connection) gate.answered.notify_all();
+    gate.answered.notify_all(); // a thread of its own may be waiting (cheap when none is)
 }
 
 struct HttpServer::Impl {
@@ -272,6 +271,16 @@ struct HttpServer::Impl {
         lock.unlock();
         state.answered = true;
         return queue_answer(connection, later());
+    }
+
+    // Called before the daemon stops: libmicrohttpd aborts the process when it is stopped with
+    // a connection suspended, so those still waiting for an answer are resumed, to be closed
+    // unanswered, and threads waiting for one are woken to close theirs.
+    void close_waiting() {
+        const std::lock_guard lock(gate->mutex);
+        gate->closing = true;
+        while (gate->suspended) resume(*gate, gate->suspended);
+        gate->answered.notify_all();
     }
 
     static MHD_Result on_access(void* cls, MHD_Connection* connection, const char*,
@@ -370,7 +379,6 @@ HttpServer::HttpServer(const ServerOptions& options, RequestHandler& handler)
     flags |= options.thread_per_connection
                  ? MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL_INTERNAL_THREAD
                  : MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME;
-    m_impl->gate->thread_per_connection = options.thread_per_connection;
     if (bound.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
     // libmicrohttpd takes no pool with thread-per-connection (0: none, with a logged notice).
     const unsigned pool = options.thread_per_connection ? 0 : std::max(1u, options.threads);
@@ -411,15 +419,7 @@ void HttpServer::stop(std::chrono::milliseconds grace) {
     const auto deadline = std::chrono::steady_clock::now() + grace;
     while (m_impl->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds{5});
-    {
-        // libmicrohttpd aborts the process when it is stopped with a connection suspended: resume
-        // those still waiting for an answer, to be closed unanswered.
-        Gate& gate = *m_impl->gate;
-        const std::lock_guard lock(gate.mutex);
-        gate.closing = true;
-        while (gate.suspended) resume(gate, gate.suspended);
-        gate.answered.notify_all();
-    }
+    m_impl->close_waiting();
     MHD_stop_daemon(m_impl->daemon); // closes the listening socket too
 }
 
