@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace atshook {
 
 char32_t next_code_point(std::string_view s, std::size_t& pos) {
@@ -33,6 +35,11 @@ bool is_control_or_bidi(char32_t cp) {
 }
 
 std::string printable(std::string_view text) {
+    // Printable ASCII, as nearly every line is, comes back as it is without being decoded.
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+    });
+    if (plain) return std::string(text);
     return map_code_points(text, [&](char32_t cp, bool valid) -> std::optional<std::string> {
         if (cp == '\n') return "\\n";
         if (cp == '\r') return "\\r";

@@ -154,9 +154,9 @@ int run_listen(ListenOptions& options) {
     server_options.port = static_cast<std::uint16_t>(options.port);
     server_options.read_timeout = std::chrono::seconds{options.read_timeout};
     server_options.max_body_bytes = options.max_bytes;
-    // Saving waits for the disk: more pool threads keep the other connections moving meanwhile.
-    // Forwarding can wait for seconds on the developer's handler: a thread per connection.
-    server_options.threads = store ? 16 : 2;
+    // A delivery being saved waits suspended, holding up no pool thread, so two do for both
+    // cores. Forwarding can wait for seconds on the developer's handler: a thread per connection.
+    server_options.threads = 2;
     server_options.thread_per_connection = !options.forward_to.empty();
     receive::HttpServer server(server_options, receiver);
 

@@ -42,7 +42,8 @@ public:
         return std::nullopt;
     }
     receive::Answer on_too_large(const receive::ReceivedRequest&) override { return {413, "", {}}; }
-    receive::Answer on_request(receive::ReceivedRequest& request) override {
+    std::optional<receive::Answer> on_request(receive::ReceivedRequest& request,
+                                              receive::AnswerLater) override {
         const int now_in_flight = ++m_in_flight;
         {
             const std::lock_guard lock(m_mutex);

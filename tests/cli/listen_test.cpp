@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -357,6 +358,77 @@ TEST_CASE("listen takes concurrent deliveries and keeps every acknowledged one")
         const int index = std::stoi(name.substr(name.rfind('_') + 1));
         CHECK(body_of(file) == bodies[static_cast<std::size_t>(index)]);
     }
+}
+
+TEST_CASE("listen --save answers a delivery only once its file is in place, and serves others "
+          "meanwhile") {
+    for (const bool fsync : {false, true}) {
+        CAPTURE(fsync);
+        test::ScratchDir dir;
+        const auto secret = dir.write("secret", k_secret + "\n");
+        const auto saved = dir.path("saved");
+        constexpr int k_connections = 12;
+        constexpr int k_each = 15; // deliveries one after another on each kept-alive connection
+        std::vector<std::string> args{"--secret-file", secret,
+                                      "--save",        saved,
+                                      "--count",       std::to_string(k_connections * k_each)};
+        if (fsync) args.push_back("--fsync");
+        test::Listener listener(dir.path(""), args);
+        std::vector<std::thread> senders;
+        std::atomic<int> acknowledged{0}, kept{0};
+        for (int c = 0; c < k_connections; ++c) {
+            senders.emplace_back([&, c] {
+                test::RawConnection connection(listener.port());
+                for (int i = 0; i < k_each; ++i) {
+                    Delivery delivery;
+                    delivery.id = fmt::format("msg_c{}_d{}", c, i);
+                    delivery.body = sample(i % 2 ? "samples/valid/job.created.json"
+                                                 : "samples/valid/interview.updated.json");
+                    if (!connection.send_bytes(delivery.head() + "Content-Length: " +
+                                               std::to_string(delivery.body.size()) + "\r\n\r\n" +
+                                               delivery.body))
+                        return;
+                    if (test::status_of(connection.read(10'000ms, "verified\n")) != 200) return;
+                    ++acknowledged;
+                    // Acknowledged, so already in place whole, under its final name.
+                    for (const auto& file : files_in(saved))
+                        if (file.ends_with("_" + delivery.id + ".http") &&
+                            body_of(file) == delivery.body) {
+                            ++kept;
+                            break;
+                        }
+                }
+            });
+        }
+        for (auto& sender : senders) sender.join();
+        CHECK(acknowledged == k_connections * k_each);
+        CHECK(kept == k_connections * k_each);
+        const auto run = listener.finish();
+        CHECK(run.exit_code == 0);
+        CHECK(files_in(saved).size() == static_cast<std::size_t>(k_connections * k_each));
+        CHECK(run.err.find(fmt::format("received {}: {} verified", k_connections * k_each,
+                                       k_connections * k_each)) != std::string::npos);
+    }
+}
+
+TEST_CASE("listen --save answers 500 to a delivery it could not keep") {
+    test::ScratchDir dir;
+    const auto secret = dir.write("secret", k_secret + "\n");
+    const auto saved = dir.path("saved");
+    test::Listener listener(dir.path(""),
+                            {"--secret-file", secret, "--save", saved, "--count", "1"});
+    // The directory goes away under the listener: no file can be created in it any more.
+    std::filesystem::remove(saved);
+    const std::string answer = test::raw_exchange(listener.port(), Delivery{}.request());
+    CHECK(test::status_of(answer) == 500);
+    CHECK(answer.ends_with("ats-hook could not keep this delivery; deliver it again\n"));
+    const auto run = listener.finish();
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("msg_test1  interview.created  verified") != std::string::npos);
+    CHECK(run.out.find("  error: cannot write " + saved) != std::string::npos);
+    CHECK(run.out.find("; answered 500") != std::string::npos);
+    CHECK(run.err.find("received 1: 1 verified") != std::string::npos);
+    CHECK(run.err.find("1 error") != std::string::npos);
 }
 
 TEST_CASE("listen marks redeliveries, filters what it shows and answers as told") {

@@ -1,7 +1,13 @@
 // The text emitter on the fixed records of report_fixtures.hpp. Expected text written by hand.
 #include "report_fixtures.hpp"
 
+#include "atshook/timestamp.hpp"
+
 #include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
 
 using atshook::Document;
 using atshook::report::document_report;
@@ -187,6 +193,26 @@ TEST_CASE("text: a received delivery is one line, with the handler's answer and 
     make_text_emitter(false)->deliveries_end(out, tally);
     CHECK(out == "received 1: 0 verified, 1 bad signature, 0 stale, 0 invalid, 1 forwarded, 0 "
                  "errors\n");
+}
+
+TEST_CASE("text: a delivery's line starts with its arrival time of day, cut to milliseconds") {
+    using namespace std::chrono;
+    fixtures::ForgedDelivery forged;
+    const std::vector<system_clock::time_point> arrivals{
+        system_clock::time_point(seconds{1614265330} + microseconds{123456}),
+        system_clock::time_point(seconds{1614297599} + microseconds{999999}), // 23:59:59.999
+        system_clock::time_point(seconds{1614211200}),                        // midnight
+        system_clock::time_point(seconds{-1} + microseconds{1500}),           // 1969
+        system_clock::time_point(seconds{-86400 * 365} - nanoseconds{1})};
+    for (const auto arrival : arrivals) {
+        forged.request.arrival = arrival;
+        std::string out;
+        make_text_emitter(false)->delivery(out, {forged.report, fixtures::two_secrets()});
+        const std::string expected =
+            atshook::format_rfc3339(floor<atshook::Ticks>(arrival), 3).substr(11);
+        CAPTURE(expected);
+        CHECK(out.substr(0, expected.size() + 2) == expected + "  ");
+    }
 }
 
 TEST_CASE("text: a send run's attempts, verdict and figures") {

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <future>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -88,16 +89,24 @@ CaptureStore::~CaptureStore() {
     ::close(m_directory_fd);
 }
 
-std::string CaptureStore::save(std::string name, std::string bytes) {
-    std::future<std::string> done;
+void CaptureStore::submit(std::string name, std::string bytes,
+                          std::function<void(SaveOutcome)> done) {
     {
         const std::lock_guard lock(m_mutex);
         if (m_stopping) throw Error("the capture store is closing");
-        m_queue.push_back(Job{std::move(name), std::move(bytes), {}});
-        done = m_queue.back().done.get_future();
+        m_queue.push_back(Job{std::move(name), std::move(bytes), std::move(done)});
     }
     m_wake.notify_one();
-    return done.get();
+}
+
+std::string CaptureStore::save(std::string name, std::string bytes) {
+    std::promise<SaveOutcome> promise;
+    auto future = promise.get_future();
+    submit(std::move(name), std::move(bytes),
+           [&promise](SaveOutcome outcome) { promise.set_value(std::move(outcome)); });
+    SaveOutcome outcome = future.get();
+    if (!outcome.error.empty()) throw Error(outcome.error);
+    return outcome.name;
 }
 
 void CaptureStore::run() {
@@ -147,12 +156,8 @@ void CaptureStore::write_batch(std::deque<Job>& batch) {
     if (m_durable && ::fsync(m_directory_fd) != 0)
         for (auto& failure : failures)
             if (failure.empty()) failure = system_error("cannot flush", m_directory);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-        if (failures[i].empty())
-            batch[i].done.set_value(names[i]);
-        else
-            batch[i].done.set_exception(std::make_exception_ptr(Error(failures[i])));
-    }
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i].done(SaveOutcome{std::move(names[i]), std::move(failures[i])});
 }
 
 } // namespace atshook::receive

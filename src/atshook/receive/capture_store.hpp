@@ -4,7 +4,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
-#include <future>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -16,6 +16,12 @@ namespace atshook::receive {
 // in arrival order), the id reduced to [A-Za-z0-9._-] (at most 64 characters, "no-id" when
 // empty), so a hostile id cannot name another directory.
 std::string capture_file_name(std::chrono::system_clock::time_point arrival, std::string_view id);
+
+// How one file turned out.
+struct SaveOutcome {
+    std::string name;  // the name used, once the file is in place (and durable)
+    std::string error; // why it could not be written (disk full, ...); "" when it was
+};
 
 // Writes request files into one directory from one thread (threads creating files in the same
 // directory contend for its lock; one writer goes fastest). Each file is written under a hidden
@@ -31,9 +37,14 @@ public:
     CaptureStore(const CaptureStore&) = delete;
     CaptureStore& operator=(const CaptureStore&) = delete;
 
-    // Stores `bytes` under `name` (or name with "-2", "-3", ... before ".http" if it exists)
-    // and returns the name used once the file is in place (and durable). Throws atshook::Error
-    // when it could not be written (disk full, ...). Safe to call from several threads.
+    // Queues `bytes` to be stored under `name` (or name with "-2", "-3", ... before ".http" if
+    // it exists); `done` is called on the writer thread once the file is in place (and durable)
+    // or could not be written, so it should be quick. Safe to call from several threads. Throws
+    // atshook::Error once the store is closing.
+    void submit(std::string name, std::string bytes, std::function<void(SaveOutcome)> done);
+
+    // submit, waiting for the outcome: the name used. Throws atshook::Error when the file could
+    // not be written.
     std::string save(std::string name, std::string bytes);
 
     const std::filesystem::path& directory() const { return m_directory; }
@@ -42,7 +53,7 @@ private:
     struct Job {
         std::string name;
         std::string bytes;
-        std::promise<std::string> done;
+        std::function<void(SaveOutcome)> done;
     };
     void run();
     void write_batch(std::deque<Job>& batch);

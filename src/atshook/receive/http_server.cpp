@@ -7,16 +7,20 @@
 #include <fmt/format.h>
 #include <microhttpd.h>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
+#include <condition_variable>
 #include <cstdarg>
 #include <cstring>
+#include <mutex>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 namespace atshook::receive {
 namespace {
@@ -26,14 +30,6 @@ namespace {
 // whole pool for every keep-alive request, so a larger pool costs time on every delivery: at
 // 128 KiB that clearing was 23% of listen's CPU.
 constexpr std::size_t k_connection_memory = 32 * 1024;
-
-struct RequestState {
-    ReceivedRequest request;
-    bool head_seen = false;
-    bool answered = false;
-    bool too_large = false; // the body passed the limit: the rest is discarded
-    std::size_t discarded = 0;
-};
 
 MHD_Result collect_header(void* cls, MHD_ValueKind, const char* name, const char* value) {
     auto* headers = static_cast<HeaderFields*>(cls);
@@ -54,25 +50,146 @@ std::optional<std::uint64_t> content_length_of(const HeaderFields& headers) {
     return 0; // no body headers: an empty body (MHD refuses malformed lengths itself)
 }
 
-MHD_Result queue_answer(MHD_Connection* connection, const Answer& answer) {
+MHD_Response* make_response(const Answer& answer) {
     MHD_Response* response = MHD_create_response_from_buffer(
         answer.body.size(), const_cast<char*>(answer.body.data()), MHD_RESPMEM_MUST_COPY);
-    if (!response) return MHD_NO;
+    if (!response) return nullptr;
     bool typed = false;
     for (const auto& field : answer.headers) {
         MHD_add_response_header(response, field.name.c_str(), field.value.c_str());
         typed = typed || equals_ignoring_case(field.name, "Content-Type");
     }
     if (!typed) MHD_add_response_header(response, "Content-Type", "text/plain; charset=utf-8");
-    const MHD_Result queued =
-        MHD_queue_response(connection, static_cast<unsigned>(answer.status), response);
-    MHD_destroy_response(response);
-    return queued;
+    return response;
+}
+
+bool same_fields(const HeaderFields& a, const HeaderFields& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+        return x.name == y.name && x.value == y.value;
+    });
+}
+
+// The response for the last answer a thread queued, kept for the next: nearly every delivery
+// gets the same answer, and making a response (copying the body, adding the headers) and
+// freeing it was 3% of listen's CPU. libmicrohttpd counts a response's references, so one may
+// be queued on several connections, from several threads, and outlive its daemon.
+class LastResponse {
+public:
+    LastResponse() = default;
+    LastResponse(const LastResponse&) = delete;
+    LastResponse& operator=(const LastResponse&) = delete;
+    ~LastResponse() {
+        if (m_response) MHD_destroy_response(m_response);
+    }
+
+    MHD_Response* for_answer(const Answer& answer) {
+        if (m_response && answer.body == m_body && same_fields(answer.headers, m_headers))
+            return m_response;
+        MHD_Response* fresh = make_response(answer);
+        if (!fresh) return nullptr;
+        if (m_response) MHD_destroy_response(m_response);
+        m_response = fresh;
+        m_body = answer.body;
+        m_headers = answer.headers;
+        return m_response;
+    }
+
+private:
+    MHD_Response* m_response = nullptr;
+    std::string m_body;
+    HeaderFields m_headers;
+};
+
+MHD_Result queue_answer(MHD_Connection* connection, const Answer& answer) {
+    const auto status = static_cast<unsigned>(answer.status);
+    // Ours are a line; a forwarded handler's answer may be long, and differs each time.
+    if (answer.body.size() > 256) {
+        MHD_Response* response = make_response(answer);
+        if (!response) return MHD_NO;
+        const MHD_Result queued = MHD_queue_response(connection, status, response);
+        MHD_destroy_response(response);
+        return queued;
+    }
+    thread_local LastResponse last;
+    MHD_Response* response = last.for_answer(answer);
+    return response ? MHD_queue_response(connection, status, response) : MHD_NO;
 }
 
 void discard_log(void*, const char*, va_list) {}
 
 } // namespace
+
+// What the server's threads and the AnswerLater handles share. Held by every request too, so a
+// handle used after the server is gone finds it closed instead of freed memory.
+struct RequestState;
+
+struct Gate {
+    std::mutex mutex;
+    // Thread per connection: a thread waiting for its request's answer is woken here.
+    std::condition_variable answered;
+    // stop() gave up waiting: nothing more is suspended, and the suspended are resumed to close.
+    bool closing = false;
+    RequestState* suspended = nullptr; // the suspended requests, linked through their `next`
+};
+
+struct RequestState final : PendingAnswer {
+    explicit RequestState(std::shared_ptr<Gate> shared) : gate(std::move(shared)) {}
+
+    void retain() noexcept override { references.fetch_add(1, std::memory_order_relaxed); }
+    void release() noexcept override {
+        if (references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+    }
+    void answer_with(std::function<Answer()> answer) override;
+
+    std::atomic<int> references{1}; // the connection's, then one per AnswerLater
+    std::shared_ptr<Gate> gate;
+    ReceivedRequest request;
+    bool head_seen = false;
+    bool handed = false;    // given to on_request or on_too_large
+    bool answered = false;  // an answer was queued: on_finished is owed
+    bool too_large = false; // the body passed the limit: the rest is discarded
+    std::size_t discarded = 0;
+
+    // Guarded by gate->mutex.
+    bool answer_given = false;           // answer_with was called; only the first call counts
+    std::function<Answer()> later;       // what answer_with gave, until a server thread takes it
+    MHD_Connection* suspended = nullptr; // the connection, while it is suspended
+    RequestState* previous = nullptr;    // in gate->suspended
+    RequestState* next = nullptr;
+};
+
+namespace {
+
+void link_suspended(Gate& gate, RequestState* state, MHD_Connection* connection) {
+    state->suspended = connection;
+    state->previous = nullptr;
+    state->next = gate.suspended;
+    if (gate.suspended) gate.suspended->previous = state;
+    gate.suspended = state;
+}
+
+// Takes `state` off the suspended list and resumes its connection. Called with gate.mutex held.
+void resume(Gate& gate, RequestState* state) {
+    if (state->previous)
+        state->previous->next = state->next;
+    else
+        gate.suspended = state->next;
+    if (state->next) state->next->previous = state->previous;
+    MHD_Connection* connection = std::exchange(state->suspended, nullptr);
+    state->previous = state->next = nullptr;
+    MHD_resume_connection(connection);
+}
+
+} // namespace
+
+void RequestState::answer_with(std::function<Answer()> answer) {
+    const std::lock_guard lock(gate->mutex);
+    if (answer_given) return;
+    answer_given = true;
+    later = std::move(answer);
+    if (suspended) resume(*gate, this);
+    gate->answered.notify_all(); // a thread of its own may be waiting (cheap when none is)
+}
 
 // libmicrohttpd behind the module's Server interface (receive::HttpServer forwards to it).
 class MhdServer final : public network::Server {
@@ -94,6 +211,7 @@ struct MhdServer::Impl {
     MHD_Daemon* daemon = nullptr;
     std::uint16_t port = 0;
     std::string url_host;
+    std::shared_ptr<Gate> gate = std::make_shared<Gate>();
     std::atomic<int> in_flight{0};
     std::atomic<bool> closing{false}; // stop() has begun: new connections are turned away
     bool stopped = false;
@@ -104,7 +222,7 @@ struct MhdServer::Impl {
 
     static void* on_uri(void* cls, const char* uri, MHD_Connection*) {
         auto* self = static_cast<Impl*>(cls);
-        auto* state = new RequestState();
+        auto* state = new RequestState(self->gate);
         state->request.target = uri ? uri : "";
         state->request.arrival = std::chrono::system_clock::now();
         state->request.started = std::chrono::steady_clock::now();
@@ -115,12 +233,55 @@ struct MhdServer::Impl {
     static void on_completed(void* cls, MHD_Connection*, void** con_cls,
                              MHD_RequestTerminationCode code) {
         auto* self = static_cast<Impl*>(cls);
-        std::unique_ptr<RequestState> state(static_cast<RequestState*>(*con_cls));
+        auto* state = static_cast<RequestState*>(*con_cls);
         *con_cls = nullptr;
         if (!state) return;
         if (state->answered)
             self->handler->on_finished(code == MHD_REQUEST_TERMINATED_COMPLETED_OK);
+        state->release();
         self->in_flight.fetch_sub(1);
+    }
+
+    // The whole request is in: the handler's answer now, or a wait for AnswerLater.
+    MHD_Result hand_over(MHD_Connection* connection, RequestState& state) {
+        state.handed = true;
+        if (state.too_large) {
+            state.answered = true;
+            return queue_answer(connection, handler->on_too_large(state.request));
+        }
+        if (auto answer = handler->on_request(state.request, AnswerLater(&state))) {
+            state.answered = true;
+            return queue_answer(connection, *answer);
+        }
+        return take_later(connection, state);
+    }
+
+    // The answer AnswerLater gave, else (pool) suspend the connection until it comes or
+    // (thread per connection) wait for it here. MHD_NO closes a connection stop() gave up on.
+    MHD_Result take_later(MHD_Connection* connection, RequestState& state) {
+        std::unique_lock lock(gate->mutex);
+        if (options.thread_per_connection)
+            gate->answered.wait(lock, [&] { return state.later || gate->closing; });
+        if (!state.later) {
+            if (gate->closing) return MHD_NO;
+            MHD_suspend_connection(connection);
+            link_suspended(*gate, &state, connection);
+            return MHD_YES;
+        }
+        const auto later = std::move(state.later);
+        lock.unlock();
+        state.answered = true;
+        return queue_answer(connection, later());
+    }
+
+    // Called before the daemon stops: libmicrohttpd aborts the process when it is stopped with
+    // a connection suspended, so those still waiting for an answer are resumed, to be closed
+    // unanswered, and threads waiting for one are woken to close theirs.
+    void close_waiting() {
+        const std::lock_guard lock(gate->mutex);
+        gate->closing = true;
+        while (gate->suspended) resume(*gate, gate->suspended);
+        gate->answered.notify_all();
     }
 
     static MHD_Result on_access(void* cls, MHD_Connection* connection, const char*,
@@ -134,11 +295,13 @@ struct MhdServer::Impl {
             state->head_seen = true;
             request.method = method ? method : "";
             request.version = version ? version : "";
+            request.headers.reserve(16);
             MHD_get_connection_values(connection, MHD_HEADER_KIND, collect_header,
                                       &request.headers);
             const auto length = content_length_of(request.headers);
             if (auto answer = self->handler->on_head(request, length)) {
                 state->answered = true;
+                state->handed = true;
                 return queue_answer(connection, *answer);
             }
             if (length) request.body.reserve(static_cast<std::size_t>(*length));
@@ -147,7 +310,7 @@ struct MhdServer::Impl {
         if (*upload_data_size > 0) {
             const std::size_t size = *upload_data_size;
             *upload_data_size = 0;
-            if (state->answered) return MHD_YES;
+            if (state->handed) return MHD_YES;
             if (state->too_large) {
                 // libmicrohttpd queues no answer while a body is arriving (MHD_queue_response
                 // fails): discard the rest, answer 413 at its end, and drop a client that
@@ -165,9 +328,9 @@ struct MhdServer::Impl {
             return MHD_YES;
         }
         if (state->answered) return MHD_YES;
-        state->answered = true;
-        if (state->too_large) return queue_answer(connection, self->handler->on_too_large(request));
-        return queue_answer(connection, self->handler->on_request(request));
+        // Called again after a suspension: the answer has come, or stop() resumed it to close.
+        if (state->handed) return self->take_later(connection, *state);
+        return self->hand_over(connection, *state);
     }
 };
 
@@ -213,9 +376,10 @@ MhdServer::MhdServer(const ServerOptions& options, RequestHandler& handler)
     }
 
     unsigned flags = MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    // libmicrohttpd cannot suspend connections that have a thread each: those threads wait.
     flags |= options.thread_per_connection
                  ? MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL_INTERNAL_THREAD
-                 : MHD_USE_EPOLL_INTERNAL_THREAD;
+                 : MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME;
     if (bound.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
     // libmicrohttpd takes no pool with thread-per-connection (0: none, with a logged notice).
     const unsigned pool = options.thread_per_connection ? 0 : std::max(1u, options.threads);
@@ -256,6 +420,7 @@ void MhdServer::stop(std::chrono::milliseconds grace) {
     const auto deadline = std::chrono::steady_clock::now() + grace;
     while (m_impl->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds{5});
+    m_impl->close_waiting();
     MHD_stop_daemon(m_impl->daemon); // closes the listening socket too
 }
 

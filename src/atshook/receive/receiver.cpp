@@ -138,7 +138,7 @@ Answer Receiver::on_too_large(const ReceivedRequest& head) {
     return refused(head, too_large(m_options.judge));
 }
 
-Answer Receiver::on_request(ReceivedRequest& request) {
+std::optional<Answer> Receiver::on_request(ReceivedRequest& request, AnswerLater later) {
     DeliveryReport report;
     report.request = &request;
     {
@@ -152,18 +152,32 @@ Answer Receiver::on_request(ReceivedRequest& request) {
     if (judgement.payload) report.type = judgement.payload->event_type;
     if (!report.id.empty()) report.attempt = m_redeliveries.record(report.id);
     report.answer = judgement.answer;
+    if (!m_options.store) return finish(report);
 
-    if (m_options.store) {
-        try {
-            report.saved_as = m_options.store->save(
-                capture_file_name(request.arrival, report.id),
-                format_http_request(HttpRequest{request.method, request.target, request.version,
-                                                request.headers, request.body}));
-        } catch (const Error& e) {
-            // Not kept, so not acknowledged: the sender will deliver it again.
-            report.save_error = e.what();
-        }
+    // The answer waits, the connection suspended, until the file is in place: a 2xx says the
+    // delivery is kept. The writer only passes the outcome on; a server thread finishes.
+    auto pending = std::make_shared<DeliveryReport>(std::move(report));
+    try {
+        m_options.store->submit(
+            capture_file_name(request.arrival, pending->id),
+            format_http_request(HttpRequest{request.method, request.target, request.version,
+                                            request.headers, request.body}),
+            [this, pending, later](SaveOutcome outcome) {
+                later.answer_with([this, pending, outcome = std::move(outcome)] {
+                    pending->saved_as = outcome.name;
+                    pending->save_error = outcome.error;
+                    return finish(*pending);
+                });
+            });
+    } catch (const Error& e) {
+        pending->save_error = e.what();
+        return finish(*pending);
     }
+    return std::nullopt;
+}
+
+Answer Receiver::finish(DeliveryReport& report) {
+    const ReceivedRequest& request = *report.request;
     if (!m_options.forward_to.empty() && report.save_error.empty()) {
         delivery::HttpRequest forwarded{
             m_options.forward_to, {}, request.body, m_options.forward_timeout};
@@ -173,7 +187,8 @@ Answer Receiver::on_request(ReceivedRequest& request) {
         auto client =
             m_options.make_client ? m_options.make_client() : delivery::make_curl_client();
         ForwardResult forward{client->post(forwarded), {}};
-        forward.warnings = forward_warnings(judgement, forward.exchange, m_options.slow_after);
+        forward.warnings =
+            forward_warnings(report.judgement, forward.exchange, m_options.slow_after);
         if (forward.exchange.status == 0) {
             report.answer = {502,
                              "ats-hook: the handler at " + m_options.forward_to +
@@ -186,6 +201,7 @@ Answer Receiver::on_request(ReceivedRequest& request) {
         }
         report.forward = std::move(forward);
     }
+    // Not kept, so not acknowledged: the sender will deliver it again.
     if (!report.save_error.empty())
         report.answer = {500, "ats-hook could not keep this delivery; deliver it again\n", {}};
     else if (m_options.judge.respond)

@@ -78,11 +78,13 @@ public:
     std::optional<Answer> on_head(const ReceivedRequest& head,
                                   std::optional<std::uint64_t> content_length) override;
     Answer on_too_large(const ReceivedRequest& head) override;
-    Answer on_request(ReceivedRequest& request) override;
+    std::optional<Answer> on_request(ReceivedRequest& request, AnswerLater later) override;
     void on_finished(bool sent) override;
 
 private:
     Answer refused(const ReceivedRequest& request, Judgement judgement);
+    // Forwards (when asked and the delivery was kept), settles the answer and reports.
+    Answer finish(DeliveryReport& report);
     std::unique_ptr<Validator> take_validator();
     void give_back(std::unique_ptr<Validator> validator);
 

@@ -12,7 +12,7 @@ namespace atshook::receive {
 // days keeps bounded memory. Safe to call from several threads.
 class RedeliveryLog {
 public:
-    explicit RedeliveryLog(std::size_t capacity = 100'000) : m_capacity(capacity) {}
+    explicit RedeliveryLog(std::size_t capacity = 100'000);
 
     // 1 the first time `id` is recorded, 2 the second, ...
     int record(std::string_view id);

@@ -4,7 +4,11 @@
 #include "atshook/report/document.hpp"
 #include "atshook/timestamp.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
+
+#include <chrono>
+#include <iterator>
 
 namespace atshook::report {
 namespace {
@@ -16,6 +20,28 @@ using receive::Verdict;
 std::string arrival_text(const DeliveryReport& report, int digits) {
     return atshook::format_rfc3339(std::chrono::floor<atshook::Ticks>(report.request->arrival),
                                    digits);
+}
+
+// HH:MM:SS.mmmZ in UTC, the fraction cut (not rounded) as format_rfc3339 cuts it, written
+// without formatting the whole date.
+void append_time_of_day(std::string& out, std::chrono::system_clock::time_point instant) {
+    const auto since_midnight = std::chrono::floor<std::chrono::milliseconds>(
+        instant - std::chrono::floor<std::chrono::days>(instant));
+    const auto milliseconds = static_cast<unsigned>(since_midnight.count());
+    const auto append = [&](unsigned value, int digits) {
+        char text[4];
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[i] = static_cast<char>('0' + value % 10);
+        out.append(text, static_cast<std::size_t>(digits));
+    };
+    append(milliseconds / 3'600'000, 2);
+    out += ':';
+    append(milliseconds / 60'000 % 60, 2);
+    out += ':';
+    append(milliseconds / 1000 % 60, 2);
+    out += '.';
+    append(milliseconds % 1000, 3);
+    out += 'Z';
 }
 
 // A text, or null when empty.
@@ -49,24 +75,36 @@ std::string verdict_detail(const DeliveryReport& report) {
 
 std::string received_text(const DeliveryReport& report) {
     const auto& request = *report.request;
-    const std::string time = arrival_text(report, 3).substr(11); // 13:51:04.123Z
-    std::string what;
-    if (report.judgement.verdict == Verdict::refused)
-        what = request.method + " " + request.target;
-    else
-        what = (report.id.empty() ? std::string("-") : report.id) + "  " +
-               (report.type.empty() ? std::string("-") : report.type);
-    if (report.attempt > 1) what += fmt::format(" (redelivery, attempt {})", report.attempt);
-    std::string line = fmt::format("{}  {}  {}  {} B  -> {}", time, what, verdict_detail(report),
-                                   request.body.size(), report.answer.status);
+    // Built in one string: this line is written for every delivery listen receives.
+    std::string line;
+    line.reserve(160);
+    const auto out = std::back_inserter(line);
+    append_time_of_day(line, request.arrival); // 13:51:04.123Z
+    line += "  ";
+    if (report.judgement.verdict == Verdict::refused) {
+        line += request.method;
+        line += ' ';
+        line += request.target;
+    } else {
+        line += report.id.empty() ? std::string_view("-") : std::string_view(report.id);
+        line += "  ";
+        line += report.type.empty() ? std::string_view("-") : std::string_view(report.type);
+    }
+    if (report.attempt > 1) fmt::format_to(out, " (redelivery, attempt {})", report.attempt);
+    line += "  ";
+    line += verdict_detail(report);
+    fmt::format_to(out, FMT_COMPILE("  {} B  -> {}"), request.body.size(), report.answer.status);
     if (report.forward) {
         const auto& exchange = report.forward->exchange;
-        line += exchange.status == 0 ? fmt::format(" (handler: no answer, {})", exchange.error)
-                                     : fmt::format(" (handler {} in {:.1f} ms)", exchange.status,
-                                                   milliseconds(exchange.latency));
+        if (exchange.status == 0)
+            fmt::format_to(out, " (handler: no answer, {})", exchange.error);
+        else
+            fmt::format_to(out, " (handler {} in {:.1f} ms)", exchange.status,
+                           milliseconds(exchange.latency));
     }
-    line += fmt::format("  {:.1f} ms", milliseconds(report.took));
-    std::string text = atshook::printable(line) + "\n";
+    fmt::format_to(out, FMT_COMPILE("  {:.1f} ms"), milliseconds(report.took));
+    std::string text = atshook::printable(line);
+    text += '\n';
     if (!report.save_error.empty())
         text += "  error: " + atshook::printable(report.save_error) + "; answered 500\n";
     if (report.judgement.signature)
