@@ -95,7 +95,9 @@ private:
 
 DocumentResult validate_document(Validator& validator, const Document& document,
                                  std::size_t max_bytes) {
-    if (!document.too_large) return validator.validate(document.bytes);
+    if (!document.too_large)
+        return document.padded ? validator.validate_padded(document.bytes)
+                               : validator.validate(document.bytes);
     DocumentResult result;
     result.status = DocumentResult::Status::unreadable;
     result.error = fmt::format("the payload is larger than --max-bytes ({} bytes)", max_bytes);
