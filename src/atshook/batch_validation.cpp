@@ -31,19 +31,25 @@ ChunkReport report_chunk(Validator& validator, const Chunk& chunk, std::string_v
 // thread reads its own next chunk from the reader (one at a time, so chunks are numbered in
 // input order) into a buffer it keeps, validates it and files the report; the calling thread
 // hands the reports to `emit` in input order between its own chunks. No thread only reads or
-// only writes, so `jobs` threads keep `jobs` cores busy; at most `limit` reports wait.
+// only writes, so `jobs` threads keep `jobs` cores busy.
+//
+// A helper may run ahead of the calling thread (when the machine's load takes its core away,
+// say) while fewer than `limit` chunks are in flight and the reports waiting to be emitted hold
+// fewer than `limit_bytes` bytes of text: valid documents' reports are empty, so it gets far
+// ahead on valid input, while a run of malformed lines, each reported in more bytes than it
+// holds, stays within bounded memory.
 class OrderedRun {
 public:
-    OrderedRun(InputReader& reader, std::size_t chunk_bytes, std::size_t limit)
-        : m_reader(reader), m_chunk_bytes(chunk_bytes), m_limit(limit) {}
+    OrderedRun(InputReader& reader, std::size_t chunk_bytes, std::size_t limit,
+               std::size_t limit_bytes)
+        : m_reader(reader), m_chunk_bytes(chunk_bytes), m_limit(limit), m_limit_bytes(limit_bytes) {
+    }
 
     // The next chunk and its number; false once the input is exhausted or failed. A helper
-    // waits while `limit` reports wait to be emitted; the calling thread makes room itself.
+    // waits while the limits are reached; the calling thread makes room itself (release).
     bool take(Chunk& chunk, std::size_t& sequence, bool calling) {
         std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] {
-            return m_end || (!m_reading && (calling || m_next - m_released < m_limit));
-        });
+        m_changed.wait(lock, [&] { return m_end || (!m_reading && (calling || room())); });
         if (m_end) return false;
         m_reading = true;
         lock.unlock();
@@ -66,6 +72,7 @@ public:
 
     void file(std::size_t sequence, ChunkReport report) {
         const std::lock_guard lock(m_mutex);
+        m_waiting_bytes += report.text.size();
         m_done.emplace(sequence, std::move(report));
         m_changed.notify_all();
     }
@@ -79,6 +86,7 @@ public:
             if (next != m_done.end()) {
                 const ChunkReport report = std::move(next->second);
                 m_done.erase(next);
+                m_waiting_bytes -= report.text.size();
                 ++m_released;
                 m_changed.notify_all();
                 lock.unlock();
@@ -109,7 +117,11 @@ public:
 private:
     InputReader& m_reader;
     const std::size_t m_chunk_bytes;
-    const std::size_t m_limit;
+    bool room() const { return m_next - m_released < m_limit && m_waiting_bytes < m_limit_bytes; }
+
+    const std::size_t m_limit;       // chunks in flight
+    const std::size_t m_limit_bytes; // of the reports waiting
+    std::size_t m_waiting_bytes = 0;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::map<std::size_t, ChunkReport> m_done; // filed, not yet emitted
@@ -143,7 +155,7 @@ void validate_in_parallel(InputReader& reader, std::vector<Validator>& validator
                           const report::Emitter* emitter, std::size_t max_bytes,
                           std::size_t chunk_bytes,
                           const std::function<void(const ChunkReport&)>& emit) {
-    OrderedRun run(reader, chunk_bytes, 2 * validators.size());
+    OrderedRun run(reader, chunk_bytes, 8 * validators.size(), 8 * chunk_bytes);
     // One chunk: false once there are no more.
     const auto work = [&](Validator& validator, Chunk& chunk, bool calling) {
         std::size_t sequence = 0;
