@@ -13,15 +13,11 @@ namespace atshook {
 namespace {
 
 constexpr std::size_t k_read_block = 1 << 20;
+static_assert(k_parse_padding >= simdjson::SIMDJSON_PADDING);
 
 bool is_blank(std::string_view text) {
     return std::all_of(text.begin(), text.end(),
                        [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
-}
-
-// Leaves room for simdjson's padding so documents can be parsed in place.
-void finish_buffer(Chunk& chunk) {
-    chunk.buffer.reserve(chunk.buffer.size() + simdjson::SIMDJSON_PADDING);
 }
 
 } // namespace
@@ -41,8 +37,8 @@ InputReader::InputReader(const std::string& path, std::size_t max_bytes)
 
 InputReader::InputReader(InMemory, std::string_view bytes, const std::string& name,
                          std::size_t max_bytes)
-    : m_path(name), m_source(name), m_max_bytes(std::min(max_bytes, k_largest_max_bytes)),
-      m_pending(bytes), m_eof(true) {
+    : m_path(name), m_source(name), m_memory(bytes),
+      m_max_bytes(std::min(max_bytes, k_largest_max_bytes)) {
     detect_format();
 }
 
@@ -55,7 +51,25 @@ InputReader::~InputReader() {
     if (m_owned) std::fclose(m_file);
 }
 
-// Reads until at least `want` unread bytes are pending or the input ends.
+// Reads up to `count` bytes of the input, fewer only at its end.
+std::size_t InputReader::read_some(char* out, std::size_t count) {
+    if (!m_file) {
+        const std::size_t got = std::min(count, m_memory.size() - m_memory_pos);
+        if (got) std::memcpy(out, m_memory.data() + m_memory_pos, got);
+        m_memory_pos += got;
+        m_eof = got < count;
+        return got;
+    }
+    const std::size_t got = std::fread(out, 1, count, m_file);
+    if (got < count) {
+        if (std::ferror(m_file))
+            throw Error(fmt::format("{}: read error: {}", m_source, std::strerror(errno)));
+        m_eof = true;
+    }
+    return got;
+}
+
+// Reads ahead until at least `want` unread bytes are pending or the input ends.
 bool InputReader::fill(std::size_t want) {
     if (m_pos > 0 && m_pending.size() - m_pos < want) {
         m_pending.erase(0, m_pos);
@@ -64,17 +78,31 @@ bool InputReader::fill(std::size_t want) {
     while (!m_eof && m_pending.size() < want) {
         const std::size_t old = m_pending.size();
         // Grow by blocks as bytes arrive, so memory follows the input, not the limit asked for.
-        const std::size_t block = k_read_block;
-        m_pending.resize(old + block);
-        const std::size_t got = std::fread(m_pending.data() + old, 1, block, m_file);
-        m_pending.resize(old + got);
-        if (got < block) {
-            if (std::ferror(m_file))
-                throw Error(fmt::format("{}: read error: {}", m_source, std::strerror(errno)));
-            m_eof = true;
-        }
+        m_pending.resize(old + k_read_block);
+        m_pending.resize(old + read_some(m_pending.data() + old, k_read_block));
     }
     return m_pending.size() > m_pos;
+}
+
+// Appends up to `want` more bytes of the input to `buffer`, fewer only at its end: first those
+// read ahead, then straight from the input, a block at a time.
+void InputReader::read_into(PaddedBuffer& buffer, std::size_t want) {
+    if (m_pos < m_pending.size()) {
+        const std::size_t take = std::min(want, m_pending.size() - m_pos);
+        buffer.append(std::string_view(m_pending).substr(m_pos, take));
+        m_pos += take;
+        want -= take;
+        if (m_pos == m_pending.size()) {
+            m_pending.clear();
+            m_pos = 0;
+        }
+    }
+    while (want > 0 && !m_eof) {
+        const std::size_t block = std::min(want, k_read_block);
+        const std::size_t got = read_some(buffer.prepare(block), block);
+        buffer.commit(got);
+        want -= got;
+    }
 }
 
 void InputReader::detect_format() {
@@ -109,77 +137,103 @@ void InputReader::detect_format() {
     }
 }
 
-// Hands out the pending bytes up to `position`, counting them as the chunk's input.
-void InputReader::consume_to(std::size_t position, Chunk& chunk) {
-    chunk.input_bytes += position - m_pos;
-    m_pos = position;
+// The whole input as one document (up to max_bytes of it).
+bool InputReader::next_whole(Chunk& chunk) {
+    if (m_whole_done) return false;
+    m_whole_done = true;
+    read_into(chunk.buffer, m_max_bytes + 1);
+    chunk.input_bytes = chunk.buffer.size();
+    const bool too_large = chunk.buffer.size() > m_max_bytes;
+    if (too_large) chunk.buffer.truncate(m_max_bytes);
+    chunk.buffer.reserve(chunk.buffer.size()); // padded even when empty
+    chunk.documents.push_back({chunk.buffer.view(), 0, too_large, true});
+    return true;
+}
+
+// The line [start, end) of the chunk's buffer, its newline excluded, as a document unless it is
+// blank; counts the line either way.
+void InputReader::add_line(Chunk& chunk, std::size_t start, std::size_t end) {
+    const std::string_view line(chunk.buffer.data() + start, end - start);
+    if (!is_blank(line)) {
+        const bool too_large = line.size() > m_max_bytes;
+        chunk.documents.push_back(
+            {too_large ? line.substr(0, m_max_bytes) : line, m_next_line, too_large, true});
+    }
+    ++m_next_line;
+}
+
+// Adds the lines of the chunk's buffer that end in a newline from `start` on; returns where the
+// line after them starts. No newline lies before `scanned`, which moves to the buffer's end.
+std::size_t InputReader::split_lines(Chunk& chunk, std::size_t start, std::size_t& scanned) {
+    const char* const data = chunk.buffer.data();
+    const std::size_t size = chunk.buffer.size();
+    for (std::size_t from = std::max(start, scanned); from < size;) {
+        const void* const found = std::memchr(data + from, '\n', size - from);
+        if (!found) break;
+        const auto newline = static_cast<std::size_t>(static_cast<const char*>(found) - data);
+        add_line(chunk, start, newline);
+        chunk.input_bytes += newline + 1 - start;
+        start = from = newline + 1;
+    }
+    scanned = size;
+    return start;
+}
+
+// Reads past the rest of an oversized line a block at a time, without holding it.
+void InputReader::skip_rest_of_line(Chunk& chunk) {
+    while (fill(1)) {
+        const std::size_t newline = m_pending.find('\n', m_pos);
+        const std::size_t end = newline == std::string::npos ? m_pending.size() : newline + 1;
+        chunk.input_bytes += end - m_pos;
+        m_pos = end;
+        if (newline != std::string::npos) return;
+    }
 }
 
 bool InputReader::next(Chunk& chunk, std::size_t target_bytes) {
     chunk.buffer.clear();
     chunk.documents.clear();
     chunk.input_bytes = 0;
-    if (!m_ndjson) {
-        if (m_whole_done) return false;
-        m_whole_done = true;
-        fill(m_max_bytes + 1);
-        m_pending.erase(0, m_pos);
-        m_pos = 0;
-        chunk.input_bytes = m_pending.size();
-        chunk.buffer = std::move(m_pending);
-        m_pending.clear();
-        Document document{chunk.buffer, 0, chunk.buffer.size() > m_max_bytes};
-        if (document.too_large) chunk.buffer.resize(m_max_bytes);
-        finish_buffer(chunk);
-        document.bytes = chunk.buffer;
-        chunk.documents.push_back(document);
-        return true;
-    }
+    if (!m_ndjson) return next_whole(chunk);
 
-    // Hand out whole lines, about target_bytes at a time. Offsets first: the buffer may grow.
-    struct Span {
-        std::size_t offset, size, line;
-        bool too_large;
-    };
-    std::vector<Span> spans;
-    while (chunk.buffer.size() < target_bytes && fill(1)) {
-        std::size_t newline = m_pending.find('\n', m_pos);
-        while (newline == std::string::npos && !m_eof && m_pending.size() - m_pos <= m_max_bytes) {
-            const std::size_t searched = m_pending.size() - m_pos;
-            fill(searched + k_read_block);
-            newline = m_pending.find('\n', m_pos + searched);
+    // Whole lines, about target_bytes at a time, read into the chunk's buffer and handed out
+    // where they lie. Documents view the buffer, so it grows only while it holds none.
+    std::size_t start = 0;   // the first byte not yet handed out as a line
+    std::size_t scanned = 0; // no newline before it
+    for (;;) {
+        if (chunk.buffer.size() < target_bytes)
+            read_into(chunk.buffer, target_bytes - chunk.buffer.size());
+        start = split_lines(chunk, start, scanned);
+        const std::size_t rest = chunk.buffer.size() - start; // a line without its newline yet
+        if (exhausted()) {
+            if (rest) {
+                add_line(chunk, start, chunk.buffer.size());
+                chunk.input_bytes += rest;
+            }
+            break;
         }
-        const std::size_t end = newline == std::string::npos ? m_pending.size() : newline;
-        const std::string_view line(m_pending.data() + m_pos, end - m_pos);
-        const bool too_large = line.size() > m_max_bytes;
-        if (!is_blank(line)) {
-            const std::size_t keep = too_large ? m_max_bytes : line.size();
-            spans.push_back({chunk.buffer.size(), keep, m_next_line, too_large});
-            chunk.buffer.append(line.substr(0, keep));
-            chunk.buffer.push_back('\n');
+        if (!chunk.documents.empty()) {
+            // The unfinished line starts the next chunk.
+            m_pending.replace(0, m_pos, chunk.buffer.data() + start, rest);
+            m_pos = 0;
+            chunk.buffer.truncate(start);
+            break;
         }
-        ++m_next_line;
-        if (newline != std::string::npos) {
-            consume_to(newline + 1, chunk);
+        if (rest == 0) { // blank lines only, so far
+            chunk.buffer.clear();
+            start = scanned = 0;
             continue;
         }
-        consume_to(m_pending.size(), chunk);
-        if (too_large) {
-            // Skip the rest of an oversized line without holding it in memory.
-            while (fill(1)) {
-                const std::size_t nl = m_pending.find('\n', m_pos);
-                if (nl != std::string::npos) {
-                    consume_to(nl + 1, chunk);
-                    break;
-                }
-                consume_to(m_pending.size(), chunk);
-            }
+        if (rest > m_max_bytes) {
+            // Keep the start of an oversized line, flagged, and skip the rest of it.
+            add_line(chunk, start, chunk.buffer.size());
+            chunk.input_bytes += rest;
+            chunk.buffer.truncate(start + m_max_bytes);
+            skip_rest_of_line(chunk);
+            break;
         }
+        read_into(chunk.buffer, k_read_block); // a line longer than target_bytes
     }
-    finish_buffer(chunk);
-    for (const auto& span : spans)
-        chunk.documents.push_back({std::string_view(chunk.buffer).substr(span.offset, span.size),
-                                   span.line, span.too_large});
     return !chunk.documents.empty();
 }
 

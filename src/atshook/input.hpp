@@ -1,5 +1,6 @@
 #pragma once
 #include "atshook/limits.hpp"
+#include "atshook/padded_buffer.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -19,11 +20,15 @@ struct Document {
     std::string_view bytes;
     std::size_t line = 0;   // 1-based line where it starts; 0 for a whole file
     bool too_large = false; // over max_bytes: `bytes` holds only its start
+    // k_parse_padding readable bytes follow `bytes` (so in a Chunk's buffer): it can be parsed
+    // where it lies.
+    bool padded = false;
 };
 
-// A run of whole documents read from one input, backed by its own buffer.
+// A run of whole documents read from one input, backed by its own buffer: the bytes as read,
+// which the documents view in place.
 struct Chunk {
-    std::string buffer;
+    PaddedBuffer buffer;
     std::vector<Document> documents;
     // Bytes of the input these documents came from, blank lines and the skipped rest of an
     // oversized line included, for progress: the chunks add up to the input's size (less any
@@ -58,16 +63,26 @@ public:
 private:
     struct InMemory {};
     InputReader(InMemory, std::string_view bytes, const std::string& name, std::size_t max_bytes);
+    std::size_t read_some(char* out, std::size_t count);
     bool fill(std::size_t want);
-    void consume_to(std::size_t position, Chunk& chunk);
+    void read_into(PaddedBuffer& buffer, std::size_t want);
+    bool exhausted() const { return m_eof && m_pos == m_pending.size(); }
+    bool next_whole(Chunk& chunk);
+    std::size_t split_lines(Chunk& chunk, std::size_t start, std::size_t& scanned);
+    void add_line(Chunk& chunk, std::size_t start, std::size_t end);
+    void skip_rest_of_line(Chunk& chunk);
     void detect_format();
 
     std::string m_path;
     std::string m_source;
-    std::FILE* m_file = nullptr;
+    std::FILE* m_file = nullptr; // null: the input is m_memory
+    std::string m_memory;
+    std::size_t m_memory_pos = 0;
     bool m_owned = false;
     std::size_t m_max_bytes;
-    std::string m_pending; // bytes read; those from m_pos on are not yet handed out
+    // Bytes read ahead (while detecting the format, the start of a line a chunk could not hold
+    // whole, or all of an input in memory); those from m_pos on are not yet handed out.
+    std::string m_pending;
     std::size_t m_pos = 0;
     bool m_eof = false;
     bool m_ndjson = false;

@@ -90,9 +90,17 @@ Validator::Validator(Validator&&) noexcept = default;
 Validator& Validator::operator=(Validator&&) noexcept = default;
 
 DocumentResult Validator::validate(std::string_view json) {
+    return validate(json, false);
+}
+
+DocumentResult Validator::validate_padded(std::string_view json) {
+    return validate(json, !json.empty());
+}
+
+DocumentResult Validator::validate(std::string_view json, bool in_place) {
     DocumentResult result;
     simdjson::dom::element root;
-    if (const auto error = m_state->parser.parse(json.data(), json.size()).get(root)) {
+    if (const auto error = m_state->parser.parse(json.data(), json.size(), !in_place).get(root)) {
         describe_parse_error(json, error, m_state->options.max_depth, result);
         return result;
     }

@@ -60,8 +60,13 @@ public:
 
     // Validates one JSON document (the bytes of one payload or one NDJSON line).
     DocumentResult validate(std::string_view json);
+    // The same for a document followed by k_parse_padding readable bytes (a Document read by
+    // InputReader, `padded`): the parser reads it where it lies instead of copying it first.
+    DocumentResult validate_padded(std::string_view json);
 
 private:
+    DocumentResult validate(std::string_view json, bool in_place);
+
     struct State;
     std::unique_ptr<State> m_state;
 };

@@ -160,3 +160,68 @@ TEST_CASE("bytes in memory read as a file of that name would") {
         CHECK(documents[1].line == 2);
     }
 }
+
+TEST_CASE("documents lie in their chunk's buffer, the last followed by zero padding") {
+    atshook::InputReader reader(temp_file("{\"a\":1}\n{\"a\":2}\n{\"a\":3}", ".ndjson"));
+    std::vector<atshook::Chunk> keep;
+    const auto documents = read_all(reader, keep);
+    REQUIRE(documents.size() == 3);
+    REQUIRE(keep.size() == 1);
+    const auto& buffer = keep[0].buffer;
+    for (const auto& document : documents) {
+        CHECK(document.padded);
+        CHECK(document.bytes.data() >= buffer.data());
+        CHECK(document.bytes.data() + document.bytes.size() <= buffer.data() + buffer.size());
+    }
+    const char* const end = documents[2].bytes.data() + documents[2].bytes.size();
+    for (std::size_t i = 0; i < atshook::k_parse_padding; ++i) CHECK(end[i] == 0);
+}
+
+TEST_CASE("a whole-file document is padded, an empty one too") {
+    for (const std::string payload : {"{\"a\": 1}\n", ""}) {
+        atshook::InputReader reader(temp_file(payload));
+        std::vector<atshook::Chunk> keep;
+        const auto documents = read_all(reader, keep);
+        REQUIRE(documents.size() == 1);
+        CHECK(documents[0].padded);
+        CHECK(documents[0].bytes == payload);
+        REQUIRE(keep[0].buffer.data() != nullptr);
+        CHECK(keep[0].buffer.data()[payload.size()] == 0);
+    }
+}
+
+TEST_CASE("a line longer than the chunk's target comes whole, and the lines after it") {
+    const std::string long_line = "{\"pad\":\"" + std::string(3000, 'x') + "\"}";
+    const std::string log = "{\"a\":1}\n" + long_line + "\n\n{\"a\":3}\n";
+    atshook::InputReader reader(temp_file(log, ".ndjson"));
+    std::vector<atshook::Chunk> keep;
+    const auto documents = read_all(reader, keep, 100);
+    REQUIRE(documents.size() == 3);
+    CHECK(documents[1].bytes == long_line);
+    CHECK_FALSE(documents[1].too_large);
+    CHECK(documents[1].line == 2);
+    CHECK(documents[2].bytes == "{\"a\":3}");
+    CHECK(documents[2].line == 4);
+}
+
+TEST_CASE("lines cut by chunk boundaries come whole when the format was read ahead") {
+    // Not named .ndjson: detecting the format reads ahead more than one chunk's target.
+    std::string log;
+    for (int i = 0; i < 2000; ++i) log += "{\"n\":" + std::to_string(i) + "}\n";
+    for (const bool in_memory : {false, true}) {
+        CAPTURE(in_memory);
+        auto reader = in_memory ? atshook::InputReader::from_bytes(log, "log")
+                                : atshook::InputReader(temp_file(log, ".log"));
+        CHECK(reader.is_ndjson());
+        std::vector<atshook::Chunk> keep;
+        const auto documents = read_all(reader, keep, 1000);
+        REQUIRE(documents.size() == 2000);
+        for (std::size_t i = 0; i < documents.size(); ++i) {
+            CHECK(documents[i].line == i + 1);
+            CHECK(documents[i].bytes == "{\"n\":" + std::to_string(i) + "}");
+        }
+        std::uint64_t sum = 0;
+        for (const auto& chunk : keep) sum += chunk.input_bytes;
+        CHECK(sum == log.size());
+    }
+}

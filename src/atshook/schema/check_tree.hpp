@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,13 +39,25 @@ struct Property {
     bool required;
 };
 
-// One compiled schema. Only what the schema says is filled; the walker skips the rest.
+// Which keywords beyond `type` a node checks, so that the walker skips the rest with one test.
+enum CheckBit : std::uint8_t {
+    k_check_enum = 1,    // enum or const
+    k_check_string = 2,  // minLength, maxLength, pattern, format
+    k_check_number = 4,  // minimum, maximum
+    k_check_object = 8,  // properties, required, additionalProperties
+    k_check_items = 16,  // items
+    k_check_any_of = 32, // anyOf
+};
+
+// One compiled schema. Only what the schema says is filled; the walker skips the rest. The
+// fields every value visits come first, the pattern's 256-entry table last.
 struct Node {
     bool always_false = false; // the boolean schema `false`
     NodeId ref = k_no_node;    // `$ref`: in draft-07 it replaces every sibling keyword
 
-    std::uint8_t types = 0; // 0: any type
-    std::string type_text;  // "string or null", for messages
+    std::uint8_t types = 0;  // 0: any type
+    std::uint8_t checks = 0; // CheckBits, set once the tree is compiled
+    std::string type_text;   // "string or null", for messages
 
     std::vector<Property> properties; // sorted by name
     // Open-addressing hash of `properties` (index + 1; 0 = empty), so a member is found with
@@ -58,22 +71,47 @@ struct Node {
     NodeId items = k_no_node;
 
     std::vector<nlohmann::json> enum_values; // `enum`, or one value for `const`
+    std::vector<std::string> enum_strings;   // the strings among them, which a string can equal
     bool is_const = false;
     std::string enum_text; // "accepted, pending, maybe, declined", for messages
 
     std::optional<std::size_t> min_length, max_length;
     std::optional<double> minimum, maximum;
-    std::optional<Pattern> pattern;
     bool date_time = false;
 
     std::vector<NodeId> any_of;
+
+    std::optional<Pattern> pattern;
 };
 
-// FNV-1a, for property_slots.
+// For property_slots: a member's length and its first, middle and last bytes, mixed. It tells
+// apart the members of one object as well as hashing every byte would (a collision costs one
+// more comparison), at a fraction of the cost per member.
 inline std::uint32_t property_hash(std::string_view name) {
-    std::uint32_t hash = 2166136261u;
-    for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-    return hash;
+    const std::size_t size = name.size();
+    if (size == 0) return 0;
+    const auto byte = [&](std::size_t i) {
+        return static_cast<std::uint64_t>(static_cast<unsigned char>(name[i]));
+    };
+    const std::uint64_t key =
+        std::uint64_t{size} | byte(0) << 32 | byte(size / 2) << 40 | byte(size - 1) << 48;
+    return static_cast<std::uint32_t>((key * 0x9E3779B97F4A7C15u) >> 32);
+}
+
+// a == b, without a call to memcmp for the short names of members.
+inline bool same_name(std::string_view a, std::string_view b) {
+    const std::size_t size = a.size();
+    if (size != b.size()) return false;
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, a.data() + i, 8);
+        std::memcpy(&y, b.data() + i, 8);
+        if (x != y) return false;
+    }
+    for (; i < size; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
 }
 
 inline const Property* find_property(const Node& node, std::string_view name) {
@@ -83,7 +121,7 @@ inline const Property* find_property(const Node& node, std::string_view name) {
         const std::uint16_t entry = node.property_slots[slot];
         if (entry == 0) return nullptr;
         const Property& property = node.properties[entry - 1];
-        if (property.name == name) return &property;
+        if (same_name(property.name, name)) return &property;
     }
 }
 

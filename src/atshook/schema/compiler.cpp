@@ -64,10 +64,46 @@ public:
         if (it == m_documents.end())
             throw Error(fmt::format("schema file {} is not known", root_name));
         m_tree.root = compile_at(it->first, "");
+        finish_tree();
         return std::move(m_tree);
     }
 
 private:
+    // What the walker reads beyond the keywords: the checks of each node, and each child already
+    // at the end of its $ref chain, followed once here instead of at every value.
+    void finish_tree() {
+        m_tree.root = resolved(m_tree.root);
+        for (Node& node : m_tree.nodes) {
+            for (Property& property : node.properties) property.node = resolved(property.node);
+            node.additional = resolved(node.additional);
+            node.items = resolved(node.items);
+            for (NodeId& branch : node.any_of) branch = resolved(branch);
+            node.checks = static_cast<std::uint8_t>(
+                (node.enum_values.empty() ? 0 : k_check_enum) |
+                (node.min_length || node.max_length || node.pattern || node.date_time
+                     ? k_check_string
+                     : 0) |
+                (node.minimum || node.maximum ? k_check_number : 0) |
+                (!node.properties.empty() || !node.required_elsewhere.empty() ||
+                         node.additional_forbidden || node.additional != k_no_node
+                     ? k_check_object
+                     : 0) |
+                (node.items != k_no_node ? k_check_items : 0) |
+                (node.any_of.empty() ? 0 : k_check_any_of));
+        }
+    }
+
+    // The node a chain of $refs from `id` ends at; `id` itself for a cycle of them, which the
+    // walker then follows as written.
+    NodeId resolved(NodeId id) const {
+        NodeId at = id;
+        for (std::size_t step = 0; at != k_no_node && step <= m_tree.nodes.size(); ++step) {
+            if (m_tree.nodes[at].ref == k_no_node) return at;
+            at = m_tree.nodes[at].ref;
+        }
+        return id;
+    }
+
     // Compiles the schema at `pointer` in `file` once; later references reuse its node, which
     // also makes recursive schemas finite.
     NodeId compile_at(const std::string& file, const std::string& pointer) {
@@ -155,10 +191,13 @@ private:
         } else if (keyword == "enum") {
             require(value.is_array(), where, keyword, "an array");
             node.enum_values.assign(value.begin(), value.end());
-            for (const auto& v : value)
+            for (const auto& v : value) {
                 node.enum_text += (node.enum_text.empty() ? "" : ", ") + describe_value(v);
+                if (v.is_string()) node.enum_strings.push_back(v.get<std::string>());
+            }
         } else if (keyword == "const") {
             node.enum_values = {value};
+            if (value.is_string()) node.enum_strings = {value.get<std::string>()};
             node.is_const = true;
             node.enum_text = value.dump();
         } else if (keyword == "minLength" || keyword == "maxLength") {

@@ -48,12 +48,8 @@ Pattern::Pattern(std::string source) : m_source(std::move(source)) {
     }
 }
 
-bool Pattern::matches(std::string_view text) const {
-    if (m_regex) return std::regex_search(text.begin(), text.end(), *m_regex);
-    if (text.size() <= m_prefix.size() || !text.starts_with(m_prefix)) return false;
-    for (std::size_t i = m_prefix.size(); i < text.size(); ++i)
-        if (!m_class[static_cast<unsigned char>(text[i])]) return false;
-    return true;
+bool Pattern::matches_regex(std::string_view text) const {
+    return std::regex_search(text.begin(), text.end(), *m_regex);
 }
 
 } // namespace atshook::schema
