@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -101,6 +103,54 @@ TEST_CASE("emit with the same --seed and --at writes the same bytes") {
     auto other = args;
     other[5] = "12";
     CHECK(test::run_ats(other).out != first.out);
+}
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(std::string(ATS_HOOK_SOURCE_DIR) + "/" + path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST_CASE("emit writes, for a seed and --at, the bytes the tree-based generator wrote") {
+    // tests/data/emit/README.md: made by the build before issue 20, which built nlohmann trees.
+    const auto all = test::run_ats(
+        {"emit", "all", "--count", "2", "--seed", "20", "--at", "2024-05-06T10:00:00Z"});
+    CHECK(all.exit_code == 0);
+    CHECK(all.out == file_text("tests/data/emit/all-count2-seed20.ndjson"));
+    const auto flat = test::run_ats({"emit", "job.created", "application.created",
+                                     "interview.cancelled", "--seed", "21", "--at",
+                                     "2024-05-06T10:00:00.1234567Z", "--envelope", "flat"});
+    CHECK(flat.exit_code == 0);
+    CHECK(flat.out == file_text("tests/data/emit/some-seed21-flat.ndjson"));
+    const auto story = test::run_ats({"emit", "--scenario", "hiring", "--candidates", "1",
+                                      "--seed", "22", "--at", "2024-05-06T10:00:00Z"});
+    CHECK(story.exit_code == 0);
+    CHECK(story.out == file_text("tests/data/emit/hiring-seed22.ndjson"));
+}
+
+TEST_CASE("emit --send delivers the bytes emit writes, whatever the --concurrency") {
+    const std::vector<std::string> make{"emit", "all",  "--count", "3",
+                                        "--seed", "8", "--at",    "2024-05-06T10:00:00Z"};
+    auto written = lines_of(test::run_ats(make).out);
+    REQUIRE(written.size() == 57);
+    std::sort(written.begin(), written.end());
+    for (const std::string concurrency : {"1", "4", "16"}) {
+        INFO("--concurrency ", concurrency);
+        test::LoopbackServer server({{204, "No Content", {}, "", 0ms}});
+        auto args = make;
+        args.insert(args.end(), {"--send", server.url(), "--secret-file", secret_file(),
+                                 "--concurrency", concurrency});
+        const auto run = test::run_ats(args);
+        CHECK(run.exit_code == 0);
+        std::vector<std::string> bodies;
+        std::set<std::string> ids;
+        for (const auto& received : server.received()) {
+            bodies.push_back(received.body);
+            ids.insert(received.headers.at("webhook-id"));
+        }
+        std::sort(bodies.begin(), bodies.end());
+        CHECK(bodies == written);
+        CHECK(ids.size() == 57);
+    }
 }
 
 TEST_CASE("one event is pretty JSON, ndjson and several events are one compact line each") {

@@ -9,8 +9,10 @@
 #include "atshook/sample/scenario.hpp"
 #include "atshook/validation.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,13 +68,16 @@ public:
 
     // The next event; nullopt at the end, or at an invalid event without allow_invalid. Generated
     // events promise --strict validity; a --from payload is held to the default rules. Throws
-    // atshook::Error for a --from file that cannot be used.
+    // atshook::Error for a --from file that cannot be used. Several threads may call it at once:
+    // plain generated events (no --set or --unset) are then made in parallel, each event the
+    // same bytes whichever thread makes it; the others are handed out one at a time.
     std::optional<StreamedEvent> next();
 
     // After the stream ended: what to say of its invalid events, nullopt when there were none.
     std::optional<StreamClosing> closing() const;
 
 private:
+    std::optional<StreamedEvent> write_next();
     std::optional<Event> build_next();
     std::optional<Event> read_next();
     bool check(const StreamedEvent& event);
@@ -88,7 +93,8 @@ private:
     Chunk m_chunk;
     std::size_t m_position = 0;
     std::optional<std::size_t> m_total;
-    std::size_t m_index = 0;
+    std::atomic<std::size_t> m_index = 0; // the next generated event
+    std::mutex m_lock;                     // next() but for write_next()
     bool m_endless = false;
     std::size_t m_count = 0; // events handed out or stopped at
     std::size_t m_invalid = 0;

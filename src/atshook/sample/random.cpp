@@ -14,8 +14,6 @@ std::uint64_t rotl(std::uint64_t x, int k) {
     return (x << k) | (x >> (64 - k));
 }
 
-constexpr std::string_view k_alphanumeric =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 constexpr std::size_t k_id_length = 14;
 
 } // namespace
@@ -53,15 +51,30 @@ bool Random::chance(int percent) {
     return between(1, 100) <= percent;
 }
 
+namespace {
+
+// Fills `out` with characters of `alphabet`, one draw each; the bound is a constant here, so
+// below() needs no division.
+template <std::size_t N>
+void fill_from(Random& random, std::span<char> out, const char (&alphabet)[N]) {
+    for (char& c : out) c = alphabet[random.below(N - 1)];
+}
+
+constexpr char k_alphanumeric_chars[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+constexpr char k_digit_chars[] = "0123456789";
+
+} // namespace
+
 std::string Random::alphanumeric(std::size_t length) {
-    std::string text;
-    for (std::size_t i = 0; i < length; ++i) text += k_alphanumeric[below(k_alphanumeric.size())];
+    std::string text(length, '\0');
+    fill_from(*this, text, k_alphanumeric_chars);
     return text;
 }
 
 std::string Random::digits(std::size_t length) {
-    std::string text;
-    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>('0' + below(10));
+    std::string text(length, '\0');
+    fill_from(*this, text, k_digit_chars);
     return text;
 }
 
@@ -78,7 +91,10 @@ std::uint64_t event_seed(std::uint64_t seed, std::string_view type, std::uint64_
 }
 
 std::string IdMint::mint(Random& random, std::string_view prefix) {
-    return std::string(prefix) + random.alphanumeric(k_id_length);
+    std::string id(prefix.size() + k_id_length, '\0');
+    prefix.copy(id.data(), prefix.size());
+    fill_from(random, std::span<char>(id).subspan(prefix.size()), k_alphanumeric_chars);
+    return id;
 }
 
 } // namespace atshook::sample

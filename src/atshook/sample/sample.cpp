@@ -2,6 +2,8 @@
 
 #include "atshook/catalog.hpp"
 #include "atshook/error.hpp"
+#include "atshook/json_text.hpp"
+#include "atshook/json_writer.hpp"
 #include "atshook/sample/objects/objects.hpp"
 
 #include <fmt/format.h>
@@ -14,63 +16,95 @@ const EventInfo& event_info(std::string_view type) {
     throw Error(unknown_event_message(type), Error::Kind::usage);
 }
 
-Json build_object(ObjectKind kind, const Cast& cast, Random& random, IdMint& ids,
+void write_object(JsonWriter& out, ObjectKind kind, const Cast& cast, Random& random, IdMint& ids,
                   std::string_view type) {
     switch (kind) {
     case ObjectKind::job:
-        return job_object(cast, random, ids, type);
+        return write_job(out, cast, random, ids, type);
     case ObjectKind::application:
-        return application_object(cast, random, ids, type);
+        return write_application(out, cast, random, ids, type);
     case ObjectKind::candidate:
-        return candidate_object(cast, random, ids, type);
+        return write_candidate(out, cast, random, ids, type);
     case ObjectKind::note:
-        return note_object(cast, random, ids, type);
+        return write_note(out, cast, random, ids, type);
     case ObjectKind::feedback:
-        return feedback_object(cast, random, ids, type);
+        return write_feedback(out, cast, random, ids, type);
     case ObjectKind::interview:
-        return interview_object(cast, random, ids, type);
+        return write_interview(out, cast, random, ids, type);
     }
     throw Error("unreachable object kind");
+}
+
+// The envelope around what `object` writes; `timestamp` is the event time as HireHive writes it.
+template <class WriteObject>
+void write_event(JsonWriter& out, std::string_view id, std::string_view type,
+                 std::string_view timestamp, Envelope envelope, WriteObject&& object) {
+    out.begin_object();
+    if (envelope == Envelope::data_object) {
+        out.member("id", id);
+        out.member("version", 1);
+    }
+    out.member("type", type);
+    out.member("timestamp", timestamp);
+    if (envelope == Envelope::data_object) {
+        out.object("data");
+        out.key("object");
+        object(out);
+        out.end_object();
+    } else {
+        out.key("data");
+        object(out);
+    }
+    out.end_object();
+}
+
+// .NET's "o" format, as HireHive sends.
+std::string event_timestamp(Instant time) {
+    return format_rfc3339(time, 7);
 }
 
 } // namespace
 
 struct Generator::State {
     SampleOptions options;
-    IdMint ids;
+    std::string timestamp; // the same for every event
 };
 
 Generator::Generator(SampleOptions options)
-    : m_state(std::make_unique<State>(State{options, {}})) {}
+    : m_state(std::make_unique<State>(State{options, event_timestamp(options.now)})) {}
 Generator::~Generator() = default;
 Generator::Generator(Generator&&) noexcept = default;
 Generator& Generator::operator=(Generator&&) noexcept = default;
 
-Event Generator::build(std::string_view type, std::uint64_t index) {
+std::string Generator::write(std::string_view type, std::uint64_t index, std::string& body) const {
     const EventInfo& info = event_info(type);
     const SampleOptions& options = m_state->options;
     Random random(event_seed(options.seed, type, index));
-    IdMint& ids = m_state->ids;
-    const std::string event_id = ids.mint(random, "wbhk_evt_");
+    IdMint ids;
+    std::string event_id = ids.mint(random, "wbhk_evt_");
     const Cast cast = make_cast(random, ids, options.now);
-    return wrap_event(event_id, type, options.now,
-                      build_object(info.object, cast, random, ids, type), options.envelope);
+    body.clear();
+    JsonWriter out(body);
+    write_event(out, event_id, info.name, m_state->timestamp, options.envelope,
+                [&](JsonWriter& object) {
+                    write_object(object, info.object, cast, random, ids, info.name);
+                });
+    return event_id;
+}
+
+Event Generator::build(std::string_view type, std::uint64_t index) const {
+    std::string body;
+    std::string id = write(type, index, body);
+    return {std::move(id), Json::parse(body)};
 }
 
 Event wrap_event(std::string id, std::string_view type, Instant time, Json object,
                  Envelope envelope) {
-    Json event;
-    if (envelope == Envelope::data_object) {
-        event["id"] = id;
-        event["version"] = 1;
-    }
-    event["type"] = type;
-    event["timestamp"] = format_rfc3339(time, 7); // .NET's "o" format, as HireHive sends
-    if (envelope == Envelope::data_object)
-        event["data"] = {{"object", std::move(object)}};
-    else
-        event["data"] = std::move(object);
-    return {std::move(id), std::move(event)};
+    std::string body;
+    JsonWriter out(body);
+    write_event(out, id, type, event_timestamp(time), envelope,
+                [&](JsonWriter& inner) { inner.raw(json_text(object)); });
+    return {std::move(id), Json::parse(body)};
 }
 
 std::vector<std::string> expand_types(std::span<const std::string> names) {

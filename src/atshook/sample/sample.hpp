@@ -45,8 +45,12 @@ public:
     Generator(Generator&&) noexcept;
     Generator& operator=(Generator&&) noexcept;
 
-    // Throws atshook::Error (usage) for an unknown type, suggesting the nearest real one.
-    Event build(std::string_view type, std::uint64_t index = 0);
+    // Writes the event as compact JSON into `body` (replacing what it held) and returns its
+    // id, building no tree; safe to call from several threads at once. Throws atshook::Error
+    // (usage) for an unknown type, suggesting the nearest real one.
+    std::string write(std::string_view type, std::uint64_t index, std::string& body) const;
+    // The same event as a tree, to edit (--set, --unset) or inspect.
+    Event build(std::string_view type, std::uint64_t index = 0) const;
 
 private:
     struct State;

@@ -56,53 +56,72 @@ constexpr std::array<Source, 10> k_sources{{
 constexpr std::array<std::string_view, 4> k_agencies{"Hays", "Brightpath Search", "Cobalt Talent",
                                                      "Meridian Recruitment"};
 
-Json named(std::string id, std::string name) {
-    return {{"id", id}, {"name", name}};
+void write_named(JsonWriter& out, std::string_view name, std::string_view id,
+                 std::string_view value) {
+    out.object(name);
+    out.member("id", id);
+    out.member("name", value);
+    out.end_object();
 }
 
-// Contact, user and recruiter are set only for the origin they belong to; null otherwise.
-Json source(const Cast& cast, Random& random, IdMint& ids) {
+// Contact, user and recruiter are set only for the origin they belong to; null otherwise. The
+// random name is drawn before the id (the order these draws have always had).
+void write_source(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids) {
     const Source& picked = random.pick(k_sources);
-    Json contact, user, recruiter;
-    std::string text(picked.source);
-    if (picked.origin == "referred")
-        contact = named(ids.mint(random, "cnt_"), random_name(random).full());
-    if (picked.origin == "added") user = named(cast.team[0].id, cast.team[0].name.full());
-    if (picked.origin == "agency_submission") {
-        const std::string_view agency = random.pick(k_agencies);
-        text = fmt::format("{} (agency)", agency);
-        recruiter = named(ids.mint(random, "usr_"),
-                          fmt::format("{} at {}", random_name(random).full(), agency));
+    out.object("source");
+    out.member("origin", picked.origin);
+    if (picked.origin == "referred") {
+        out.member("source", picked.source);
+        const std::string name = random_name(random).full();
+        write_named(out, "contact", ids.mint(random, "cnt_"), name);
+    } else {
+        if (picked.origin == "agency_submission") {
+            const std::string_view agency = random.pick(k_agencies);
+            out.member("source", fmt::format("{} (agency)", agency));
+            out.member("contact", nullptr);
+            out.member("user", nullptr);
+            const std::string name = fmt::format("{} at {}", random_name(random).full(), agency);
+            write_named(out, "recruiter", ids.mint(random, "usr_"), name);
+            out.end_object();
+            return;
+        }
+        out.member("source", picked.source);
+        out.member("contact", nullptr);
     }
-    return {{"origin", picked.origin},
-            {"source", text},
-            {"contact", contact},
-            {"user", user},
-            {"recruiter", recruiter}};
+    if (picked.origin == "added")
+        write_named(out, "user", cast.team[0].id, cast.team[0].name.full());
+    else
+        out.member("user", nullptr);
+    out.member("recruiter", nullptr);
+    out.end_object();
 }
 
-Json file_names(std::string_view stored, std::string_view original, std::string_view type,
-                std::string_view extension) {
-    return {{"name", stored},
-            {"original_name", original},
-            {"content_type", type},
-            {"file_extension", extension}};
+void write_file(JsonWriter& out, std::string_view name, std::string_view stored,
+                std::string_view original, std::string_view type, std::string_view extension) {
+    out.object(name);
+    out.member("name", stored);
+    out.member("original_name", original);
+    out.member("content_type", type);
+    out.member("file_extension", extension);
+    out.end_object();
 }
 
-Json resume(const Cast& cast, Random& random, IdMint& ids) {
+void write_resume(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids) {
     const bool word = random.chance(40);
     const std::string base =
         fmt::format("{}_{}_CV", cast.candidate.name.first_ascii, cast.candidate.name.last_ascii);
     const std::string stored = random.alphanumeric(24);
+    out.object("resume");
+    out.member("id", ids.mint(random, "cv_"));
     // .NET's Path.GetExtension keeps the dot, and HireHive runs on .NET.
-    Json original =
-        word ? file_names(stored + ".docx", base + ".docx",
-                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                          ".docx")
-             : file_names(stored + ".pdf", base + ".pdf", "application/pdf", ".pdf");
-    return {{"id", ids.mint(random, "cv_")},
-            {"original", original},
-            {"pdf", file_names(stored + ".pdf", base + ".pdf", "application/pdf", ".pdf")}};
+    if (word)
+        write_file(out, "original", stored + ".docx", base + ".docx",
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                   ".docx");
+    else
+        write_file(out, "original", stored + ".pdf", base + ".pdf", "application/pdf", ".pdf");
+    write_file(out, "pdf", stored + ".pdf", base + ".pdf", "application/pdf", ".pdf");
+    out.end_object();
 }
 
 std::string cover_letter(const Cast& cast, Random& random) {
@@ -115,48 +134,61 @@ std::string cover_letter(const Cast& cast, Random& random) {
                        cast.candidate.name.full());
 }
 
-Json ids_of(Random& random, IdMint& ids, std::string_view prefix, int count) {
-    Json list = Json::array();
-    for (int i = 0; i < count; ++i) list.push_back(ids.mint(random, prefix));
-    return list;
+void write_ids(JsonWriter& out, std::string_view name, Random& random, IdMint& ids,
+               std::string_view prefix, int count) {
+    out.array(name);
+    for (int i = 0; i < count; ++i) out.value(ids.mint(random, prefix));
+    out.end_array();
 }
 
 } // namespace
 
-Json application_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+void write_application(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                       std::string_view type) {
     const Stage& stage = stage_for(random, type);
     const Instant applied = type == "application.created"
                                 ? some_time_before(cast.now, random, 0min, 10min)
                                 : some_time_before(cast.now, random, 2 * 24h, 40 * 24h);
-    Json application;
-    application["id"] = cast.application_id;
-    application["candidate"] = candidate_object(cast, random, ids, type);
-    application["applied_at"] = date_text(applied);
-    application["job"] = {{"id", cast.job_id}, {"title", cast.role->title}};
-    application["cover_letter"] = cover_letter(cast, random);
-    application["stage"] = {
-        {"parent_stage", stage.parent},
-        {"custom_stage", named(ids.mint(random, "pipl_"), std::string(stage.custom))}};
-    application["resume"] = resume(cast, random, ids);
-    application["source"] = source(cast, random, ids);
+    out.begin_object();
+    out.member("id", cast.application_id);
+    out.key("candidate");
+    write_candidate(out, cast, random, ids, type);
+    out.member("applied_at", date_text(applied));
+    out.object("job");
+    out.member("id", cast.job_id);
+    out.member("title", cast.role->title);
+    out.end_object();
+    out.member("cover_letter", cover_letter(cast, random));
+    out.object("stage");
+    out.member("parent_stage", stage.parent);
+    write_named(out, "custom_stage", ids.mint(random, "pipl_"), stage.custom);
+    out.end_object();
+    write_resume(out, cast, random, ids);
+    write_source(out, cast, random, ids);
     const int interviews = stage.interviews + (stage.interviews > 0 ? random.between(0, 1) : 0);
-    application["interviews"] = ids_of(random, ids, "int_", interviews);
-    application["feedback"] = ids_of(random, ids, "fdbk_", interviews);
-    application["potential_duplicate"] = random.chance(8);
+    write_ids(out, "interviews", random, ids, "int_", interviews);
+    write_ids(out, "feedback", random, ids, "fdbk_", interviews);
+    out.member("potential_duplicate", random.chance(8));
 
     // GDPR consent runs a year from the application; HireHive asks to extend it near the end.
     const Instant consent_end = applied + std::chrono::days{365};
-    Json requests = Json::array();
+    out.object("compliance");
+    out.object("gdpr");
+    out.member("consent_expires_at", date_text(consent_end));
+    out.array("consent_requests");
     if (type != "application.created" && random.chance(15)) {
         const auto since = std::chrono::floor<std::chrono::minutes>(cast.now - applied);
         const Instant sent = some_time_before(cast.now, random, 0min, since);
-        requests.push_back({{"status", random.chance(50) ? "complete" : "pending"},
-                            {"sent_at", date_text(sent)},
-                            {"expires_at", date_text(sent + std::chrono::days{30})}});
+        out.begin_object();
+        out.member("status", random.chance(50) ? "complete" : "pending");
+        out.member("sent_at", date_text(sent));
+        out.member("expires_at", date_text(sent + std::chrono::days{30}));
+        out.end_object();
     }
-    application["compliance"] = {
-        {"gdpr", {{"consent_expires_at", date_text(consent_end)}, {"consent_requests", requests}}}};
-    return application;
+    out.end_array();
+    out.end_object();
+    out.end_object();
+    out.end_object();
 }
 
 } // namespace atshook::sample

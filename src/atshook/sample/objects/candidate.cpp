@@ -2,60 +2,77 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace atshook::sample {
 namespace {
 
-Json tag(Random& random, IdMint& ids, const Json& existing) {
+// A tag whose name is not among the `count` already written, as a {id, name} object.
+std::string_view write_tag(JsonWriter& out, Random& random, IdMint& ids,
+                           const std::string_view* taken, int count) {
     for (;;) {
         const std::string_view name = random_tag_name(random);
-        bool taken = false;
-        for (const auto& other : existing) taken = taken || other["name"] == name;
-        if (!taken) return {{"id", ids.mint(random, "tag_")}, {"name", name}};
+        bool clash = false;
+        for (int i = 0; i < count; ++i) clash = clash || taken[i] == name;
+        if (clash) continue;
+        out.begin_object();
+        out.member("id", ids.mint(random, "tag_"));
+        out.member("name", name);
+        out.end_object();
+        return name;
     }
-}
-
-std::string lower_ascii_slug(const PersonName& name) {
-    return name.first_ascii + "-" + name.last_ascii;
 }
 
 } // namespace
 
-Json candidate_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+void write_candidate(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                     std::string_view type) {
     const Person& who = cast.candidate;
-    Json candidate;
-    candidate["id"] = who.id;
-    candidate["full_name"] = who.name.full();
-    candidate["first_name"] = who.name.first;
-    candidate["last_name"] = who.name.last;
-    candidate["email"] = who.email;
-    candidate["phone_number"] = cast.candidate_phone;
-    candidate["title"] = cast.current_title;
-    candidate["company"] = cast.current_company;
-    candidate["location"] = {
-        {"address", fmt::format("{}, {}", cast.home->name, cast.home->country_name)},
-        {"country", {{"name", cast.home->country_name}, {"code", cast.home->country_code}}}};
-    candidate["image_url"] =
-        fmt::format("https://images.example.com/candidates/{}/profile.jpg", who.id);
+    out.begin_object();
+    out.member("id", who.id);
+    out.member("full_name", who.name.full());
+    out.member("first_name", who.name.first);
+    out.member("last_name", who.name.last);
+    out.member("email", who.email);
+    out.member("phone_number", cast.candidate_phone);
+    out.member("title", cast.current_title);
+    out.member("company", cast.current_company);
+    out.object("location");
+    out.member("address", fmt::format("{}, {}", cast.home->name, cast.home->country_name));
+    out.object("country");
+    out.member("name", cast.home->country_name);
+    out.member("code", cast.home->country_code);
+    out.end_object();
+    out.end_object();
+    out.member("image_url",
+               fmt::format("https://images.example.com/candidates/{}/profile.jpg", who.id));
 
     // candidate.tag.added: the new tag is the last one; candidate.tag.removed: it is gone, so
     // the list may be empty.
-    Json tags = Json::array();
+    std::array<std::string_view, 4> tags;
+    int count = 0;
+    out.array("tags");
     const int kept = type == "candidate.tag.removed" ? random.between(0, 2) : random.between(0, 3);
-    for (int i = 0; i < kept; ++i) tags.push_back(tag(random, ids, tags));
-    if (type == "candidate.tag.added") tags.push_back(tag(random, ids, tags));
-    candidate["tags"] = tags;
+    for (int i = 0; i < kept; ++i, ++count)
+        tags[static_cast<std::size_t>(count)] = write_tag(out, random, ids, tags.data(), count);
+    if (type == "candidate.tag.added") write_tag(out, random, ids, tags.data(), count);
+    out.end_array();
 
-    candidate["rating"] = random.between(1, 5);
-    Json applications = Json::array({cast.application_id});
-    if (random.chance(30)) applications.push_back(ids.mint(random, "app_"));
-    candidate["application_ids"] = applications;
-    Json profiles = Json::array();
-    if (random.chance(70))
-        profiles.push_back({{"type", "linked_in"},
-                            {"uri", fmt::format("https://www.linkedin.com/in/{}-{}",
-                                                lower_ascii_slug(who.name), random.digits(4))}});
-    candidate["social_profiles"] = profiles;
-    return candidate;
+    out.member("rating", random.between(1, 5));
+    out.array("application_ids");
+    out.value(cast.application_id);
+    if (random.chance(30)) out.value(ids.mint(random, "app_"));
+    out.end_array();
+    out.array("social_profiles");
+    if (random.chance(70)) {
+        out.begin_object();
+        out.member("type", "linked_in");
+        out.member("uri", fmt::format("https://www.linkedin.com/in/{}-{}-{}", who.name.first_ascii,
+                                      who.name.last_ascii, random.digits(4)));
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
 }
 
 } // namespace atshook::sample

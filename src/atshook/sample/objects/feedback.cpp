@@ -1,5 +1,7 @@
 #include "atshook/sample/objects/objects.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <span>
 
@@ -95,43 +97,65 @@ constexpr std::array<std::string_view, 4> k_form_names{
 
 // Only the answer field that fits the question type is set; the others are null. A pending
 // form has no answers at all, so all of them are null.
-Json answer(Random& random, const Question& question, const std::string& question_id,
-            const Json& option_ids, bool answered) {
-    Json text, ratings, selected_options, selected_option;
-    if (answered) {
-        const std::string_view type = question.type;
-        if (type == "textbox") text = random.pick(question.answers);
-        if (type == "text_area")
-            text = std::string(random.pick(question.answers)) + " " +
-                   std::string(random.pick(k_concerns));
-        if (type == "scorecard") {
-            ratings = Json::array();
-            for (const auto& id : option_ids)
-                ratings.push_back({{"option_id", id}, {"rating", random.between(2, 5)}});
-        }
-        if (type == "checkbox") {
-            selected_options = Json::array();
-            for (const auto& id : option_ids)
-                if (random.chance(40)) selected_options.push_back(id);
-            if (selected_options.empty()) selected_options.push_back(option_ids[0]);
-        }
-        if (type == "radio" || type == "dropdown")
-            selected_option = option_ids[static_cast<std::size_t>(random.below(option_ids.size()))];
+void write_answer(JsonWriter& out, Random& random, const Question& question,
+                  std::string_view question_id, std::span<const std::string> option_ids,
+                  bool answered) {
+    const std::string_view type = answered ? question.type : std::string_view();
+    out.object("answer");
+    out.member("question_id", question_id);
+    if (type == "textbox") {
+        out.member("text", random.pick(question.answers));
+    } else if (type == "text_area") {
+        // The concern is drawn first (the order these draws have always had).
+        const std::string_view concern = random.pick(k_concerns);
+        out.member("text", fmt::format("{} {}", random.pick(question.answers), concern));
+    } else {
+        out.member("text", nullptr);
     }
-    return {{"question_id", question_id},
-            {"text", text},
-            {"ratings", ratings},
-            {"selected_options", selected_options},
-            {"selected_option", selected_option}};
+    if (type == "scorecard") {
+        out.array("ratings");
+        for (const auto& id : option_ids) {
+            out.begin_object();
+            out.member("option_id", id);
+            out.member("rating", random.between(2, 5));
+            out.end_object();
+        }
+        out.end_array();
+    } else {
+        out.member("ratings", nullptr);
+    }
+    if (type == "checkbox") {
+        out.array("selected_options");
+        bool any = false;
+        for (const auto& id : option_ids) {
+            if (!random.chance(40)) continue;
+            out.value(id);
+            any = true;
+        }
+        if (!any) out.value(option_ids[0]);
+        out.end_array();
+    } else {
+        out.member("selected_options", nullptr);
+    }
+    if (type == "radio" || type == "dropdown")
+        out.member("selected_option",
+                   option_ids[static_cast<std::size_t>(random.below(option_ids.size()))]);
+    else
+        out.member("selected_option", nullptr);
+    out.end_object();
 }
 
-Json user_ref(const Person& user) {
-    return {{"id", user.id}, {"name", user.name.full()}};
+void write_user(JsonWriter& out, std::string_view name, const Person& user) {
+    out.object(name);
+    out.member("id", user.id);
+    out.member("name", user.name.full());
+    out.end_object();
 }
 
 } // namespace
 
-Json feedback_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+void write_feedback(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                    std::string_view type) {
     const bool complete = type != "feedback.requested";
     const Instant requested = type == "feedback.requested"
                                   ? some_time_before(cast.now, random, 0min, 5min)
@@ -143,44 +167,59 @@ Json feedback_object(const Cast& cast, Random& random, IdMint& ids, std::string_
     const Person& creator = cast.team[0];
     const Person& reviewer = cast.team[static_cast<std::size_t>(random.between(1, 2))];
 
-    Json questions = Json::array();
+    // The questions are drawn before the form's own ids, written after them.
+    std::string questions_text;
+    JsonWriter questions(questions_text);
+    questions.begin_array();
     int order = 0;
+    std::array<std::string, 5> option_ids;
     for (const Question& question : k_form) {
         const std::string question_id = ids.mint(random, "qustn_");
-        Json options = Json::array();
-        Json option_ids = Json::array();
+        questions.begin_object();
+        questions.member("id", question_id);
+        questions.member("type", question.type);
+        questions.member("question", question.text);
+        questions.member("description", question.description);
+        questions.member("required", question.required);
+        questions.member("restricted", question.restricted);
+        questions.member("display_order", ++order);
+        questions.array("options");
+        std::size_t count = 0;
         for (const Option& option : question.options) {
-            const std::string option_id = ids.mint(random, "opt_");
-            option_ids.push_back(option_id);
-            options.push_back(
-                {{"id", option_id}, {"label", option.label}, {"description", option.description}});
+            std::string& option_id = option_ids[count++];
+            option_id = ids.mint(random, "opt_");
+            questions.begin_object();
+            questions.member("id", option_id);
+            questions.member("label", option.label);
+            questions.member("description", option.description);
+            questions.end_object();
         }
-        Json entry;
-        entry["id"] = question_id;
-        entry["type"] = question.type;
-        entry["question"] = question.text;
-        entry["description"] = question.description;
-        entry["required"] = question.required;
-        entry["restricted"] = question.restricted;
-        entry["display_order"] = ++order;
-        entry["options"] = options;
-        entry["answer"] = answer(random, question, question_id, option_ids, complete);
-        questions.push_back(std::move(entry));
+        questions.end_array();
+        write_answer(questions, random, question, question_id,
+                     std::span<const std::string>(option_ids.data(), count), complete);
+        questions.end_object();
     }
+    questions.end_array();
 
-    Json feedback;
-    feedback["id"] = ids.mint(random, "fdbk_");
-    feedback["application_id"] = cast.application_id;
-    feedback["form_id"] = ids.mint(random, "form_");
-    feedback["candidate"] = {{"id", cast.candidate.id}, {"name", cast.candidate.name.full()}};
-    feedback["name"] = random.pick(k_form_names);
-    feedback["creator"] = user_ref(creator);
-    feedback["reviewer"] = user_ref(reviewer);
-    feedback["status"] = complete ? "complete" : "pending";
-    feedback["date_created"] = date_text(requested);
-    feedback["date_complete"] = complete ? Json(date_text(completed)) : Json(nullptr);
-    feedback["questions"] = questions;
-    return feedback;
+    out.begin_object();
+    out.member("id", ids.mint(random, "fdbk_"));
+    out.member("application_id", cast.application_id);
+    out.member("form_id", ids.mint(random, "form_"));
+    out.object("candidate");
+    out.member("id", cast.candidate.id);
+    out.member("name", cast.candidate.name.full());
+    out.end_object();
+    out.member("name", random.pick(k_form_names));
+    write_user(out, "creator", creator);
+    write_user(out, "reviewer", reviewer);
+    out.member("status", complete ? "complete" : "pending");
+    out.member("date_created", date_text(requested));
+    if (complete)
+        out.member("date_complete", date_text(completed));
+    else
+        out.member("date_complete", nullptr);
+    out.key("questions").raw(questions_text);
+    out.end_object();
 }
 
 } // namespace atshook::sample

@@ -80,16 +80,25 @@ std::string slug(std::string_view text) {
     return out;
 }
 
-Json attendee(Random& random, IdMint& ids, const Json& application_id, const Json& user_id,
-              std::string_view type, std::string_view status, const std::string& name,
-              const std::string& email) {
-    return {{"id", ids.mint(random, "attd_")},
-            {"application_id", application_id},
-            {"user_id", user_id},
-            {"type", type},
-            {"status", status},
-            {"display_name", name},
-            {"email", email}};
+// An attendee whose reply is already drawn; its id is drawn here. Null ids are empty views.
+void write_attendee(JsonWriter& out, Random& random, IdMint& ids, std::string_view application_id,
+                    std::string_view user_id, std::string_view type, std::string_view status,
+                    std::string_view name, std::string_view email) {
+    out.begin_object();
+    out.member("id", ids.mint(random, "attd_"));
+    if (application_id.empty())
+        out.member("application_id", nullptr);
+    else
+        out.member("application_id", application_id);
+    if (user_id.empty())
+        out.member("user_id", nullptr);
+    else
+        out.member("user_id", user_id);
+    out.member("type", type);
+    out.member("status", status);
+    out.member("display_name", name);
+    out.member("email", email);
+    out.end_object();
 }
 
 std::string_view reply(Random& random, bool cancelled) {
@@ -108,18 +117,19 @@ std::string_view interview_round(Random& random, const Role& role) {
 
 } // namespace
 
-Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+void write_interview(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                     std::string_view type) {
     const bool past = type == "interview.updated" && random.chance(20);
     const Slot slot = working_hours_slot(random, cast.now, cast.city->time_zone, past);
     const int roll = random.between(1, 100);
     const std::string_view kind = roll <= 55 ? "online" : roll <= 75 ? "phone" : "on_site";
     const std::string_view round =
         kind == "phone" ? std::string_view("Phone screen") : interview_round(random, *cast.role);
-    return interview_object(cast, random, ids, type, {slot.start, slot.end, kind, round});
+    write_interview(out, cast, random, ids, type, {slot.start, slot.end, kind, round});
 }
 
-Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type,
-                      const InterviewPlan& plan) {
+void write_interview(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                     std::string_view type, const InterviewPlan& plan) {
     const bool cancelled = type == "interview.cancelled";
     const bool past = plan.start < cast.now;
     const Slot slot{plan.start, plan.end};
@@ -138,36 +148,39 @@ Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string
         location = std::string(cast.city->office);
     }
 
-    Json attendees = Json::array();
-    attendees.push_back(attendee(random, ids, cast.application_id, nullptr, "candidate",
-                                 reply(random, cancelled), cast.candidate.name.full(),
-                                 cast.candidate.email));
-    attendees.push_back(attendee(random, ids, nullptr, organizer.id, "user", "accepted",
-                                 organizer.name.full(), organizer.email));
+    // The attendees are drawn before the interview's id, written after it.
+    std::string event_text;
+    JsonWriter event(event_text);
+    event.begin_object();
+    event.member("title",
+                 fmt::format("{}: {} for {}", round, cast.candidate.name.full(), cast.role->title));
+    event.member("location", location);
+    event.member("type", kind);
+    event.member("status", cancelled ? "cancelled" : past ? "past" : "active");
+    event.member("start", date_text(slot.start));
+    event.member("end", date_text(slot.end));
+    event.member("time_zone", cast.city->time_zone);
+    event.member("organizer_id", organizer.id);
+    event.array("attendees");
+    write_attendee(event, random, ids, cast.application_id, {}, "candidate",
+                   reply(random, cancelled), cast.candidate.name.full(), cast.candidate.email);
+    write_attendee(event, random, ids, {}, organizer.id, "user", "accepted", organizer.name.full(),
+                   organizer.email);
     const int colleagues = kind == "phone" ? 0 : random.between(1, 2);
     for (int i = 1; i <= colleagues; ++i) {
         const Person& user = cast.team[static_cast<std::size_t>(i)];
-        attendees.push_back(attendee(random, ids, nullptr, user.id, "user",
-                                     reply(random, cancelled), user.name.full(), user.email));
+        const std::string_view status = reply(random, cancelled);
+        write_attendee(event, random, ids, {}, user.id, "user", status, user.name.full(),
+                       user.email);
     }
     if (kind != "phone" && random.chance(20)) {
         const PersonName guest = random_name(random);
-        attendees.push_back(attendee(random, ids, nullptr, nullptr, "guest",
-                                     reply(random, cancelled), guest.full(),
-                                     guest.first_ascii + "." + guest.last_ascii + "@example.org"));
+        const std::string_view status = reply(random, cancelled);
+        write_attendee(event, random, ids, {}, {}, "guest", status, guest.full(),
+                       guest.first_ascii + "." + guest.last_ascii + "@example.org");
     }
-
-    Json event;
-    event["title"] =
-        fmt::format("{}: {} for {}", round, cast.candidate.name.full(), cast.role->title);
-    event["location"] = location;
-    event["type"] = kind;
-    event["status"] = cancelled ? "cancelled" : past ? "past" : "active";
-    event["start"] = date_text(slot.start);
-    event["end"] = date_text(slot.end);
-    event["time_zone"] = cast.city->time_zone;
-    event["organizer_id"] = organizer.id;
-    event["attendees"] = attendees;
+    event.end_array();
+    event.end_object();
 
     std::string for_candidate;
     if (kind == "online")
@@ -180,20 +193,22 @@ Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string
         for_candidate =
             fmt::format("Please ask for {} at reception and bring photo ID. Address: {}.",
                         organizer.name.first, cast.city->office);
-    Json interview;
-    interview["id"] = ids.mint(random, "int_");
-    interview["candidate_id"] = cast.candidate.id;
-    interview["application_id"] = cast.application_id;
-    interview["job_id"] = cast.job_id;
-    interview["event"] = event;
-    interview["meta"] = {
-        {"note_for_candidate", for_candidate},
-        {"note_for_attendees",
-         fmt::format("{}. Scorecard in HireHive; please submit feedback the same day.", round)},
-        {"attach_resume_to_invite", random.chance(70)},
-        {"online_meeting_type", meeting.kind},
-        {"meeting_url", meeting.url}};
-    return interview;
+    out.begin_object();
+    out.member("id", ids.mint(random, "int_"));
+    out.member("candidate_id", cast.candidate.id);
+    out.member("application_id", cast.application_id);
+    out.member("job_id", cast.job_id);
+    out.key("event").raw(event_text);
+    out.object("meta");
+    out.member("note_for_candidate", for_candidate);
+    out.member(
+        "note_for_attendees",
+        fmt::format("{}. Scorecard in HireHive; please submit feedback the same day.", round));
+    out.member("attach_resume_to_invite", random.chance(70));
+    out.member("online_meeting_type", meeting.kind);
+    out.member("meeting_url", meeting.url);
+    out.end_object();
+    out.end_object();
 }
 
 } // namespace atshook::sample

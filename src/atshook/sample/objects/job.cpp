@@ -54,21 +54,24 @@ std::string_view form_setting(Random& random, int off, int optional) {
 
 } // namespace
 
-Json job_ads(Random& random, std::string_view status, Instant published) {
-    Json ads = Json::array();
-    if (status != "published" && status != "closed") return ads;
-    const Instant expires = published + std::chrono::days{30};
-    Json ad;
-    ad["id"] = random.between(1'000'000, 9'999'999);
-    ad["created_at"] = date_text(published);
-    ad["expires_at"] = date_text(expires);
-    ad["job_board"] = "indeed";
-    ad["status"] = status == "closed" ? "expired" : (random.chance(85) ? "active" : "paused");
-    ads.push_back(std::move(ad));
-    return ads;
+void write_job_ads(JsonWriter& out, Random& random, std::string_view status, Instant published) {
+    out.begin_array();
+    if (status == "published" || status == "closed") {
+        const Instant expires = published + std::chrono::days{30};
+        out.begin_object();
+        out.member("id", random.between(1'000'000, 9'999'999));
+        out.member("created_at", date_text(published));
+        out.member("expires_at", date_text(expires));
+        out.member("job_board", "indeed");
+        out.member("status",
+                   status == "closed" ? "expired" : (random.chance(85) ? "active" : "paused"));
+        out.end_object();
+    }
+    out.end_array();
 }
 
-Json job_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+void write_job(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+               std::string_view type) {
     const std::string_view status = job_status(random, type);
     const bool fresh = type == "job.created";
     const Instant created = fresh ? some_time_before(cast.now, random, 1min, 30min)
@@ -82,67 +85,104 @@ Json job_object(const Cast& cast, Random& random, IdMint& ids, std::string_view 
     const Role& role = *cast.role;
     const City& city = *cast.city;
     const bool local_language = random.chance(40);
-    Json job;
-    job["id"] = cast.job_id;
-    job["title"] = role.title;
-    job["description"] = description(cast);
-    job["location"] = {
-        {"city", city.name},
-        {"state", {{"id", city.state_code}, {"name", city.state_name}, {"code", city.state_code}}},
-        {"country",
-         {{"id", city.country_code}, {"name", city.country_name}, {"code", city.country_code}}},
-        {"remote", pick_weighted<4>(random, {{{"not_remote", 40},
-                                              {"wfh_flexible", 35},
-                                              {"fully_remote", 20},
-                                              {"covid_remote", 5}}})}};
-    job["owner_id"] = cast.team[0].id;
-    job["status"] = status;
-    job["type"] = role.employment;
-    job["experience"] = role.experience;
-    job["salary"] = role.euros_k == 0 ? std::string("Unpaid; travel expenses covered")
-                                      : salary_range(city, role.euros_k, random);
-    job["job_code"] = fmt::format("{}-{:04d}", role.department, random.between(1, 9999));
-    job["created_date"] = date_text(created);
-    job["published_date"] = status == "drafted" ? Json(nullptr) : Json(date_text(published));
-    job["category"] = {{"id", ids.mint(random, "cat_")}, {"name", role.category}};
-    job["language"] = {{"id", local_language ? city.language_code : "en"},
-                       {"name", local_language ? city.language_name : "English"},
-                       {"code", local_language ? city.language_code : "en"}};
+    out.begin_object();
+    out.member("id", cast.job_id);
+    out.member("title", role.title);
+    out.member("description", description(cast));
+    out.object("location");
+    out.member("city", city.name);
+    out.object("state");
+    out.member("id", city.state_code);
+    out.member("name", city.state_name);
+    out.member("code", city.state_code);
+    out.end_object();
+    out.object("country");
+    out.member("id", city.country_code);
+    out.member("name", city.country_name);
+    out.member("code", city.country_code);
+    out.end_object();
+    out.member("remote", pick_weighted<4>(random, {{{"not_remote", 40},
+                                                    {"wfh_flexible", 35},
+                                                    {"fully_remote", 20},
+                                                    {"covid_remote", 5}}}));
+    out.end_object();
+    out.member("owner_id", cast.team[0].id);
+    out.member("status", status);
+    out.member("type", role.employment);
+    out.member("experience", role.experience);
+    if (role.euros_k == 0)
+        out.member("salary", "Unpaid; travel expenses covered");
+    else
+        out.member("salary", salary_range(city, role.euros_k, random));
+    out.member("job_code", fmt::format("{}-{:04d}", role.department, random.between(1, 9999)));
+    out.member("created_date", date_text(created));
+    if (status == "drafted")
+        out.member("published_date", nullptr);
+    else
+        out.member("published_date", date_text(published));
+    out.object("category");
+    out.member("id", ids.mint(random, "cat_"));
+    out.member("name", role.category);
+    out.end_object();
+    out.object("language");
+    out.member("id", local_language ? city.language_code : "en");
+    out.member("name", local_language ? city.language_name : "English");
+    out.member("code", local_language ? city.language_code : "en");
+    out.end_object();
 
-    Json assigned = Json::array();
-    for (std::size_t i = 0; i < cast.team.size() && i < 3; ++i) assigned.push_back(cast.team[i].id);
-    Json recruiters = Json::array();
-    if (random.chance(25)) recruiters.push_back(ids.mint(random, "usr_"));
-    job["assigned_team"] = {{"assigned_users", assigned}, {"recruiter_ids", recruiters}};
-    Json notify = Json::array({cast.team[0].email});
-    if (random.chance(50)) notify.push_back(cast.team[1].email);
-    job["notifications"] = {{"new_application_email", notify}};
+    out.object("assigned_team");
+    out.array("assigned_users");
+    for (std::size_t i = 0; i < cast.team.size() && i < 3; ++i) out.value(cast.team[i].id);
+    out.end_array();
+    out.array("recruiter_ids");
+    if (random.chance(25)) out.value(ids.mint(random, "usr_"));
+    out.end_array();
+    out.end_object();
+    out.object("notifications");
+    out.array("new_application_email");
+    out.value(cast.team[0].email);
+    if (random.chance(50)) out.value(cast.team[1].email);
+    out.end_array();
+    out.end_object();
 
-    Json forms = Json::array();
-    for (int i = random.between(0, 2); i > 0; --i) forms.push_back(ids.mint(random, "form_"));
-    job["application_form"] = {{"base_form",
-                                {{"current_title", form_setting(random, 20, 50)},
-                                 {"current_company", form_setting(random, 20, 50)},
-                                 {"location", form_setting(random, 10, 40)},
-                                 {"phone", form_setting(random, 5, 35)},
-                                 {"resume", form_setting(random, 0, 15)},
-                                 {"cover_letter", form_setting(random, 40, 45)}}},
-                               {"additional_form_ids", forms}};
+    // The additional forms are drawn before the base form's settings, written after them.
+    std::array<std::string, 2> forms;
+    const int form_count = random.between(0, 2);
+    for (int i = 0; i < form_count; ++i)
+        forms[static_cast<std::size_t>(i)] = ids.mint(random, "form_");
+    out.object("application_form");
+    out.object("base_form");
+    out.member("current_title", form_setting(random, 20, 50));
+    out.member("current_company", form_setting(random, 20, 50));
+    out.member("location", form_setting(random, 10, 40));
+    out.member("phone", form_setting(random, 5, 35));
+    out.member("resume", form_setting(random, 0, 15));
+    out.member("cover_letter", form_setting(random, 40, 45));
+    out.end_object();
+    out.array("additional_form_ids");
+    for (int i = 0; i < form_count; ++i) out.value(forms[static_cast<std::size_t>(i)]);
+    out.end_array();
+    out.end_object();
 
     // A custom auto-responder replaces the default template; without one both texts are null.
     const bool custom = random.chance(35);
-    job["auto_responder"] = {
-        {"id", ids.mint(random, "etmpl_")},
-        {"email_subject",
-         custom ? Json(fmt::format("Thanks for applying to be our {}", role.title)) : Json()},
-        {"email_body",
-         custom ? Json(fmt::format("Hi {{{{first_name}}}},\n\nThank you for applying to the {} "
-                                   "role at {}. We read every application and will be in touch "
-                                   "within two weeks.\n\n{}",
-                                   role.title, cast.employer, cast.team[0].name.first))
-                : Json()}};
-    job["job_ads"] = job_ads(random, status, published);
-    return job;
+    out.object("auto_responder");
+    out.member("id", ids.mint(random, "etmpl_"));
+    if (custom) {
+        out.member("email_subject", fmt::format("Thanks for applying to be our {}", role.title));
+        out.member("email_body",
+                   fmt::format("Hi {{{{first_name}}}},\n\nThank you for applying to the {} "
+                               "role at {}. We read every application and will be in touch "
+                               "within two weeks.\n\n{}",
+                               role.title, cast.employer, cast.team[0].name.first));
+    } else {
+        out.member("email_subject", nullptr);
+        out.member("email_body", nullptr);
+    }
+    out.end_object();
+    out.key("job_ads");
+    write_job_ads(out, random, status, published);
+    out.end_object();
 }
 
 } // namespace atshook::sample

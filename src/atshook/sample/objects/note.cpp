@@ -20,21 +20,23 @@ constexpr std::array<std::string_view, 3> k_edits{
     " Update: confirmed on a second call.", " (Corrected the dates after checking the calendar.)",
     " Salary expectation shared separately."};
 
-Json attachment(const Cast& cast, Random& random, IdMint& ids) {
+void write_attachment(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids) {
     const std::string id = ids.mint(random, "file_");
     const std::string stored = random.alphanumeric(24) + ".pdf";
     const std::string original = random.chance(50)
                                      ? std::string("Interview notes.pdf")
                                      : fmt::format("{} portfolio.pdf", cast.candidate.name.last);
-    return {{"name", stored},
-            {"original_name", original},
-            {"content_type", "application/pdf"},
-            {"file_extension", ".pdf"},
-            {"id", id},
-            {"type", "person_note_attachment"},
-            {"size_in_kb", random.between(18, 4800)},
-            {"download_link", fmt::format("https://files.example.com/download/{}?token={}", id,
-                                          random.alphanumeric(32))}};
+    out.begin_object();
+    out.member("name", stored);
+    out.member("original_name", original);
+    out.member("content_type", "application/pdf");
+    out.member("file_extension", ".pdf");
+    out.member("id", id);
+    out.member("type", "person_note_attachment");
+    out.member("size_in_kb", random.between(18, 4800));
+    out.member("download_link", fmt::format("https://files.example.com/download/{}?token={}", id,
+                                            random.alphanumeric(32)));
+    out.end_object();
 }
 
 } // namespace
@@ -43,7 +45,8 @@ std::string_view note_edit(Random& random) {
     return random.pick(k_edits);
 }
 
-Json note_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type) {
+void write_note(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                std::string_view type) {
     const Instant created = type == "candidate.note.created"
                                 ? some_time_before(cast.now, random, 0min, 5min)
                                 : some_time_before(cast.now, random, 1h, 20 * 24h);
@@ -56,44 +59,56 @@ Json note_object(const Cast& cast, Random& random, IdMint& ids, std::string_view
     if (type == "candidate.note.updated") text += note_edit(random);
     if (mention) text += fmt::format(" @{} can you take the next step?", colleague.name.full());
 
-    Json files = Json::array();
-    if (random.chance(30)) files.push_back(attachment(cast, random, ids));
-    Json mentioned = Json::array();
-    if (mention) mentioned.push_back(colleague.id);
+    // The attachment is drawn before the note's id, written after it.
+    std::string files_text;
+    JsonWriter files(files_text);
+    files.begin_array();
+    if (random.chance(30)) write_attachment(files, cast, random, ids);
+    files.end_array();
 
     // A note written by a user: the guest and external recruiter fields are not set.
-    Json note;
-    note["id"] = ids.mint(random, "note_");
-    note["date_created"] = date_text(created);
-    note["text"] = text;
-    note["creator"] = {{"name", author.name.full()},
-                       {"user_id", author.id},
-                       {"guest_id", nullptr},
-                       {"recruiter", nullptr}};
-    note["files"] = files;
-    note["mentioned_users"] = mentioned;
-    note["restricted"] = random.chance(20);
+    out.begin_object();
+    out.member("id", ids.mint(random, "note_"));
+    out.member("date_created", date_text(created));
+    out.member("text", text);
+    out.object("creator");
+    out.member("name", author.name.full());
+    out.member("user_id", author.id);
+    out.member("guest_id", nullptr);
+    out.member("recruiter", nullptr);
+    out.end_object();
+    out.key("files").raw(files_text);
+    out.array("mentioned_users");
+    if (mention) out.value(colleague.id);
+    out.end_array();
+    out.member("restricted", random.chance(20));
 
     // Shared with an outside hiring panellist, who sees the application through a guest link.
     const PersonName guest = random_name(random);
     const Instant shared = created + std::chrono::minutes{random.between(1, 30)};
     const Instant expires = shared + std::chrono::days{14};
-    note["share"] = {
-        {"id", ids.mint(random, "shrdapp_")},
-        {"application_id", cast.application_id},
-        {"message", fmt::format("Hi {}, could you look at {}'s application before Thursday?",
-                                guest.first, cast.candidate.name.first)},
-        {"metadata",
-         {{"expires_at", date_text(expires)},
-          {"visits", random.between(0, 6)},
-          {"expired", expires < cast.now},
-          {"revoked", random.chance(5)}}},
-        {"guest",
-         {{"id", ids.mint(random, "gst_")},
-          {"email", guest.first_ascii + "." + guest.last_ascii + "@example.org"}}},
-        {"sender",
-         {{"id", author.id}, {"first_name", author.name.first}, {"last_name", author.name.last}}}};
-    return note;
+    out.object("share");
+    out.member("id", ids.mint(random, "shrdapp_"));
+    out.member("application_id", cast.application_id);
+    out.member("message", fmt::format("Hi {}, could you look at {}'s application before Thursday?",
+                                      guest.first, cast.candidate.name.first));
+    out.object("metadata");
+    out.member("expires_at", date_text(expires));
+    out.member("visits", random.between(0, 6));
+    out.member("expired", expires < cast.now);
+    out.member("revoked", random.chance(5));
+    out.end_object();
+    out.object("guest");
+    out.member("id", ids.mint(random, "gst_"));
+    out.member("email", guest.first_ascii + "." + guest.last_ascii + "@example.org");
+    out.end_object();
+    out.object("sender");
+    out.member("id", author.id);
+    out.member("first_name", author.name.first);
+    out.member("last_name", author.name.last);
+    out.end_object();
+    out.end_object();
+    out.end_object();
 }
 
 } // namespace atshook::sample

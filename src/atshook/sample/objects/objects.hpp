@@ -1,6 +1,7 @@
 #pragma once
-// Builders of the objects HireHive events carry (hirehive-events.md section 2). Every object of
-// one event is built from one Cast, so the ids and names inside an event agree.
+// Writers of the objects HireHive events carry (hirehive-events.md section 2). Every object of
+// one event is written from one Cast, so the ids and names inside an event agree.
+#include "atshook/json_writer.hpp"
 #include "atshook/sample/random.hpp"
 #include "atshook/sample/world/people.hpp"
 #include "atshook/sample/world/places.hpp"
@@ -50,15 +51,20 @@ std::string date_text(Instant instant);
 Instant some_time_before(Instant now, Random& random, std::chrono::minutes least,
                          std::chrono::minutes most);
 
-// `type` is the event name; it picks what the object looks like (a job.created job is young
-// and usually a draft, an interview.cancelled interview has status cancelled, ...).
-Json job_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
+// Each object is written as one JSON value with `out`. `type` is the event name; it picks what
+// the object looks like (a job.created job is young and usually a draft, an interview.cancelled
+// interview has status cancelled, ...).
+void write_job(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+               std::string_view type);
 // A job's job-board adverts: one on Indeed once it is published (expired when it is closed).
-Json job_ads(Random& random, std::string_view status, Instant published);
-Json candidate_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
-Json application_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
-Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
-// When, how and which round an interview is; interview_object draws one, a story passes its own.
+void write_job_ads(JsonWriter& out, Random& random, std::string_view status, Instant published);
+void write_candidate(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                     std::string_view type);
+void write_application(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                       std::string_view type);
+void write_interview(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                     std::string_view type);
+// When, how and which round an interview is; write_interview draws one, a story passes its own.
 struct InterviewPlan {
     Instant start;
     Instant end;
@@ -66,11 +72,22 @@ struct InterviewPlan {
     std::string_view round; // "Phone screen", "First interview", ...
 };
 // Its status: cancelled for interview.cancelled, else past once the plan's start is before now.
-Json interview_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type,
-                      const InterviewPlan& plan);
-Json feedback_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
-Json note_object(const Cast& cast, Random& random, IdMint& ids, std::string_view type);
+void write_interview(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                     std::string_view type, const InterviewPlan& plan);
+void write_feedback(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                    std::string_view type);
+void write_note(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
+                std::string_view type);
 // The sentence an author appends when editing a note (candidate.note.updated).
 std::string_view note_edit(Random& random);
+
+// What `write` writes, as a tree: the hiring scenario keeps its objects so and edits them as
+// its story goes on. Plain events never need one.
+template <class Write> Json tree_of(Write&& write) {
+    std::string text;
+    JsonWriter out(text);
+    write(out);
+    return Json::parse(text);
+}
 
 } // namespace atshook::sample

@@ -87,7 +87,9 @@ private:
         m_now = m_part.applies;
         m_cast = m_hiring.cast;
         cast_candidate(m_cast, m_random, m_ids);
-        m_application = application_object(cast(), m_random, m_ids, "application.created");
+        m_application = tree_of([&](JsonWriter& out) {
+            write_application(out, cast(), m_random, m_ids, "application.created");
+        });
         m_application["applied_at"] = date_text(now());
         Json& custom_stage = m_application["stage"]["custom_stage"];
         custom_stage["id"] = m_hiring.stage_id(custom_stage["name"].get<std::string>());
@@ -193,7 +195,9 @@ private:
 
     void note(bool edited, bool deleted) {
         wait(5min, k_day);
-        Json note = note_object(cast(), m_random, m_ids, "candidate.note.created");
+        Json note = tree_of([&](JsonWriter& out) {
+            write_note(out, cast(), m_random, m_ids, "candidate.note.created");
+        });
         note["date_created"] = date_text(now());
         emit("candidate.note.created", note);
         if (edited) {

@@ -99,7 +99,9 @@ void CandidateThread::interview(std::string_view kind, std::string_view round, T
     // The end in real time: office time start + length may be 09:00 of the next day.
     const Instant begins = m_hiring.office.at(start);
     const InterviewPlan plan{begins, begins + length, kind, round};
-    Json interview = interview_object(cast(), m_random, m_ids, "interview.created", plan);
+    Json interview = tree_of([&](JsonWriter& out) {
+        write_interview(out, cast(), m_random, m_ids, "interview.created", plan);
+    });
     emit("interview.created", interview);
     m_application["interviews"].push_back(interview["id"]);
     if (turn == Turn::held) {
@@ -128,8 +130,10 @@ void CandidateThread::interview(std::string_view kind, std::string_view round, T
 // After the interview one panellist is asked for feedback, submits it, and may revise it.
 void CandidateThread::review_on_scorecard(const Json& interview, bool edited) {
     wait(5min, 1h);
-    Json feedback = on_scorecard(m_hiring.scorecard,
-                                 feedback_object(cast(), m_random, m_ids, "feedback.submitted"));
+    Json feedback =
+        on_scorecard(m_hiring.scorecard, tree_of([&](JsonWriter& out) {
+                         write_feedback(out, cast(), m_random, m_ids, "feedback.submitted");
+                     }));
     feedback["reviewer"] = reviewer(m_random, interview);
     feedback["date_created"] = date_text(now());
     emit("feedback.requested", unanswered(feedback));

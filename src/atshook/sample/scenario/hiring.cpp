@@ -25,7 +25,9 @@ std::vector<Step> open_job(Hiring& hiring) {
     OfficeTime now = hiring.office.start();
     hiring.cast.now = hiring.office.at(now);
     Json& job = hiring.job;
-    job = job_object(hiring.cast, hiring.random, hiring.ids, "job.created");
+    job = tree_of([&](JsonWriter& out) {
+        write_job(out, hiring.cast, hiring.random, hiring.ids, "job.created");
+    });
     job["status"] = "drafted";
     job["created_date"] = date_text(hiring.cast.now);
     job["published_date"] = nullptr;
@@ -46,7 +48,8 @@ std::vector<Step> open_job(Hiring& hiring) {
     const Instant published = hiring.office.at(now);
     job["status"] = "published";
     job["published_date"] = date_text(published);
-    job["job_ads"] = job_ads(hiring.random, "published", published);
+    job["job_ads"] = tree_of(
+        [&](JsonWriter& out) { write_job_ads(out, hiring.random, "published", published); });
     for (auto& ad : job["job_ads"]) ad["status"] = "active";
     steps.push_back({now, "job.status.updated", job});
     return steps;
@@ -114,7 +117,8 @@ Hiring::Hiring(std::uint64_t seed, Instant start)
     : random(event_seed(seed, "scenario.hiring", 0)), cast(make_cast(random, ids, start)),
       office(cast.city->time_zone, start) {
     cast.now = office.at(office.start());
-    scorecard = feedback_object(cast, random, ids, "feedback.requested");
+    scorecard = tree_of(
+        [&](JsonWriter& out) { write_feedback(out, cast, random, ids, "feedback.requested"); });
     scorecard["name"] = "Interview scorecard";
 }
 
