@@ -58,6 +58,10 @@ void write_event(JsonWriter& out, std::string_view id, std::string_view type,
     out.end_object();
 }
 
+// Room for most events at once (the largest, feedback, are about 5 KB), so a body is not
+// copied as it grows.
+constexpr std::size_t k_body_reserve = 6144;
+
 // .NET's "o" format, as HireHive sends.
 std::string event_timestamp(Instant time) {
     return format_rfc3339(time, 7);
@@ -84,6 +88,7 @@ std::string Generator::write(std::string_view type, std::uint64_t index, std::st
     std::string event_id = ids.mint(random, "wbhk_evt_");
     const Cast cast = make_cast(random, ids, options.now);
     body.clear();
+    body.reserve(k_body_reserve);
     JsonWriter out(body);
     write_event(out, event_id, info.name, m_state->timestamp, options.envelope,
                 [&](JsonWriter& object) {

@@ -169,6 +169,7 @@ void write_feedback(JsonWriter& out, const Cast& cast, Random& random, IdMint& i
 
     // The questions are drawn before the form's own ids, written after them.
     std::string questions_text;
+    questions_text.reserve(4096);
     JsonWriter questions(questions_text);
     questions.begin_array();
     int order = 0;

@@ -150,6 +150,7 @@ void write_interview(JsonWriter& out, const Cast& cast, Random& random, IdMint& 
 
     // The attendees are drawn before the interview's id, written after it.
     std::string event_text;
+    event_text.reserve(1024);
     JsonWriter event(event_text);
     event.begin_object();
     event.member("title",
