@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include <cstdio>
+#include <mutex>
 
 namespace cli {
 
@@ -50,8 +51,14 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
     const auto text = atshook::report::make_text_emitter(false);
     std::FILE* const lines_to = text_report ? stdout : stderr;
 
+    // The driver threads call `plain` at once; `next` (an event stream, or replay's files) is
+    // not safe to share, so it is called under a lock.
+    std::mutex next_lock;
     const NextOutgoing plain = [&]() -> std::optional<Outgoing> {
-        auto event = next();
+        auto event = [&] {
+            const std::lock_guard lock(next_lock);
+            return next();
+        }();
         if (!event) return std::nullopt;
         return Outgoing{event->type, "", Message{event->id, event->body, event->as_is_headers}};
     };
@@ -65,7 +72,7 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
              : std::nullopt,
          k_few_deliveries + 1});
     const auto result = run_sends(
-        plain, total, url, signer, run, [] { return make_curl_client(); }, clock,
+        plain, total, url, signer, run, make_curl_connections, clock,
         [&](const Outgoing& sent, const Attempt& attempt) {
             if (!lines) return;
             std::string line;
