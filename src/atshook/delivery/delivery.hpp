@@ -14,7 +14,8 @@
 namespace atshook::delivery {
 
 // Time as delivery sees it: the wall clock for webhook-timestamp, and waiting between
-// attempts. Tests pass a fake one and do not wait.
+// attempts. Tests pass a fake one and do not wait. send_load calls now() from several threads
+// at once and waits for retries on its own steady clock, not through sleep().
 class Clock {
 public:
     virtual ~Clock() = default;
