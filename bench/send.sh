@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Speed of `ats-hook emit`, in one run (issue 10, "Speed, measured in bench/"):
+# Speed of `ats-hook emit`, the two rows of issue 20's table in one run, each phase RUNS times
+# (best run and the spread printed), the phases of one round run one after the other:
 #  1. making events: `emit all --count COUNT --seed 1 > /dev/null` (COUNT events of each of the
 #     19 types), events per second of wall time and of CPU time (user + sys), target >= 50,000
-#     a second on one core; and two runs with the same --seed and --at must write the same bytes.
+#     a second on one core, beside `jq -c .` rewriting the same events (target <= 0.36x jq's
+#     CPU time); and two runs with the same --seed and --at must write the same bytes.
 #  2. sending, against a local nginx answering 204 to anything (one worker, access log off,
 #     keep-alive without a request limit), one after the other:
 #     (a) wrk -t1 -cCONNECTIONS sending one fixed pre-signed request (bench/send/fixed.lua, made
@@ -10,14 +12,15 @@
 #         client that does nothing per request manage;
 #     (b) `ats-hook emit all --count N --seed 1 --send URL --concurrency CONNECTIONS`: making,
 #         signing and sending distinct events (19 * N deliveries); every answer must be 204.
-#     Prints both rates, the ratio wrk / ats-hook (target <= 1.5) and ats-hook's CPU per delivery.
+#     Prints both rates, the ratio wrk / ats-hook (target <= 1.5) and both clients' CPU per
+#     request.
 # Each phase also reports how much CPU other processes took meanwhile (from /proc/stat), since
 # the figures mean little on a machine busy with something else.
 # Needs nginx and wrk (Debian: apt-get install nginx-light wrk), jq, pgrep; no root: nginx runs
 # in the foreground from a temporary directory, on a free port of 127.0.0.1, stopped at exit.
 # Usage: [ATS_HOOK=build/ats-hook] [COUNT=10000] [CHECK_COUNT=1000] [N=2000] [DURATION=8]
-#        [CONNECTIONS=16] bench/send.sh
-# A quick try: COUNT=500 CHECK_COUNT=100 N=200 DURATION=2 bench/send.sh
+#        [CONNECTIONS=16] [RUNS=3] bench/send.sh
+# A quick try: COUNT=500 CHECK_COUNT=100 N=200 DURATION=2 RUNS=1 bench/send.sh
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
@@ -30,9 +33,10 @@ check_count=${CHECK_COUNT:-1000}
 n=${N:-2000}
 duration=${DURATION:-8}
 connections=${CONNECTIONS:-16}
-for value in "$count" "$check_count" "$n" "$duration" "$connections"; do
+runs=${RUNS:-3}
+for value in "$count" "$check_count" "$n" "$duration" "$connections" "$runs"; do
   [[ $value =~ ^[1-9][0-9]*$ ]] ||
-    die "COUNT, CHECK_COUNT, N, DURATION and CONNECTIONS are whole numbers >= 1, not '$value'"
+    die "COUNT, CHECK_COUNT, N, DURATION, CONNECTIONS and RUNS are whole numbers >= 1, not '$value'"
 done
 ((count <= 1000000 && check_count <= 1000000 && n <= 1000000)) ||
   die "COUNT, CHECK_COUNT and N are at most 1000000 (emit --count's limit)"
@@ -65,7 +69,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Measure a copy, so that a rebuild during the run cannot swap the binary between two phases.
+# emit --send loads the network module from the binary's folder: copy it beside the binary.
+module=$(dirname "$ats_hook")/ats-hook-network.so
+[[ -f $module ]] || die "$module not found: build the atshook_network target too"
 cp "$ats_hook" "$work/ats-hook"
+cp "$module" "$work/ats-hook-network.so"
 ats_hook=$work/ats-hook
 hz=$(getconf CLK_TCK)
 
@@ -102,26 +110,54 @@ timed() {
   t_other=$(awk -v a="$busy0" -v b="$busy1" -v c="$t_cpu" -v s="$t_server" -v w="$t_wall" \
     'BEGIN { o = (b - a - c - s) / (w > 0.001 ? w : 0.001); printf "%.2f", o < 0 ? 0 : o }')
 }
-declare -A other_load
-note_load() { other_load[$1]=$t_other; }
 # div A B [FORMAT] [SCALE]: SCALE * A / B, printed with FORMAT (default: a whole number).
 div() {
   awk -v a="$1" -v b="$2" -v f="${3:-%.0f}" -v k="${4:-1}" 'BEGIN { printf f, k * a / (b > 0 ? b : 1e-9) }'
 }
 verdict() { if (($1)); then echo ok; else echo MISSED; fi; }
+# best_of max|min VALUES...: the largest (or smallest) value.
+best_of() {
+  local way=$1
+  shift
+  printf '%s\n' "$@" | sort -g | if [[ $way == max ]]; then tail -n 1; else head -n 1; fi
+}
+# spread VALUES...: "lowest-highest" (one value alone when there was one run).
+spread() {
+  local low high
+  low=$(best_of min "$@") high=$(best_of max "$@")
+  if [[ $low == "$high" ]]; then echo "$low"; else echo "$low-$high"; fi
+}
+# worst_load VALUES...: the most cores other processes kept busy during one of the runs.
+worst_load() { best_of max "$@"; }
 
 # --- 1. Making events --------------------------------------------------------------------------
 types=$("$ats_hook" emit all --count 1 --seed 1 | wc -l)
 ((types > 0)) || die "emit all --count 1 wrote nothing"
 events=$((types * count))
-echo "1. making events: emit all --count $count --seed 1 > /dev/null ($events events)..." >&2
-timed emit /dev/null "$ats_hook" emit all --count "$count" --seed 1
-((t_status == 0)) || die "emit all --count $count failed ($t_status): $(tail -n 5 "$work/emit.err")"
-note_load emit
-emit_wall=$t_wall emit_cpu=$t_cpu
-emit_wall_rate=$(div "$events" "$emit_wall")
-emit_cpu_rate=$(div "$events" "$emit_cpu")
-emit_us=$(div "$emit_cpu" "$events" %.1f 1e6)
+# The same events once in a file, for jq to rewrite.
+"$ats_hook" emit all --count "$count" --seed 1 >"$work/events.ndjson"
+emit_cpu_rates=() emit_wall_rates=() emit_loads=() jq_ratios=() jq_cpus=() jq_loads=()
+for ((run = 1; run <= runs; run++)); do
+  echo "1. making events ($run/$runs): emit all --count $count --seed 1 > /dev/null ($events events)..." >&2
+  timed emit /dev/null "$ats_hook" emit all --count "$count" --seed 1
+  ((t_status == 0)) || die "emit all --count $count failed ($t_status): $(tail -n 5 "$work/emit.err")"
+  emit_cpu_rates+=("$(div "$events" "$t_cpu")")
+  emit_wall_rates+=("$(div "$events" "$t_wall")")
+  emit_loads+=("$t_other")
+  emit_cpu=$t_cpu
+  echo "   jq -c . over the same events..." >&2
+  timed jq /dev/null jq -c . "$work/events.ndjson"
+  ((t_status == 0)) || die "jq -c . failed ($t_status): $(tail -n 5 "$work/jq.err")"
+  jq_cpus+=("$t_cpu")
+  jq_ratios+=("$(div "$emit_cpu" "$t_cpu" %.2f)")
+  jq_loads+=("$t_other")
+done
+rm -f "$work/events.ndjson"
+emit_cpu_rate=$(best_of max "${emit_cpu_rates[@]}")
+emit_wall_rate=$(best_of max "${emit_wall_rates[@]}")
+emit_us=$(div 1 "$emit_cpu_rate" %.1f 1e6)
+jq_ratio=$(best_of min "${jq_ratios[@]}")
+jq_cpu=$(best_of min "${jq_cpus[@]}")
 
 at=2026-01-01T00:00:00Z
 check_events=$((types * check_count))
@@ -231,108 +267,131 @@ fi
 probe=${probe%$'\r'}
 [[ $probe == "HTTP/1.1 204"* ]] || die "nginx answered the fixed request with '$probe', not 204"
 
-echo "2a. wrk -t1 -c$connections -d${duration}s, one fixed request..." >&2
-nginx_counts
-accepted0=$n_accepted requests0=$n_requests
-timed wrk "$work/wrk.out" wrk -t1 -c"$connections" -d"${duration}s" -s bench/send/fixed.lua "$url" \
-  -- "$request"
-((t_status == 0)) || die "wrk failed ($t_status): $(cat "$work/wrk.out" "$work/wrk.err")"
-note_load wrk
-nginx_counts
-wrk_connections=$((n_accepted - accepted0 - 1))
-accepted0=$n_accepted requests0=$n_requests
-line=$(grep -m1 '^RESULT ' "$work/wrk.out") || die "wrk printed no RESULT line: $(cat "$work/wrk.out")"
-w_requests=0 w_duration_us=0 w_status_errors=0 w_connect=0 w_read=0 w_write=0 w_timeout=0
-w_p50_us=0 w_p99_us=0
-for pair in ${line#RESULT }; do printf -v "w_${pair%%=*}" '%s' "${pair#*=}"; done
-((w_requests > 0)) || die "wrk sent no request: $(cat "$work/wrk.out")"
-wrk_rate=$(div "$w_requests" "$w_duration_us" %.0f 1e6)
-wrk_cpu_us=$(div "$t_cpu" "$w_requests" %.1f 1e6)
-wrk_nginx_us=$(div "$t_server" "$w_requests" %.1f 1e6)
-wrk_p50=$(div "$w_p50_us" 1000 %.2f)
-wrk_p99=$(div "$w_p99_us" 1000 %.2f)
-wrk_socket_errors=$((w_connect + w_read + w_write + w_timeout))
-wrk_ok=$((w_status_errors == 0 && wrk_socket_errors == 0))
-
 deliveries=$((types * n))
-echo "2b. ats-hook emit all --count $n --send --concurrency $connections ($deliveries deliveries)..." >&2
-timed send "$work/send.json" "$ats_hook" emit all --count "$n" --seed 1 --secret-file "$key" \
-  --send "$url" --concurrency "$connections" --format json
-note_load send
-nginx_counts
-send_connections=$((n_accepted - accepted0 - 1))
-send_requests=$((n_requests - requests0 - 1))
-jq -e . "$work/send.json" >/dev/null 2>&1 ||
-  die "ats-hook --send printed no JSON summary (exit $t_status): $(tail -n 5 "$work/send.err")"
-field() { jq -r "$1" "$work/send.json"; }
-s_deliveries=$(field .deliveries)
-s_rate=$(field '.deliveries_per_second | floor')
-s_cpu_us=$(field '.cpu_us_per_delivery * 10 | round / 10')
-s_p50=$(field .latency.p50_ms)
-s_p99=$(field .latency.p99_ms)
-s_statuses=$(field '.statuses | to_entries | map("\(.key): \(.value)") | join(", ")')
-s_network=$(field .network_errors)
-s_204=$(field '.statuses["204"] // 0')
-s_others=$(field '[.statuses | to_entries[] | select(.key != "204") | .value] | add // 0')
-send_wall=$t_wall send_cpu=$t_cpu send_status=$t_status
-send_wall_rate=$(div "$s_deliveries" "$t_wall")
-send_cpu_us=$(div "$t_cpu" "$s_deliveries" %.1f 1e6)
-send_nginx_us=$(div "$t_server" "$s_deliveries" %.1f 1e6)
-send_ok=$((t_status == 0 && s_deliveries == deliveries && s_204 == deliveries && s_others == 0 &&
-  s_network == 0 && send_requests == deliveries))
+wrk_rates=() wrk_cpus=() wrk_loads=() send_rates=() send_cpus=() send_loads=() ratios=()
+best_wrk="" best_send=""
+for ((run = 1; run <= runs; run++)); do
+  echo "2a. wrk -t1 -c$connections -d${duration}s, one fixed request ($run/$runs)..." >&2
+  nginx_counts
+  accepted0=$n_accepted
+  timed wrk "$work/wrk.out" wrk -t1 -c"$connections" -d"${duration}s" -s bench/send/fixed.lua \
+    "$url" -- "$request"
+  ((t_status == 0)) || die "wrk failed ($t_status): $(cat "$work/wrk.out" "$work/wrk.err")"
+  wrk_loads+=("$t_other")
+  nginx_counts
+  line=$(grep -m1 '^RESULT ' "$work/wrk.out") ||
+    die "wrk printed no RESULT line: $(cat "$work/wrk.out")"
+  w_requests=0 w_duration_us=0 w_status_errors=0 w_connect=0 w_read=0 w_write=0 w_timeout=0
+  w_p50_us=0 w_p99_us=0
+  for pair in ${line#RESULT }; do printf -v "w_${pair%%=*}" '%s' "${pair#*=}"; done
+  ((w_requests > 0)) || die "wrk sent no request: $(cat "$work/wrk.out")"
+  ((w_status_errors == 0 && w_connect + w_read + w_write + w_timeout == 0)) ||
+    die "wrk saw statuses >= 400 or socket errors: $line"
+  rate=$(div "$w_requests" "$w_duration_us" %.0f 1e6)
+  wrk_rates+=("$rate")
+  wrk_cpus+=("$(div "$t_cpu" "$w_requests" %.1f 1e6)")
+  if [[ -z $best_wrk ]] || ((rate > ${best_wrk%% *})); then
+    best_wrk="$rate $(div "$w_p50_us" 1000 %.2f) $(div "$w_p99_us" 1000 %.2f)"
+    best_wrk+=" $(div "$t_cpu" "$w_requests" %.1f 1e6) $(div "$t_server" "$w_requests" %.1f 1e6)"
+    best_wrk+=" $((n_accepted - accepted0 - 1)) $w_requests"
+  fi
+  wrk_rate=$rate
+
+  echo "2b. ats-hook emit all --count $n --send --concurrency $connections ($deliveries deliveries, $run/$runs)..." >&2
+  nginx_counts
+  accepted0=$n_accepted requests0=$n_requests
+  timed send "$work/send.json" "$ats_hook" emit all --count "$n" --seed 1 --secret-file "$key" \
+    --send "$url" --concurrency "$connections" --format json
+  send_loads+=("$t_other")
+  nginx_counts
+  send_requests=$((n_requests - requests0 - 1))
+  jq -e . "$work/send.json" >/dev/null 2>&1 ||
+    die "ats-hook --send printed no JSON summary (exit $t_status): $(tail -n 5 "$work/send.err")"
+  field() { jq -r "$1" "$work/send.json"; }
+  s_deliveries=$(field .deliveries)
+  s_204=$(field '.statuses["204"] // 0')
+  s_others=$(field '[.statuses | to_entries[] | select(.key != "204") | .value] | add // 0')
+  s_network=$(field .network_errors)
+  ((t_status == 0 && s_deliveries == deliveries && s_204 == deliveries && s_others == 0 &&
+    s_network == 0 && send_requests == deliveries)) ||
+    die "ats-hook --send: not every delivery was answered 204 (exit $t_status, $s_204 of" \
+      "$deliveries, nginx counted $send_requests): $(tail -n 5 "$work/send.err")"
+  rate=$(field '.deliveries_per_second | floor')
+  cpu_us=$(field '.cpu_us_per_delivery * 10 | round / 10')
+  send_rates+=("$rate")
+  send_cpus+=("$cpu_us")
+  ratios+=("$(div "$wrk_rate" "$rate" %.2f)")
+  if [[ -z $best_send ]] || ((rate > ${best_send%% *})); then
+    best_send="$rate $(field .latency.p50_ms) $(field .latency.p99_ms) $cpu_us"
+    best_send+=" $(div "$t_server" "$s_deliveries" %.1f 1e6) $((n_accepted - accepted0 - 1))"
+    best_send+=" $t_wall $t_cpu $(div "$t_cpu" "$s_deliveries" %.1f 1e6)"
+    s_statuses=$(field '.statuses | to_entries | map("\(.key): \(.value)") | join(", ")')
+  fi
+done
+read -r wrk_rate wrk_p50 wrk_p99 wrk_cpu_us wrk_nginx_us wrk_connections w_requests <<<"$best_wrk"
+read -r s_rate s_p50 s_p99 s_cpu_us send_nginx_us send_connections send_wall send_cpu \
+  send_cpu_us <<<"$best_send"
+# The ratio of the best runs, and the spread of the ratios within a round (wrk beside ats-hook).
 ratio=$(div "$wrk_rate" "$s_rate" %.2f)
 
 # --- Report -------------------------------------------------------------------------------------
 echo
 echo "ats-hook emit, $(nproc) cores; nginx $nginx_version (1 worker, return 204) on $url;" \
-  "wrk $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f2)"
+  "wrk $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f2); $(jq --version); best of $runs runs (spread)"
 echo
 echo "1. emit all --count $count --seed 1 > /dev/null: $events events"
-printf '   wall %.2f s: %s events/s; CPU %.2f s (user + sys): %s events/s, %s us an event\n' \
-  "$emit_wall" "$emit_wall_rate" "$emit_cpu" "$emit_cpu_rate" "$emit_us"
+printf '   CPU (user + sys): %s events/s (%s), %s us an event; wall: %s events/s (%s)\n' \
+  "$emit_cpu_rate" "$(spread "${emit_cpu_rates[@]}")" "$emit_us" "$emit_wall_rate" \
+  "$(spread "${emit_wall_rates[@]}")"
+printf '   jq -c . over the same events: CPU %.2f s; emit takes %sx jq'"'"'s CPU time (%s)\n' \
+  "$jq_cpu" "$jq_ratio" "$(spread "${jq_ratios[@]}")"
 printf '   same --seed and --at, twice (%d events each): %s\n' "$check_events" \
   "$(if ((same)); then echo "same bytes, sha256 ${hash1:0:16}..."; else
     echo "DIFFERENT: $hash1 ($same_lines lines) vs $hash2"; fi)"
 echo
-echo "2. sending over loopback to nginx, $connections connections ($body_bytes-byte body for wrk)"
-row() { printf '   %-40s %10s %7s %7s %10s %9s %6s  %s\n' "$@"; }
-row "" "requests/s" "p50 ms" "p99 ms" "CPU us/req" "nginx us" conns answers
-row "(a) wrk -t1 -c$connections -d${duration}s, a fixed request" "$wrk_rate" "$wrk_p50" "$wrk_p99" \
-  "$wrk_cpu_us" "$wrk_nginx_us" "$wrk_connections" \
-  "$w_requests: $w_status_errors >= 400, $wrk_socket_errors socket errors"
-row "(b) ats-hook emit all --count $n --send" "$s_rate" "$s_p50" "$s_p99" "$s_cpu_us" \
-  "$send_nginx_us" "$send_connections" "$s_deliveries: $s_statuses, $s_network network errors"
+echo "2. sending over loopback to nginx, $connections connections ($body_bytes-byte body for wrk)," \
+  "the best run of each"
+row() { printf '   %-40s %10s %-13s %7s %7s %10s %-11s %8s %6s\n' "$@"; }
+row "" "requests/s" "(spread)" "p50 ms" "p99 ms" "CPU us/req" "(spread)" "nginx us" conns
+row "(a) wrk -t1 -c$connections -d${duration}s, a fixed request" "$wrk_rate" \
+  "($(spread "${wrk_rates[@]}"))" "$wrk_p50" "$wrk_p99" "$wrk_cpu_us" \
+  "($(spread "${wrk_cpus[@]}"))" "$wrk_nginx_us" "$wrk_connections"
+row "(b) ats-hook emit all --count $n --send" "$s_rate" "($(spread "${send_rates[@]}"))" \
+  "$s_p50" "$s_p99" "$s_cpu_us" "($(spread "${send_cpus[@]}"))" "$send_nginx_us" \
+  "$send_connections"
+echo "   (a) answers: $w_requests, none >= 400, no socket error; (b) $deliveries deliveries:" \
+  "$s_statuses, no network error, nginx counted every request, in every run"
 printf '   (b) as a whole process, start-up and making the events included: %.2f s, %s deliveries/s;' \
-  "$send_wall" "$send_wall_rate"
-printf ' CPU %.2f s, %s us a delivery; exit %d; nginx counted %d requests\n' "$send_cpu" \
-  "$send_cpu_us" "$send_status" "$send_requests"
-echo "   (CPU us/req: the client's user + sys per request, ats-hook's as its summary says;" \
-  "nginx us: the nginx worker's; conns: connections nginx accepted)"
+  "$send_wall" "$(div "$deliveries" "$send_wall")"
+printf ' CPU %.2f s, %s us a delivery\n' "$send_cpu" "$send_cpu_us"
+echo "   (CPU us/req: the client's user + sys per request, ats-hook's as its summary says" \
+  "(the sending, making the events included); nginx us: the nginx worker's; conns:" \
+  "connections nginx accepted)"
 echo
-printf '%-54s %14s  %-10s %s\n' check measured target ""
-printf '%-54s %14s  %-10s %s\n' "making events, events/s of CPU time (one core)" "$emit_cpu_rate" \
-  ">= 50000" "$(verdict "$((emit_cpu_rate >= 50000))")"
-printf '%-54s %14s  %-10s %s\n' "making events, events/s of wall time" "$emit_wall_rate" "(info)" ""
-printf '%-54s %14s  %-10s %s\n' "same --seed and --at give the same bytes" \
-  "$(if ((same)); then echo yes; else echo no; fi)" yes "$(verdict "$same")"
-printf '%-54s %14s  %-10s %s\n' "sending, requests/s wrk / deliveries/s ats-hook" "${ratio}x" \
-  "<= 1.5x" "$(verdict "$(awk -v r="$ratio" 'BEGIN { print (r <= 1.5) }')")"
-printf '%-54s %14s  %-10s %s\n' "ats-hook CPU per delivery (its summary)" "$s_cpu_us us" "(info)" ""
-printf '%-54s %14s  %-10s %s\n' "every ats-hook delivery answered 204" \
-  "$s_204/$deliveries" "all" "$(verdict "$send_ok")"
-printf '%-54s %14s  %-10s %s\n' "wrk: no status >= 400, no socket error" \
-  "$((w_status_errors + wrk_socket_errors))" 0 "$(verdict "$wrk_ok")"
+echo "issue 20's table (best of $runs runs; spread in brackets):"
+printf '   %-66s %-33s %s\n' what target measured
+printf '   %-66s %-33s %s\n' "emit all --count $count CPU time, beside jq -c . on the same events" \
+  ">= 50000 events/s (<= 0.36x jq)" \
+  "$emit_cpu_rate/s, ${jq_ratio}x jq ($(spread "${jq_ratios[@]}")x) $(verdict \
+    "$((emit_cpu_rate >= 50000))")"
+printf '   %-66s %-33s %s\n' "emit all --count $n --send --concurrency $connections beside wrk -t1 -c$connections" \
+  "within 1.5x of wrk" \
+  "${ratio}x (each round: $(spread "${ratios[@]}")x) $(verdict \
+    "$(awk -v r="$ratio" 'BEGIN { print (r <= 1.5) }')")"
+printf '   %-66s %-33s %s\n' "same --seed and --at give the same bytes" yes \
+  "$(if ((same)); then echo yes; else echo no; fi) $(verdict "$same")"
 echo
+load_emit=$(worst_load "${emit_loads[@]}" "${jq_loads[@]}")
+load_wrk=$(worst_load "${wrk_loads[@]}")
+load_send=$(worst_load "${send_loads[@]}")
+echo "other processes kept busy, on average, at most: $load_emit cores while making events" \
+  "(and jq), $load_wrk during (a), $load_send during (b)"
 busy=""
-for phase in emit wrk send; do
-  if awk -v o="${other_load[$phase]}" 'BEGIN { exit !(o >= 0.25) }'; then busy+=" $phase"; fi
+for pair in "emit:$load_emit" "wrk:$load_wrk" "send:$load_send"; do
+  if awk -v o="${pair#*:}" 'BEGIN { exit !(o >= 0.25) }'; then busy+=" ${pair%%:*}"; fi
 done
-echo "other processes kept busy, on average: ${other_load[emit]} cores while making events," \
-  "${other_load[wrk]} during (a), ${other_load[send]} during (b)"
 if [[ -n $busy ]]; then
   echo "warning: the machine was busy with other work during:$busy; those figures are disturbed" \
     "by CPU contention: rerun on a quiet machine"
 fi
 ((same)) || die "two runs with --seed 1 --at $at wrote different bytes"
-((send_ok)) || die "ats-hook --send: not every delivery was answered 204 (exit $t_status)"
-((wrk_ok)) || die "wrk saw statuses >= 400 or socket errors"

@@ -87,7 +87,9 @@ int run_replay(ReplayOptions& options) {
     }
     bool unreadable = false, refused = false;
     std::size_t index = 0;
+    std::mutex reading; // the driver threads of send_events take the files in turn
     const NextEvent next = [&]() -> std::optional<EmittedEvent> {
+        const std::lock_guard lock(reading);
         while (index < files.size()) {
             const std::string& file = files[index++];
             try {

@@ -50,6 +50,8 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
     const auto text = atshook::report::make_text_emitter(false);
     std::FILE* const lines_to = text_report ? stdout : stderr;
 
+    // The driver threads call `plain` at once, so each makes its own events (next() is safe to
+    // share, see send_events.hpp).
     const NextOutgoing plain = [&]() -> std::optional<Outgoing> {
         auto event = next();
         if (!event) return std::nullopt;
@@ -65,7 +67,7 @@ int send_events(const NextEvent& next, std::optional<std::size_t> total, const s
              : std::nullopt,
          k_few_deliveries + 1});
     const auto result = run_sends(
-        plain, total, url, signer, run, [] { return make_curl_client(); }, clock,
+        plain, total, url, signer, run, make_curl_connections, clock,
         [&](const Outgoing& sent, const Attempt& attempt) {
             if (!lines) return;
             std::string line;

@@ -26,6 +26,8 @@ atshook::delivery::Signer make_signer(std::shared_ptr<LoadedSecrets> loaded);
 // check_handler, behaviour checks are mixed in and a table of verdicts ends the report.
 // Returns 0 when every delivery got a 2xx (with checks: every check passed), else 1. `total`
 // (when known) counts the events a 410 leaves unsent. `secrets` null: send unsigned or as-is.
+// `next` is called from several driver threads at once: it must be safe to share (emit's event
+// stream makes plain events in parallel; replay reads its files under a lock).
 int send_events(const NextEvent& next, std::optional<std::size_t> total, const std::string& url,
                 std::string_view option, std::shared_ptr<LoadedSecrets> secrets,
                 const SendOptions& options);

@@ -48,8 +48,8 @@ void add_send_options(CLI::App& command, SendOptions& options, CLI::Option* need
                         ->type_name("SECONDS"));
     added.push_back(command
                         .add_option("--concurrency", options.concurrency,
-                                    with + "deliveries in flight at once, each worker on its "
-                                           "own keep-alive connection (default 1)")
+                                    with + "deliveries in flight at once, each on its own "
+                                           "keep-alive connection (default 1)")
                         ->check(CLI::Range(1, 1000))
                         ->type_name("N"));
     added.push_back(command

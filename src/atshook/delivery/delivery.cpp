@@ -83,6 +83,40 @@ bool is_retryable(const HttpExchange& exchange) {
     return exchange.status == 0 || exchange.status == 429 || exchange.status >= 500;
 }
 
+void attempt_headers(const Message& message, std::int64_t timestamp, const Signer& signer,
+                     std::vector<Header>& headers) {
+    if (message.headers) {
+        headers = *message.headers;
+        return;
+    }
+    const std::string signature = signer ? signer(message.id, timestamp, message.body) : "";
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), timestamp).ptr;
+    headers.resize(signature.empty() ? 3 : 4);
+    headers[0].name.assign("Content-Type");
+    headers[0].value.assign("application/json");
+    headers[1].name.assign("webhook-id");
+    headers[1].value.assign(message.id);
+    headers[2].name.assign("webhook-timestamp");
+    headers[2].value.assign(digits.data(), end);
+    if (!signature.empty()) {
+        headers[3].name.assign("webhook-signature");
+        headers[3].value.assign(signature);
+    }
+}
+
+std::optional<Outcome> judge_attempt(Attempt& attempt, const RetryPolicy& policy, Clock& clock) {
+    const int status = attempt.exchange.status;
+    if (status >= 200 && status < 300) return Outcome::delivered;
+    if (status == 410) return Outcome::gone;
+    if (!is_retryable(attempt.exchange) || attempt.number > policy.retries) return Outcome::failed;
+    const std::string* header = find_header(attempt.exchange.headers, "Retry-After");
+    std::optional<std::chrono::milliseconds> wait;
+    if (header) wait = retry_after(*header, clock.now(), policy.scale);
+    attempt.retry_in = wait ? *wait : scheduled_delay(attempt.number, policy.scale);
+    return std::nullopt;
+}
+
 DeliveryResult deliver(const Message& message, const std::string& url, const Signer& signer,
                        const RetryPolicy& policy, HttpClient& client, Clock& clock,
                        const std::function<void(const Attempt&)>& on_attempt) {
@@ -92,29 +126,10 @@ DeliveryResult deliver(const Message& message, const std::string& url, const Sig
         attempt.number = number;
         attempt.timestamp = clock.now().time_since_epoch().count();
         HttpRequest request{url, {}, message.body, policy.timeout};
-        if (message.headers) {
-            request.headers = *message.headers;
-        } else {
-            request.headers = webhook_headers(
-                message.id, attempt.timestamp,
-                signer ? signer(message.id, attempt.timestamp, message.body) : std::string());
-        }
+        attempt_headers(message, attempt.timestamp, signer, request.headers);
         attempt.request_headers = request.headers;
         attempt.exchange = client.post(request);
-
-        const int status = attempt.exchange.status;
-        if (status >= 200 && status < 300)
-            result.outcome = Outcome::delivered;
-        else if (status == 410)
-            result.outcome = Outcome::gone;
-        else if (is_retryable(attempt.exchange) && number <= policy.retries) {
-            const std::string* header = find_header(attempt.exchange.headers, "Retry-After");
-            std::optional<std::chrono::milliseconds> wait;
-            if (header) wait = retry_after(*header, clock.now(), policy.scale);
-            attempt.retry_in = wait ? *wait : scheduled_delay(number, policy.scale);
-        } else {
-            result.outcome = Outcome::failed;
-        }
+        if (const auto outcome = judge_attempt(attempt, policy, clock)) result.outcome = *outcome;
         const auto retry_in = attempt.retry_in;
         result.attempts.push_back(std::move(attempt));
         if (on_attempt) on_attempt(result.attempts.back());

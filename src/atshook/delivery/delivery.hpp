@@ -14,7 +14,8 @@
 namespace atshook::delivery {
 
 // Time as delivery sees it: the wall clock for webhook-timestamp, and waiting between
-// attempts. Tests pass a fake one and do not wait.
+// attempts. Tests pass a fake one and do not wait. send_load calls now() from several threads
+// at once and waits for retries on its own steady clock, not through sleep().
 class Clock {
 public:
     virtual ~Clock() = default;
@@ -72,6 +73,15 @@ struct DeliveryResult {
     Outcome outcome = Outcome::failed;
     std::vector<Attempt> attempts;
 };
+
+// The headers attempt `number` of `message` carries at `timestamp`, into `headers` (its strings'
+// buffers reused): the message's own when it has them, else webhook_headers() signed by `signer`.
+void attempt_headers(const Message& message, std::int64_t timestamp, const Signer& signer,
+                     std::vector<Header>& headers);
+
+// Once `attempt.exchange` has arrived: the delivery's outcome, or nullopt when another attempt
+// follows, with `attempt.retry_in` set (the schedule, or the answer's Retry-After).
+std::optional<Outcome> judge_attempt(Attempt& attempt, const RetryPolicy& policy, Clock& clock);
 
 // Sends `message` to `url`; calls `on_attempt` after each attempt (before any wait) so a
 // caller can report progress as it happens.

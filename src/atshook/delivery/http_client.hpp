@@ -1,7 +1,11 @@
 #pragma once
-// The one HTTP operation delivery needs, behind an interface so tests can script the answers.
-// make_curl_client() loads the network module (network/module.hpp) on first use.
+// The one HTTP operation delivery needs, behind an interface so tests can script the answers:
+// a blocking POST (HttpClient) and many POSTs in flight on one thread (HttpConnections).
+// make_curl_client() and make_curl_connections() load the network module (network/module.hpp)
+// on first use.
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,5 +48,35 @@ public:
 // libcurl, following no redirects (a 3xx is the endpoint's answer, as Standard Webhooks says).
 // A client keeps its connection open between requests (keep-alive); use one per thread.
 std::unique_ptr<HttpClient> make_curl_client();
+
+// A request that has finished on connection `slot`, with its answer (or why there was none).
+struct Finished {
+    std::size_t slot = 0;
+    HttpExchange exchange;
+};
+
+// Several requests in flight at once, one per slot, all driven by the one thread that calls
+// start() and wait() (a load generator's driver thread). Each slot keeps its keep-alive
+// connection between requests.
+class HttpConnections {
+public:
+    virtual ~HttpConnections() = default;
+    // Starts `request` on `slot`, which has no request in flight. `request` must stay alive and
+    // unchanged until wait() hands back this slot.
+    virtual void start(std::size_t slot, const HttpRequest& request) = 0;
+    // Moves the requests on and appends those that finished to `finished`, waiting up to
+    // `timeout` for the first one (or for the timeout, when none is in flight).
+    virtual void wait(std::chrono::milliseconds timeout, std::vector<Finished>& finished) = 0;
+};
+
+using MakeConnections = std::function<std::unique_ptr<HttpConnections>(std::size_t slots)>;
+
+// libcurl's multi interface, `slots` reusable handles and connections, as make_curl_client().
+std::unique_ptr<HttpConnections> make_curl_connections(std::size_t slots);
+
+// Connections over blocking clients (one per slot, made by `make_client` on first use): wait()
+// performs the first request started and not yet done, on the calling thread. For tests that
+// script a client, and for clients that have no asynchronous side.
+MakeConnections one_at_a_time(std::function<std::unique_ptr<HttpClient>()> make_client);
 
 } // namespace atshook::delivery

@@ -21,12 +21,17 @@ struct Outgoing {
     Message message;
 };
 
-// Hands out the next delivery (nullopt at the end). Called by one worker at a time.
+// Hands out the next delivery (nullopt at the end, and from then on). Called from several
+// driver threads at once: it must be safe to call concurrently (guard a stream that is not).
+// Whoever calls it first sends what it returns, so deliveries may start out of order.
 using NextOutgoing = std::function<std::optional<Outgoing>()>;
 
 struct LoadOptions {
-    unsigned concurrency = 1; // workers, each with its own keep-alive connection
-    double rate = 0;          // deliveries started per second, all workers together; 0: no limit
+    unsigned concurrency = 1; // connections in flight at once, each kept alive between requests
+    // Driver threads sharing the connections (each makes, signs and sends its own deliveries):
+    // 0 means one per core; never more than `concurrency`.
+    unsigned threads = 0;
+    double rate = 0; // deliveries started per second, all connections together; 0: no limit
     std::optional<std::chrono::milliseconds> duration; // stop handing out after this long
     RetryPolicy policy;
 };
@@ -37,12 +42,16 @@ struct Sent {
 };
 
 // Sends what `next` hands out to `url` until it returns nullopt, `duration` has passed or `stop`
-// is set (SIGINT, or a 410 seen by `on_sent`), with `concurrency` workers, each made a client by
-// `make_client`. Deliveries start no faster than `rate`. `on_attempt` and `on_sent` are called
-// under one lock, so they may print and count without their own.
+// is set (SIGINT, or a 410 seen by `on_sent`), over `concurrency` connections shared by the
+// driver threads, each thread's made by `make_connections`. Each delivery retries as deliver()
+// does; one waiting for its retry keeps its connection (at most `concurrency` deliveries are
+// under way) but holds up no other: its thread drives its other connections meanwhile. Once
+// `stop` is set, deliveries under way make their remaining attempts without waiting.
+// Deliveries start no faster than `rate`. `signer` is called on the driver threads, unlocked.
+// `on_attempt` and `on_sent` are called under one lock, so they may print and count without
+// their own. An exception from `next`, `signer` or the callbacks ends the run and is rethrown.
 void send_load(const NextOutgoing& next, const std::string& url, const Signer& signer,
-               const LoadOptions& options,
-               const std::function<std::unique_ptr<HttpClient>()>& make_client, Clock& clock,
+               const LoadOptions& options, const MakeConnections& make_connections, Clock& clock,
                std::atomic<bool>& stop,
                const std::function<void(const Outgoing&, const Attempt&)>& on_attempt,
                const std::function<void(const Sent&)>& on_sent);

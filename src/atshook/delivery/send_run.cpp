@@ -8,6 +8,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sys/resource.h>
 #include <thread>
 
@@ -73,8 +74,7 @@ bool SendRunResult::succeeded() const {
 
 SendRunResult run_sends(const NextOutgoing& plain, std::optional<std::size_t> total,
                         const std::string& url, const Signer& signer, const SendRunOptions& options,
-                        const std::function<std::unique_ptr<HttpClient>()>& make_client,
-                        Clock& clock,
+                        const MakeConnections& make_connections, Clock& clock,
                         const std::function<void(const Outgoing&, const Attempt&)>& on_attempt,
                         const std::function<void(const Sent&)>& on_sent) {
     if (options.check_handler && options.secrets.empty())
@@ -88,8 +88,10 @@ SendRunResult run_sends(const NextOutgoing& plain, std::optional<std::size_t> to
     }
     std::optional<CheckMixer> mixer;
     if (options.check_handler) mixer.emplace(options.secrets, options.check_ratio, options.seed);
+    std::mutex mixer_lock; // the driver threads share the mixer's choices
     const NextOutgoing outgoing = [&]() -> std::optional<Outgoing> {
         if (!mixer) return plain();
+        const std::lock_guard lock(mixer_lock);
         return mixer->next(plain, std::chrono::duration_cast<std::chrono::seconds>(
                                       std::chrono::system_clock::now().time_since_epoch())
                                       .count());
@@ -100,7 +102,7 @@ SendRunResult run_sends(const NextOutgoing& plain, std::optional<std::size_t> to
     const auto started = std::chrono::steady_clock::now();
     const double cpu_before = process_cpu_seconds();
     send_load(
-        outgoing, url, signer, options.load, make_client, clock, g_stop,
+        outgoing, url, signer, options.load, make_connections, clock, g_stop,
         [&](const Outgoing& sent, const Attempt& attempt) {
             if (on_attempt) on_attempt(sent, attempt);
             if (!options.save_dir.empty() && attempt.number == 1) {

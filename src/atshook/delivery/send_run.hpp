@@ -71,12 +71,12 @@ struct SendRunResult {
 // Sends what `plain` hands out (with checks mixed in) to `url`, as send_load does, until the
 // events end, the duration passes, a 410 arrives or stop_requested() is set. `total` (when
 // known) counts the events a 410 leaves unsent. `on_attempt` sees every attempt (the per-attempt
-// lines); `on_sent` every finished delivery. Throws atshook::Error when the save directory
+// lines); `on_sent` every finished delivery. `plain` is called from several threads at once,
+// unless checks are mixed in (see NextOutgoing). Throws atshook::Error when the save directory
 // cannot be made, and (usage) for checks without secrets.
 SendRunResult run_sends(const NextOutgoing& plain, std::optional<std::size_t> total,
                         const std::string& url, const Signer& signer, const SendRunOptions& options,
-                        const std::function<std::unique_ptr<HttpClient>()>& make_client,
-                        Clock& clock,
+                        const MakeConnections& make_connections, Clock& clock,
                         const std::function<void(const Outgoing&, const Attempt&)>& on_attempt,
                         const std::function<void(const Sent&)>& on_sent);
 

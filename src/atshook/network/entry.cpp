@@ -19,7 +19,7 @@ std::unique_ptr<Server> start_server(const receive::ServerOptions& options,
     }
 }
 
-const Module k_module{k_interface, &make_libcurl_client, &start_server};
+const Module k_module{k_interface, &make_libcurl_client, &make_libcurl_connections, &start_server};
 
 } // namespace
 } // namespace atshook::network

@@ -42,7 +42,7 @@ const Module* open_module(const std::vector<std::filesystem::path>& candidates) 
         auto entry = reinterpret_cast<Entry>(::dlsym(handle, "atshook_network_module"));
         const Module* found = entry ? entry() : nullptr;
         if (!found || !found->interface || std::strcmp(found->interface, k_interface) != 0 ||
-            !found->make_client || !found->start_server)
+            !found->make_client || !found->make_connections || !found->start_server)
             throw Error(fmt::format(
                 "the network module {} belongs to another build of ats-hook (it offers '{}', "
                 "this ats-hook needs '{}'): reinstall ats-hook",
@@ -90,6 +90,10 @@ namespace atshook::delivery {
 
 std::unique_ptr<HttpClient> make_curl_client() {
     return network::module().make_client();
+}
+
+std::unique_ptr<HttpConnections> make_curl_connections(std::size_t slots) {
+    return network::module().make_connections(slots);
 }
 
 } // namespace atshook::delivery

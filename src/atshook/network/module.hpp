@@ -5,7 +5,8 @@
 // SSH...) for libcurl alone: that was most of the start-up of every other command, run thousands
 // of times a day from pre-commit hooks and CI steps.
 //
-// The seams stay where they were: delivery::make_curl_client() and receive::HttpServer. Their
+// The seams stay where they were: delivery::make_curl_client(), make_curl_connections() and
+// receive::HttpServer. Their
 // library side (module.cpp) loads the module on first use and forwards to it; the module's side
 // is delivery/curl_client.cpp and receive/http_server.cpp with entry.cpp, built into the plugin
 // (and linked straight into the test programs, which provide() it).
@@ -13,6 +14,7 @@
 #include "atshook/receive/http_server.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -35,6 +37,7 @@ public:
 struct Module {
     const char* interface = nullptr;
     std::unique_ptr<delivery::HttpClient> (*make_client)() = nullptr;
+    std::unique_ptr<delivery::HttpConnections> (*make_connections)(std::size_t slots) = nullptr;
     // Throws atshook::Error when it cannot listen; the module's copy of the type is caught there
     // and thrown again here, so that no exception crosses the boundary.
     std::unique_ptr<Server> (*start_server)(const receive::ServerOptions& options,
@@ -54,6 +57,7 @@ const Module& module();
 
 // The module's own factories (its code, not the library's).
 std::unique_ptr<delivery::HttpClient> make_libcurl_client();
+std::unique_ptr<delivery::HttpConnections> make_libcurl_connections(std::size_t slots);
 std::unique_ptr<Server> start_libmicrohttpd_server(const receive::ServerOptions& options,
                                                    receive::RequestHandler& handler);
 
