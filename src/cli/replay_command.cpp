@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 
 namespace cli {
 namespace {
