@@ -130,7 +130,8 @@ TEST_CASE("listen answers each kind of delivery with its documented status, JSON
         {&unsigned_delivery, 400}, {&invalid, 200}, {&not_json, 400},
         {&oversized, 413},         {&get, 405},     {&elsewhere, 404}};
     for (const auto& [delivery, status] : cases) {
-        CAPTURE(delivery->id);
+        const auto& id = delivery->id; // clang 14 cannot capture a binding
+        CAPTURE(id);
         CHECK(test::status_of(test::raw_exchange(listener.port(), delivery->request())) == status);
     }
     const auto run = listener.finish();

@@ -267,7 +267,8 @@ TEST_CASE("show exit code 3 for input that is not a HireHive event") {
         {"", "<stdin>: empty"},
     };
     for (const auto& [payload, message] : cases) {
-        CAPTURE(payload);
+        const auto& input = payload; // clang 14 cannot capture a binding
+        CAPTURE(input);
         const auto run = test::run_ats({"show"}, test::stdin_of(payload));
         CHECK(run.exit_code == 3);
         CHECK(run.out == "");

@@ -127,14 +127,18 @@ TEST_CASE("every draft7 group of the JSON-Schema-Test-Suite passes or is refused
         groups += outcome.groups;
         if (supported.count(file)) {
             supported_passed += outcome.passed;
-            for (const auto& [name, why] : outcome.refused) {
+            for (const auto& refusal : outcome.refused) {
+                const auto& name = refusal.first;
+                const auto& why = refusal.second;
                 CAPTURE(why);
                 CHECK_MESSAGE(k_refused.count(name) == 1, "refused unexpectedly: " << name);
                 if (k_refused.count(name)) CHECK(why.find(k_refused.at(name)) != std::string::npos);
             }
         } else {
             // Refused for a named reason, never compiled with the keyword dropped.
-            for (const auto& [name, why] : outcome.refused) {
+            for (const auto& refusal : outcome.refused) {
+                const auto& name = refusal.first;
+                const auto& why = refusal.second;
                 CAPTURE(name);
                 CHECK((why.find("is not supported") != std::string::npos ||
                        why.find("points outside the embedded schema files") != std::string::npos));
@@ -142,8 +146,8 @@ TEST_CASE("every draft7 group of the JSON-Schema-Test-Suite passes or is refused
         }
         refused.insert(outcome.refused.begin(), outcome.refused.end());
     }
-    for (const auto& [name, why] : k_refused)
-        CHECK_MESSAGE(refused.count(name) == 1, "not refused: " << name);
+    for (const auto& refusal : k_refused)
+        CHECK_MESSAGE(refused.count(refusal.first) == 1, "not refused: " << refusal.first);
     // Every test of the supported keywords' groups, in the suite Debian 12 ships (2.0.0).
     CHECK(supported_passed == 189);
     MESSAGE(files.size() << " files: " << groups << " groups compiled, " << passed

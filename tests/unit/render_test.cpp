@@ -54,7 +54,8 @@ TEST_CASE("each online meeting type gets its service's name") {
         {"unknown", "online meeting"},
     };
     for (const auto& [type, name] : cases) {
-        CAPTURE(type);
+        const std::string_view meeting = type; // clang 14 cannot capture a binding
+        CAPTURE(meeting);
         const auto text = text_of(interview_payload(
             R"({"type":"online"})",
             std::string(R"({"meeting_url":"https://m.example/1","online_meeting_type":")") + type +

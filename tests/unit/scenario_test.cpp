@@ -239,7 +239,7 @@ TEST_CASE("a scenario books interviews days ahead in office hours, feedback foll
 }
 
 TEST_CASE("a scenario of N candidates has N applications from N people, about 5 events each") {
-    for (const std::size_t n : {1, 2, 4, 9, 60, 200}) {
+    for (const std::size_t n : {1u, 2u, 4u, 9u, 60u, 200u}) {
         const auto events = story(n, n);
         std::set<std::string> applications, candidates;
         for (const auto& event : events)

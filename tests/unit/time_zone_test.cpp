@@ -42,7 +42,8 @@ TEST_CASE("Windows zone names map to IANA through CLDR's territory 001") {
         {"AUS Eastern Standard Time", "Australia/Sydney"},
     };
     for (const auto& [windows, iana] : cases) {
-        CAPTURE(windows);
+        const std::string_view name = windows; // clang 14 cannot capture a binding
+        CAPTURE(name);
         const auto zone = resolve_zone(windows);
         CHECK(zone.source == Zone::Source::windows);
         CHECK(zone.name() == iana);
@@ -80,7 +81,8 @@ TEST_CASE("Windows display names map to IANA through the zone they name") {
         {"(UTC-03:00) City of Buenos Aires", "America/Argentina/Buenos_Aires"},
     };
     for (const auto& [display, iana] : cases) {
-        CAPTURE(display);
+        const std::string_view name = display; // clang 14 cannot capture a binding
+        CAPTURE(name);
         const auto zone = resolve_zone(display);
         CHECK(zone.source == Zone::Source::windows);
         CHECK(zone.name() == iana);

@@ -145,7 +145,8 @@ TEST_CASE("bytes that are not a HireHive event are an error naming the source") 
          "\"interview.rescheduled\" is not a HireHive event type; did you mean \"interview."},
     };
     for (const auto& [json, message] : cases) {
-        CAPTURE(json);
+        const auto& payload = json; // clang 14 cannot capture a binding
+        CAPTURE(payload);
         try {
             (void)read_event(json, "events.ndjson:3");
             FAIL("expected an error");
