@@ -119,8 +119,13 @@ private:
         move_to("Phone screen");
         interview("phone", "Phone screen", Turn::held, false);
         if (showcase(Fate::hired) || maybe(50)) rate();
-        if (showcase(Fate::hired) || showcase(Fate::final_rejected) || maybe(20))
-            note(showcase(Fate::hired) || maybe(30), showcase(Fate::final_rejected) || maybe(10));
+        if (showcase(Fate::hired) || showcase(Fate::final_rejected) || maybe(20)) {
+            // The second is drawn first: the order GCC gave these draws as arguments of one
+            // call (unspecified in C++), kept so that every compiler tells the same story.
+            const bool second = showcase(Fate::final_rejected) || maybe(10);
+            const bool first = showcase(Fate::hired) || maybe(30);
+            note(first, second);
+        }
     }
 
     void round(std::string_view stage) {
