@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,18 +32,23 @@ public:
              const RunOptions& options = {})
         : m_out(dir + "/listen-" + std::to_string(next_number()) + ".out"),
           m_err(m_out.substr(0, m_out.size() - 4) + ".err") {
+        // Everything is made ready before fork: the child only redirects and execs.
+        std::vector<std::string> all{"listen", "--port", "0"};
+        all.insert(all.end(), args.begin(), args.end());
+        const ExecPlan plan(all, options);
+        const int out = open(m_out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        const int err = open(m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        REQUIRE(out >= 0);
+        REQUIRE(err >= 0);
         m_pid = fork();
         REQUIRE(m_pid >= 0);
         if (m_pid == 0) {
-            std::vector<std::string> all{"listen", "--port", "0"};
-            all.insert(all.end(), args.begin(), args.end());
-            std::FILE* out = std::fopen(m_out.c_str(), "w");
-            std::FILE* err = std::fopen(m_err.c_str(), "w");
-            if (!out || !err) _exit(126);
-            dup2(fileno(out), 1);
-            dup2(fileno(err), 2);
-            exec_ats(all, options);
+            dup2(out, 1);
+            dup2(err, 2);
+            plan.exec();
         }
+        close(out);
+        close(err);
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
         while (std::chrono::steady_clock::now() < deadline) {
             const std::string err = read_if_there(m_err);

@@ -62,6 +62,7 @@ PtyRun run_on_pty(const std::vector<std::string>& args, bool stdout_on_tty = fal
     tcsetattr(slave, TCSANOW, &raw);
     int out_pipe[2];
     if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+    const test::ExecPlan plan(args, options);
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -71,7 +72,7 @@ PtyRun run_on_pty(const std::vector<std::string>& args, bool stdout_on_tty = fal
         dup2(slave, 2);
         for (const int fd : {input, master, slave, out_pipe[0], out_pipe[1]}) close(fd);
         for (const int fd : watch.close_in_child) close(fd);
-        test::exec_ats(args, options);
+        plan.exec();
     }
     if (watch.stdin_fd >= 0) close(watch.stdin_fd);
     close(slave);

@@ -9,47 +9,78 @@
 #include <csignal>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
 extern char** environ;
 
 namespace test {
+
+// Everything a child needs to exec, made before fork: the test process has other threads (the
+// loopback servers), and a child that allocates between fork and exec can hang on an allocator
+// lock one of them held (AddressSanitizer's, seen with clang).
+struct Prepared {
+    std::string path;
+    std::vector<std::string> args;
+    std::vector<std::string> env;
+    std::vector<char*> argv;
+    std::vector<char*> envp;
+    std::string working_dir;
+};
+
 namespace {
 
-void set_child_environment(const RunOptions& options) {
-    setenv("TZ", "UTC", 1);
-    setenv("LC_ALL", "C.UTF-8", 1);
-    setenv("COLUMNS", "80", 1);
-    unsetenv("NO_COLOR");
-    unsetenv("CLICOLOR_FORCE");
-    unsetenv("ATS_HOOK_SECRET");
+std::unique_ptr<Prepared> prepare(const std::string& path, const std::vector<std::string>& args,
+                                  const RunOptions& options) {
+    auto prepared = std::make_unique<Prepared>();
+    prepared->path = path;
+    prepared->args.push_back(path);
+    prepared->args.insert(prepared->args.end(), args.begin(), args.end());
+    std::map<std::string, std::string> env;
+    for (char** entry = environ; *entry; ++entry) {
+        const std::string text = *entry;
+        const auto equals = text.find('=');
+        if (equals != std::string::npos) env[text.substr(0, equals)] = text.substr(equals + 1);
+    }
+    env["TZ"] = "UTC";
+    env["LC_ALL"] = "C.UTF-8";
+    env["COLUMNS"] = "80";
+    for (const char* name : {"NO_COLOR", "CLICOLOR_FORCE", "ATS_HOOK_SECRET"}) env.erase(name);
     for (const auto& [name, value] : options.env) {
         if (value == "\x01unset")
-            unsetenv(name.c_str());
+            env.erase(name);
         else
-            setenv(name.c_str(), value.c_str(), 1);
+            env[name] = value;
     }
+    for (const auto& [name, value] : env) prepared->env.push_back(name + "=" + value);
+    for (auto& arg : prepared->args) prepared->argv.push_back(arg.data());
+    prepared->argv.push_back(nullptr);
+    for (auto& entry : prepared->env) prepared->envp.push_back(entry.data());
+    prepared->envp.push_back(nullptr);
+    prepared->working_dir = options.working_dir;
+    return prepared;
 }
 
-[[noreturn]] void exec_program(const std::string& path, const std::vector<std::string>& args,
-                               const RunOptions& options) {
-    set_child_environment(options);
-    if (!options.working_dir.empty() && chdir(options.working_dir.c_str()) != 0) _exit(126);
-    std::vector<char*> argv;
-    std::string binary = path;
-    argv.push_back(binary.data());
-    std::vector<std::string> copies = args;
-    for (auto& a : copies) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
+// In the child: no allocation from here on.
+[[noreturn]] void exec_prepared(const Prepared& prepared) {
+    if (!prepared.working_dir.empty() && chdir(prepared.working_dir.c_str()) != 0) _exit(126);
+    execve(prepared.path.c_str(), prepared.argv.data(), prepared.envp.data());
     _exit(127);
 }
 
 } // namespace
 
 [[noreturn]] void exec_ats(const std::vector<std::string>& args, const RunOptions& options) {
-    exec_program(ATS_HOOK_BINARY, args, options);
+    exec_prepared(*prepare(ATS_HOOK_BINARY, args, options));
+}
+
+ExecPlan::ExecPlan(const std::vector<std::string>& args, const RunOptions& options)
+    : m_prepared(prepare(ATS_HOOK_BINARY, args, options)) {}
+ExecPlan::~ExecPlan() = default;
+void ExecPlan::exec() const {
+    exec_prepared(*m_prepared);
 }
 
 Run run_ats(const std::vector<std::string>& args, const RunOptions& options) {
@@ -62,6 +93,7 @@ Run run_program(const std::string& path, const std::vector<std::string>& args,
     int in_pipe[2], out_pipe[2], err_pipe[2];
     if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0)
         throw std::runtime_error("pipe failed");
+    const auto prepared = prepare(path, args, options);
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
@@ -70,7 +102,7 @@ Run run_program(const std::string& path, const std::vector<std::string>& args,
         dup2(err_pipe[1], 2);
         for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
             close(fd);
-        exec_program(path, args, options);
+        exec_prepared(*prepared);
     }
     close(in_pipe[0]);
     close(out_pipe[1]);

@@ -1,6 +1,7 @@
 #pragma once
 // Runs the built ats-hook binary the way a user's shell would, capturing what it prints.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,19 @@ Run run_program(const std::string& path, const std::vector<std::string>& args,
 
 // In a forked child: sets up the environment as run_ats does and executes ATS_HOOK_BINARY.
 [[noreturn]] void exec_ats(const std::vector<std::string>& args, const RunOptions& options);
+
+struct Prepared;
+// An exec of ats-hook made ready before fork, so that the child only execs (it must not
+// allocate: the test process has other threads).
+class ExecPlan {
+public:
+    ExecPlan(const std::vector<std::string>& args, const RunOptions& options);
+    ~ExecPlan();
+    [[noreturn]] void exec() const;
+
+private:
+    std::unique_ptr<Prepared> m_prepared;
+};
 
 // Path of a file below the source tree, e.g. source_path("samples/valid/job.created.json").
 std::string source_path(const std::string& relative);
