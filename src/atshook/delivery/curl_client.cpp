@@ -45,6 +45,24 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return bytes;
 }
 
+// The latency, and the status or why there is none, of a transfer that ended with `code`.
+void finish_exchange(CURL* h, CURLcode code, const char* error_text, HttpExchange& exchange) {
+    curl_off_t total = 0;
+    curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &total);
+    exchange.latency = std::chrono::microseconds{total};
+    if (code != CURLE_OK) {
+        exchange.status = 0;
+        exchange.headers.clear();
+        exchange.body.clear();
+        exchange.timed_out = code == CURLE_OPERATION_TIMEDOUT;
+        exchange.error = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
+        return;
+    }
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    exchange.status = static_cast<int>(status);
+}
+
 struct CurlDeleter {
     void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
 };
@@ -89,21 +107,7 @@ public:
         curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
         curl_easy_setopt(h, CURLOPT_HEADERDATA, &exchange);
 
-        const CURLcode code = curl_easy_perform(h);
-        curl_off_t total = 0;
-        curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &total);
-        exchange.latency = std::chrono::microseconds{total};
-        if (code != CURLE_OK) {
-            exchange.status = 0;
-            exchange.headers.clear();
-            exchange.body.clear();
-            exchange.timed_out = code == CURLE_OPERATION_TIMEDOUT;
-            exchange.error = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
-            return exchange;
-        }
-        long status = 0;
-        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-        exchange.status = static_cast<int>(status);
+        finish_exchange(h, curl_easy_perform(h), error_text, exchange);
         return exchange;
     }
 
@@ -235,21 +239,7 @@ private:
             curl_multi_remove_handle(m_multi.get(), h);
             slot->in_flight = false;
             HttpExchange& exchange = slot->exchange;
-            curl_off_t total = 0;
-            curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &total);
-            exchange.latency = std::chrono::microseconds{total};
-            if (code != CURLE_OK) {
-                exchange.status = 0;
-                exchange.headers.clear();
-                exchange.body.clear();
-                exchange.timed_out = code == CURLE_OPERATION_TIMEDOUT;
-                exchange.error = slot->error_text[0] != '\0' ? slot->error_text.data()
-                                                             : curl_easy_strerror(code);
-            } else {
-                long status = 0;
-                curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-                exchange.status = static_cast<int>(status);
-            }
+            finish_exchange(h, code, slot->error_text.data(), exchange);
             finished.push_back(
                 {static_cast<std::size_t>(slot - m_slots.data()), std::move(exchange)});
         }
