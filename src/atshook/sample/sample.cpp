@@ -97,10 +97,17 @@ std::string Generator::write(std::string_view type, std::uint64_t index, std::st
     return event_id;
 }
 
+Json own_tree(std::string_view text) {
+    auto tree = parse_json_tree(text);
+    if (auto* json = std::get_if<Json>(&tree)) return std::move(*json);
+    throw Error("the generator wrote JSON it cannot read back: " +
+                std::get<JsonProblem>(tree).message);
+}
+
 Event Generator::build(std::string_view type, std::uint64_t index) const {
     std::string body;
     std::string id = write(type, index, body);
-    return {std::move(id), Json::parse(body)};
+    return {std::move(id), own_tree(body)};
 }
 
 Event wrap_event(std::string id, std::string_view type, Instant time, Json object,
@@ -109,7 +116,7 @@ Event wrap_event(std::string id, std::string_view type, Instant time, Json objec
     JsonWriter out(body);
     write_event(out, id, type, event_timestamp(time), envelope,
                 [&](JsonWriter& inner) { inner.raw(json_text(object)); });
-    return {std::move(id), Json::parse(body)};
+    return {std::move(id), own_tree(body)};
 }
 
 std::vector<std::string> expand_types(std::span<const std::string> names) {

@@ -81,13 +81,16 @@ void write_note(JsonWriter& out, const Cast& cast, Random& random, IdMint& ids,
 // The sentence an author appends when editing a note (candidate.note.updated).
 std::string_view note_edit(Random& random);
 
+// JSON this generator wrote, as a tree (through the project's simdjson reader, as --from).
+Json own_tree(std::string_view text);
+
 // What `write` writes, as a tree: the hiring scenario keeps its objects so and edits them as
 // its story goes on. Plain events never need one.
 template <class Write> Json tree_of(Write&& write) {
     std::string text;
     JsonWriter out(text);
     write(out);
-    return Json::parse(text);
+    return own_tree(text);
 }
 
 } // namespace atshook::sample
